@@ -1,0 +1,60 @@
+import Crypto
+import Fluent
+import Foundation
+import TreDomain
+
+/// Bearer tokens for API clients: random, shown once, stored only as a SHA-256, valid for a working day.
+enum APITokens {
+    static let lifetime: TimeInterval = 12 * 3600
+
+    static func issue(for account: UserAccount, on database: any Database) async throws -> (token: String, expiresAt: Date) {
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
+        let token = Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let expiresAt = Date().addingTimeInterval(lifetime)
+        try await APIToken(userID: account.requireID(), tokenHash: digest(token), expiresAt: expiresAt).create(on: database)
+        return (token, expiresAt)
+    }
+
+    static func principal(for token: String, on database: any Database) async throws -> Principal? {
+        guard
+            let stored = try await APIToken.query(on: database).filter(\.$tokenHash == digest(token))
+                .filter(\.$expiresAt > Date()).with(\.$user).first(),
+            !stored.user.disabled
+        else { return nil }
+        return try Principal(stored.user)
+    }
+
+    private static func digest(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// Account queries already limited to what a jurisdiction may see: nothing is fetched and filtered later.
+enum AccountQueries {
+    static func scoped(to jurisdiction: Jurisdiction, on database: any Database) -> QueryBuilder<UserAccount> {
+        let query = UserAccount.query(on: database)
+        switch jurisdiction {
+        case .nation: return query
+        case .province(let code): return query.filter(\.$provinceCode == code)
+        case .commune(_, let code): return query.filter(\.$communeCode == code)
+        }
+    }
+
+    /// One page of accounts, optionally matching a search that ignores diacritics and case.
+    static func page(
+        in jurisdiction: Jurisdiction, search: String?, page: Int, per: Int, on database: any Database
+    ) async throws -> (items: [UserAccount], total: Int) {
+        let query = scoped(to: jurisdiction, on: database)
+        if let search, !search.isEmpty {
+            let folded = VietnameseText.folded(search)
+            query.group(.or) { group in
+                group.filter(\.$fullNameFolded ~~ folded).filter(\.$username ~~ folded)
+            }
+        }
+        let total = try await query.count()
+        let items = try await query.sort(\.$username).range(((page - 1) * per)..<(page * per)).all()
+        return (items, total)
+    }
+}

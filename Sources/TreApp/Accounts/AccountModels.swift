@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+import TreDomain
+
+/// A person's account. Its jurisdiction is stored as the province and commune codes it is tied to;
+/// both are empty for a national account.
+final class UserAccount: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "username") var username: String
+    @Field(key: "full_name") var fullName: String
+    @Field(key: "full_name_folded") var fullNameFolded: String
+    @Field(key: "role") var role: String
+    @OptionalField(key: "province_code") var provinceCode: Int?
+    @OptionalField(key: "commune_code") var communeCode: Int?
+    @Field(key: "password_hash") var passwordHash: String
+    /// A temporary password (set by an administrator or printed at first start) must be changed.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
+    @Field(key: "disabled") var disabled: Bool
+    @Field(key: "failed_logins") var failedLogins: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(
+        username: String, fullName: String, role: Role, jurisdiction: Jurisdiction, passwordHash: String,
+        mustChangePassword: Bool
+    ) {
+        self.username = username
+        self.fullName = fullName
+        self.fullNameFolded = VietnameseText.folded(fullName)
+        self.role = role.rawValue
+        self.passwordHash = passwordHash
+        self.mustChangePassword = mustChangePassword
+        self.disabled = false
+        self.failedLogins = 0
+        self.jurisdiction = jurisdiction
+    }
+
+    var roleValue: Role { Role(rawValue: role) ?? .communeOfficer }
+
+    var jurisdiction: Jurisdiction {
+        get {
+            switch (provinceCode, communeCode) {
+            case (let province?, let commune?): .commune(provinceCode: province, communeCode: commune)
+            case (let province?, nil): .province(provinceCode: province)
+            default: .nation
+            }
+        }
+        set {
+            provinceCode = newValue.provinceCode
+            communeCode = newValue.communeCode
+        }
+    }
+}
+
+/// A bearer token for API clients. Only its SHA-256 is stored, so a copy of the database gives no access.
+final class APIToken: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "user_id") var user: UserAccount
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "expires_at") var expiresAt: Date
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(userID: UUID, tokenHash: String, expiresAt: Date) {
+        self.$user.id = userID
+        self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
+    }
+}
+
+struct CreateUsers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserAccount.schema)
+            .id()
+            .field("username", .string, .required)
+            .field("full_name", .string, .required)
+            .field("full_name_folded", .string, .required)
+            .field("role", .string, .required)
+            .field("province_code", .int)
+            .field("commune_code", .int)
+            .field("password_hash", .string, .required)
+            .field("must_change_password", .bool, .required)
+            .field("disabled", .bool, .required)
+            .field("failed_logins", .int, .required)
+            .field("locked_until", .datetime)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .unique(on: "username")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserAccount.schema).delete()
+    }
+}
+
+struct CreateAPITokens: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(APIToken.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(UserAccount.schema, "id", onDelete: .cascade))
+            .field("token_hash", .string, .required)
+            .field("expires_at", .datetime, .required)
+            .field("created_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(APIToken.schema).delete()
+    }
+}

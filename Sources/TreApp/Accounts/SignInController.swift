@@ -1,0 +1,114 @@
+import Fluent
+import TreDomain
+import Vapor
+
+/// Sign in, sign out and the forced change of a temporary password.
+struct SignInController {
+    struct LoginForm: Content {
+        var username: String?
+        var password: String?
+        var next: String?
+    }
+
+    struct LoginPage: Encodable {
+        var username: String
+        var next: String
+        var error: String?
+    }
+
+    struct PasswordForm: Content {
+        var currentPassword: String?
+        var newPassword: String?
+        var confirmPassword: String?
+    }
+
+    struct PasswordPage: Encodable {
+        var mustChange: Bool
+        var error: String?
+        var minimumLength: Int
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("login", access: .everyone, use: showLogin)
+        routes.post("login", access: .everyone, use: login)
+        routes.post("logout", access: .everyone, use: logout)
+        routes.get("account", "password", access: .signedInMayChangePassword, use: showChangePassword)
+        routes.post("account", "password", access: .signedInMayChangePassword, use: changePassword)
+        routes.get("lang", ":code", access: .everyone, use: switchLanguage)
+    }
+
+    @Sendable func showLogin(_ request: Request) async throws -> Response {
+        if request.principal != nil { return request.redirect(to: Paths.home) }
+        let next = (try? request.query.get(String.self, at: "next")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        return try await request.render("accounts/login", title: title(request), LoginPage(username: "", next: next))
+    }
+
+    @Sendable func login(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(LoginForm.self)
+        let username = form.username ?? ""
+        let next = form.next.flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        do {
+            let account = try await request.accounts.authenticate(
+                username: username, password: form.password ?? "", from: request.remoteAddress?.ipAddress)
+            request.session.data[SessionKeys.userID] = try account.requireID().uuidString
+            request.session.data[SessionKeys.signedInAt] = String(Date().timeIntervalSince1970)
+            request.session.data[SessionKeys.csrf] = nil  // a fresh token for the signed-in session
+            return request.redirect(to: account.mustChangePassword ? Paths.changePassword : next)
+        } catch let error as TreError {
+            let page = LoginPage(username: username, next: next, error: error.message(request.language))
+            return try await request.render("accounts/login", title: title(request), page, status: .unauthorized)
+        }
+    }
+
+    @Sendable func logout(_ request: Request) async throws -> Response {
+        request.session.destroy()
+        return request.redirect(to: Paths.login)
+    }
+
+    @Sendable func showChangePassword(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        return try await request.render(
+            "accounts/password", title: UIStrings.text("changePassword", request.language),
+            PasswordPage(mustChange: principal.mustChangePassword, minimumLength: AccountRules.minimumPasswordLength))
+    }
+
+    @Sendable func changePassword(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let form = try request.content.decode(PasswordForm.self)
+        let language = request.language
+        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
+            throw TreError.signInRequired
+        }
+        do {
+            guard form.newPassword == form.confirmPassword else {
+                throw TreError.invalidInput(
+                    LocalizedText(vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
+            }
+            try await request.accounts.changePassword(
+                account, current: form.currentPassword ?? "", new: form.newPassword ?? "", by: request.auditActor())
+        } catch let error as any LocalizedFailure {
+            let page = PasswordPage(
+                mustChange: principal.mustChangePassword, error: error.message(language),
+                minimumLength: AccountRules.minimumPasswordLength)
+            return try await request.render(
+                "accounts/password", title: UIStrings.text("changePassword", language), page, status: .unprocessableEntity)
+        }
+        request.principal = try Principal(account)
+        return try await request.render(
+            "home/notice", title: UIStrings.text("changePassword", language), NoContent(),
+            notice: UIStrings.text("passwordChanged", language))
+    }
+
+    /// Remembers the language in a cookie and returns to the page the person was on.
+    @Sendable func switchLanguage(_ request: Request) async throws -> Response {
+        let language = Language(rawValue: request.parameters.get("code") ?? "") ?? .default
+        let back = (try? request.query.get(String.self, at: "back")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        let response = request.redirect(to: back)
+        response.cookies[LanguageCookie.name] = LanguageCookie.value(language)
+        return response
+    }
+
+    private func title(_ request: Request) -> String {
+        UIStrings.text("signIn", request.language)
+    }
+}

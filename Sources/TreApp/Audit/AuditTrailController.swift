@@ -1,0 +1,73 @@
+import Fluent
+import TreDomain
+import Vapor
+
+/// The audit trail page: newest first, limited to the reader's jurisdiction, searchable by
+/// account name or action.
+struct AuditTrailController {
+    struct Row: Encodable {
+        var time: String
+        var actor: String
+        var action: String
+        var record: String
+        var address: String
+        var sealed: Bool
+    }
+
+    struct TrailPage: Encodable {
+        var rows: [Row]
+        var q: String
+        var total: Int
+        var page: Int
+        var pageCount: Int
+        var previousHref: String?
+        var nextHref: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("audit", access: .permission(.viewAudit), use: trail)
+    }
+
+    static func scoped(to jurisdiction: Jurisdiction, on database: any Database) -> QueryBuilder<AuditEntry> {
+        let query = AuditEntry.query(on: database)
+        switch jurisdiction {
+        case .nation: return query
+        case .province(let code): return query.filter(\.$provinceCode == code)
+        case .commune(_, let code): return query.filter(\.$communeCode == code)
+        }
+    }
+
+    @Sendable func trail(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let paging = Paging(request)
+        let q = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        let query = Self.scoped(to: principal.jurisdiction, on: request.db)
+        if !q.isEmpty {
+            let needle = q.lowercased()
+            query.group(.or) { $0.filter(\.$actorUsername ~~ needle).filter(\.$action ~~ needle) }
+        }
+        let total = try await query.count()
+        let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$id)
+            .range(((paging.page - 1) * paging.per)..<(paging.page * paging.per)).all()
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        let rows = entries.map {
+            Row(
+                time: formatter.string(from: $0.occurredAt), actor: $0.actorUsername, action: $0.action,
+                record: [$0.recordType, $0.recordID ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                address: $0.sourceAddress ?? "", sealed: $0.sequence != nil)
+        }
+        let pageCount = paging.pageCount(total: total)
+        func link(_ page: Int) -> String {
+            var components = URLComponents()
+            components.path = Paths.audit
+            components.queryItems = [URLQueryItem(name: "q", value: q), URLQueryItem(name: "page", value: String(page))]
+            return components.string ?? Paths.audit
+        }
+        let page = TrailPage(
+            rows: rows, q: q, total: total, page: paging.page, pageCount: pageCount,
+            previousHref: paging.page > 1 ? link(paging.page - 1) : nil,
+            nextHref: paging.page < pageCount ? link(paging.page + 1) : nil)
+        return try await request.render("audit/trail", title: UIStrings.text("auditTrail", request.language), page)
+    }
+}

@@ -1,0 +1,146 @@
+import Fluent
+import Foundation
+import Logging
+import TreDomain
+import Vapor
+
+/// What the `tre` command-line tool does, as plain functions; the executable only parses arguments.
+public enum TreCommands {
+    /// Reads the configuration, or stops with one clear line naming the variable at fault.
+    public static func loadConfiguration() -> TreConfiguration {
+        do {
+            return try TreConfiguration.fromEnvironment(ProcessInfo.processInfo.environment)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(78)  // EX_CONFIG
+        }
+    }
+
+    public static func bootstrapLogging(_ configuration: TreConfiguration) {
+        let level = Logger.Level(rawValue: configuration.logLevel.rawValue) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
+    /// An application with migrations and reference data applied, ready for a command or the server.
+    static func openApplication(_ configuration: TreConfiguration, arguments: [String] = ["tre"], sealing: Bool = false)
+        async throws -> Application
+    {
+        let app = try await Application.make(Environment(name: "production", arguments: arguments))
+        do {
+            try await configure(app, AppOptions(database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing))
+            try await app.autoMigrate()
+            return app
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    static func withApplication<T>(
+        _ configuration: TreConfiguration, _ body: (Application) async throws -> T
+    ) async throws -> T {
+        let app = try await openApplication(configuration)
+        do {
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    /// `tre serve`: migrate, create the first administrator if needed, and serve until stopped.
+    public static func serve(_ configuration: TreConfiguration) async throws {
+        let app = try await openApplication(configuration, arguments: ["tre", "serve"], sealing: true)
+        app.http.server.configuration.hostname = configuration.host
+        app.http.server.configuration.port = configuration.port
+        do {
+            if let created = try await FirstAdministrator.createIfNoAccounts(
+                password: configuration.adminPassword, hashing: app.passwordHashing, on: app.db)
+            {
+                print(firstAdministratorNotice(created))
+            }
+            print("Tre: http://\(configuration.host):\(configuration.port) (database: \(configuration.database.kind))")
+            try await app.execute()
+            try await app.asyncShutdown()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
+    static func firstAdministratorNotice(_ created: FirstAdministrator.Created) -> String {
+        if let password = created.generatedPassword {
+            return """
+                ==============================================================
+                First administrator account created / Đã tạo tài khoản quản trị:
+                  username: \(created.username)
+                  password: \(password)
+                It is shown only this once and must be changed at first login.
+                Mật khẩu chỉ hiện một lần và phải đổi khi đăng nhập lần đầu.
+                ==============================================================
+                """
+        }
+        return "First administrator account '\(created.username)' created with TRE_ADMIN_PASSWORD; change it at first login."
+    }
+
+    /// `tre migrate`: apply migrations and reference data, then stop.
+    public static func migrate(_ configuration: TreConfiguration) async throws -> String {
+        try await withApplication(configuration) { app in
+            let provinces = try await Province.query(on: app.db).count()
+            let communes = try await Commune.query(on: app.db).count()
+            return "Migrations applied. Units: \(provinces) provinces, \(communes) communes."
+        }
+    }
+
+    /// `tre user add`.
+    public static func addUser(
+        _ configuration: TreConfiguration, username: String, password: String, fullName: String?, role: String,
+        provinceCode: Int?, communeCode: Int?
+    ) async throws -> String {
+        try await withApplication(configuration) { app in
+            guard let role = Role(rawValue: role) else { throw CommandFailure(UnknownRole(value: role).message.en) }
+            do {
+                let account = try await AccountService(database: app.db, hashing: app.passwordHashing).create(
+                    NewAccount(
+                        username: username, password: password, fullName: fullName ?? username, role: role,
+                        provinceCode: provinceCode, communeCode: communeCode),
+                    by: .system("user-add"))
+                return "Created \(account.username) (\(role.rawValue)); the password must be changed at first login."
+            } catch let error as any LocalizedFailure {
+                throw CommandFailure(error.message.en)
+            }
+        }
+    }
+
+    /// `tre audit verify`: seal what is pending, then walk the chain. Returns the report and whether it holds.
+    public static func verifyAudit(_ configuration: TreConfiguration) async throws -> (report: String, intact: Bool) {
+        try await withApplication(configuration) { app in
+            try await AuditSealer.sealAll(on: app.db)
+            let report = try await AuditVerification.verify(on: app.db)
+            if let broken = report.firstBreak {
+                return ("Audit trail BROKEN after checking \(report.checked) entries: \(broken).", false)
+            }
+            return ("Audit trail intact: \(report.checked) sealed entries verified.", true)
+        }
+    }
+
+    /// `tre demo`: realistic synthetic accounts (later capabilities add children, cases and contacts).
+    public static func demo(_ configuration: TreConfiguration, password: String?) async throws -> String {
+        try await withApplication(configuration) { app in
+            let chosen = password ?? FirstAdministrator.generatePassword()
+            let created = try await DemoData.seed(password: chosen, on: app.db, hashing: app.passwordHashing)
+            return "Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)"
+        }
+    }
+}
+
+public struct CommandFailure: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}

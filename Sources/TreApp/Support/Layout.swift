@@ -1,0 +1,73 @@
+import TreDomain
+import Vapor
+
+/// What every page's layout needs: language, words, who is signed in, navigation and the CSRF token.
+struct LayoutModel: Encodable {
+    struct NavItem: Encodable {
+        var href: String
+        var label: String
+        var current: Bool
+    }
+
+    var lang: String
+    var t: [String: String]
+    var title: String
+    var csrf: String
+    var userName: String?
+    var roleLabel: String?
+    var nav: [NavItem]
+    var otherLanguageHref: String
+    var notice: String?
+}
+
+/// A page: the layout's model plus the page's own model, rendered by one Leaf template.
+struct Page<Content: Encodable>: Encodable {
+    var layout: LayoutModel
+    var page: Content
+}
+
+extension Request {
+    func layout(title: String, notice: String? = nil) -> LayoutModel {
+        let language = self.language
+        let t = UIStrings.table(language)
+        var nav: [LayoutModel.NavItem] = []
+        if let principal, !principal.mustChangePassword {
+            nav.append(.init(href: Paths.home, label: UIStrings.text("home", language), current: url.path == Paths.home))
+            if AccessPolicy.allows(principal.role, .manageAccounts) {
+                nav.append(.init(href: Paths.adminUsers, label: UIStrings.text("accounts", language), current: url.path.hasPrefix(Paths.adminUsers)))
+            }
+            if AccessPolicy.allows(principal.role, .viewAudit) {
+                nav.append(.init(href: Paths.audit, label: UIStrings.text("auditTrail", language), current: url.path == Paths.audit))
+            }
+        }
+        let other = language == .vi ? "en" : "vi"
+        return LayoutModel(
+            lang: language.rawValue, t: t, title: title, csrf: csrfToken, userName: principal?.fullName,
+            roleLabel: principal.map { $0.role.label(language) }, nav: nav,
+            otherLanguageHref: Paths.language(other, back: url.string), notice: notice)
+    }
+
+    func render<Content: Encodable>(_ template: String, title: String, _ content: Content, status: HTTPStatus = .ok, notice: String? = nil)
+        async throws -> Response
+    {
+        let view = try await self.view.render(template, Page(layout: layout(title: title, notice: notice), page: content))
+        let response = try await view.encodeResponse(for: self)
+        response.status = status
+        return response
+    }
+}
+
+struct NoContent: Encodable {}
+
+enum ErrorPage {
+    static func render(status: HTTPStatus, message: LocalizedText, on request: Request) async throws -> Response {
+        struct Model: Encodable {
+            var status: Int
+            var message: String
+        }
+        let language = request.language
+        return try await request.render(
+            "errors/error", title: UIStrings.text("errorTitle", language),
+            Model(status: Int(status.code), message: message(language)), status: status)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// The site's addresses, used both to register routes and to build links, so the two never drift.
+enum Paths {
+    static let home = "/"
+    static let login = "/login"
+    static let logout = "/logout"
+    static let changePassword = "/account/password"
+    static let adminUsers = "/admin/users"
+    static let adminUsersExport = "/admin/users.csv"
+    static let adminNewUser = "/admin/users/new"
+    static let audit = "/audit"
+    static let health = "/healthz"
+    static let openAPI = "/api/openapi.json"
+
+    static func adminUser(_ id: UUID) -> String { "/admin/users/\(id.uuidString)" }
+
+    static func language(_ code: String, back: String) -> String {
+        "/lang/\(code)?back=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+    }
+
+    static func login(next: String) -> String {
+        guard next != home, isLocal(next) else { return login }
+        return login + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
+    }
+
+    /// Only same-site paths may be used as a redirect target ("//evil.example" is another site).
+    static func isLocal(_ path: String) -> Bool {
+        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\")
+    }
+}

@@ -1,0 +1,83 @@
+import TreDomain
+
+/// Words of the page chrome and forms in both languages. Templates read them as `t.key`; a key
+/// missing from a template shows as blank, so page tests look for the expected words.
+enum UIStrings {
+    static let all: [String: LocalizedText] = [
+        "appName": .init(vi: "Tre — Hệ thống thông tin bảo vệ trẻ em", en: "Tre — Child protection information system"),
+        "skipToContent": .init(vi: "Bỏ qua, đến nội dung chính", en: "Skip to main content"),
+        "mainNav": .init(vi: "Điều hướng chính", en: "Main navigation"),
+        "home": .init(vi: "Trang chủ", en: "Home"),
+        "accounts": .init(vi: "Tài khoản", en: "Accounts"),
+        "auditTrail": .init(vi: "Nhật ký truy cập", en: "Audit trail"),
+        "signIn": .init(vi: "Đăng nhập", en: "Sign in"),
+        "signOut": .init(vi: "Đăng xuất", en: "Sign out"),
+        "username": .init(vi: "Tên đăng nhập", en: "Username"),
+        "password": .init(vi: "Mật khẩu", en: "Password"),
+        "fullName": .init(vi: "Họ và tên", en: "Full name"),
+        "role": .init(vi: "Vai trò", en: "Role"),
+        "province": .init(vi: "Tỉnh, thành phố", en: "Province"),
+        "commune": .init(vi: "Xã, phường, đặc khu", en: "Commune"),
+        "communeCode": .init(vi: "Mã xã", en: "Commune code"),
+        "jurisdiction": .init(vi: "Phạm vi", en: "Jurisdiction"),
+        "nation": .init(vi: "Toàn quốc", en: "Nationwide"),
+        "status": .init(vi: "Trạng thái", en: "Status"),
+        "active": .init(vi: "Đang hoạt động", en: "Active"),
+        "disabled": .init(vi: "Đã khóa", en: "Disabled"),
+        "mustChange": .init(vi: "Chờ đổi mật khẩu", en: "Must change password"),
+        "changePassword": .init(vi: "Đổi mật khẩu", en: "Change password"),
+        "changePasswordIntro": .init(
+            vi: "Mật khẩu của bạn là mật khẩu tạm thời. Hãy đặt mật khẩu mới (ít nhất \(AccountRules.minimumPasswordLength) ký tự) trước khi tiếp tục.",
+            en: "Your password is temporary. Choose a new one (at least \(AccountRules.minimumPasswordLength) characters) before going on."),
+        "currentPassword": .init(vi: "Mật khẩu hiện tại", en: "Current password"),
+        "newPassword": .init(vi: "Mật khẩu mới", en: "New password"),
+        "confirmPassword": .init(vi: "Nhập lại mật khẩu mới", en: "Repeat the new password"),
+        "passwordChanged": .init(vi: "Đã đổi mật khẩu.", en: "Your password has been changed."),
+        "save": .init(vi: "Lưu", en: "Save"),
+        "create": .init(vi: "Tạo tài khoản", en: "Create account"),
+        "newAccount": .init(vi: "Tài khoản mới", en: "New account"),
+        "temporaryPassword": .init(vi: "Mật khẩu tạm thời", en: "Temporary password"),
+        "search": .init(vi: "Tìm kiếm", en: "Search"),
+        "searchAccounts": .init(vi: "Tìm theo tên hoặc tên đăng nhập", en: "Search by name or username"),
+        "exportCSV": .init(vi: "Xuất CSV", en: "Export CSV"),
+        "previous": .init(vi: "Trang trước", en: "Previous page"),
+        "next": .init(vi: "Trang sau", en: "Next page"),
+        "pageOf": .init(vi: "Trang", en: "Page"),
+        "results": .init(vi: "kết quả", en: "results"),
+        "noResults": .init(vi: "Không có kết quả.", en: "No results."),
+        "disable": .init(vi: "Khóa tài khoản", en: "Disable account"),
+        "enable": .init(vi: "Mở khóa tài khoản", en: "Enable account"),
+        "resetPassword": .init(vi: "Đặt lại mật khẩu tạm thời", en: "Set a new temporary password"),
+        "rescope": .init(vi: "Đổi vai trò và phạm vi", en: "Change role and jurisdiction"),
+        "choose": .init(vi: "— Chọn —", en: "— Choose —"),
+        "none": .init(vi: "— Không —", en: "— None —"),
+        "language": .init(vi: "Ngôn ngữ", en: "Language"),
+        "otherLanguage": .init(vi: "English", en: "Tiếng Việt"),
+        "welcome": .init(vi: "Xin chào", en: "Welcome"),
+        "yourRole": .init(vi: "Vai trò của bạn", en: "Your role"),
+        "yourJurisdiction": .init(vi: "Phạm vi của bạn", en: "Your jurisdiction"),
+        "errorTitle": .init(vi: "Không thực hiện được", en: "That did not work"),
+        "backHome": .init(vi: "Về trang chủ", en: "Back to the home page"),
+        "saved": .init(vi: "Đã lưu.", en: "Saved."),
+        "time": .init(vi: "Thời gian", en: "Time"),
+        "actor": .init(vi: "Người thực hiện", en: "Who"),
+        "action": .init(vi: "Hành động", en: "Action"),
+        "record": .init(vi: "Hồ sơ", en: "Record"),
+        "address": .init(vi: "Địa chỉ IP", en: "Address"),
+        "sealed": .init(vi: "Đã niêm phong", en: "Sealed"),
+        "communeCodeHint": .init(
+            vi: "Chọn tỉnh trước để hiện danh sách xã, hoặc nhập mã xã.",
+            en: "Choose the province first to list its communes, or type the commune code."),
+    ]
+
+    static func table(_ language: Language) -> [String: String] {
+        all.mapValues { $0(language) }
+    }
+}
+
+extension UIStrings {
+    /// One word or sentence; an unknown key shows itself, so a typo is visible rather than blank.
+    static func text(_ key: String, _ language: Language) -> String {
+        all[key]?(language) ?? key
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Leaf
+import LeafKit
+import TreDomain
+import Vapor
+
+/// Which database an application uses. `swift run` and production take it from `TreConfiguration`;
+/// tests use an in-memory SQLite or a PostgreSQL schema of their own.
+public enum DatabaseChoice: Sendable {
+    case sqliteFile(path: String)
+    case sqliteInMemory
+    /// `searchPath` puts every table in one schema, so parallel tests never see each other's rows.
+    case postgres(url: String, searchPath: String? = nil)
+
+    public init(_ database: TreConfiguration.Database) {
+        switch database {
+        case .sqlite(let path): self = .sqliteFile(path: path)
+        case .postgres(let url): self = .postgres(url: url)
+        }
+    }
+
+    var kind: String {
+        switch self {
+        case .sqliteFile, .sqliteInMemory: "sqlite"
+        case .postgres: "postgresql"
+        }
+    }
+}
+
+public struct AppOptions: Sendable {
+    public var database: DatabaseChoice
+    /// Bcrypt cost; tests lower it so that a login takes milliseconds rather than a quarter second.
+    public var passwordCost: Int
+    /// Seal the audit trail every few seconds in the background (on for `serve`).
+    public var sealsAuditTrail: Bool
+
+    public init(database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false) {
+        self.database = database
+        self.passwordCost = passwordCost
+        self.sealsAuditTrail = sealsAuditTrail
+    }
+}
+
+/// Sets up an application: database, migrations, sessions, views, middleware and routes.
+public func configure(_ app: Application, _ options: AppOptions) async throws {
+    try useDatabase(options.database, on: app)
+    app.treDatabaseKind = options.database.kind
+    Migrations.register(on: app)
+
+    app.passwordHashing = PasswordHashing(cost: options.passwordCost, threadPool: app.threadPool)
+
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "tre-session") { id in
+        HTTPCookies.Value(
+            string: id.string, expires: Date(timeIntervalSinceNow: PrincipalMiddleware.sessionLifetime), maxAge: nil,
+            domain: nil, path: "/", isSecure: false, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    app.views.use(.leaf)
+    // Explicit sources sandboxed to Resources/Views: Leaf's default refuses paths with a dot-folder,
+    // which a checkout path may well contain.
+    app.leaf.sources = .singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: NIOLeafFiles.Limit([.toSandbox, .requireExtensions]),
+            sandboxDirectory: ResourceDirectories.views, viewDirectory: ResourceDirectories.views))
+
+    app.middleware = Middlewares()
+    app.middleware.use(TreErrorMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(FileMiddleware(publicDirectory: ResourceDirectories.publicFiles))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(PrincipalMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    app.middleware.use(AuthorizationMiddleware())
+
+    try routes(app)
+
+    if options.sealsAuditTrail {
+        app.lifecycle.use(AuditSealingService())
+    }
+}
+
+private func useDatabase(_ choice: DatabaseChoice, on app: Application) throws {
+    switch choice {
+    case .sqliteFile(let path):
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteInMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let searchPath { configuration.searchPath = [searchPath] }
+        app.databases.use(.postgres(configuration: configuration), as: .psql)
+    }
+}
+
+extension Application {
+    private struct DatabaseKindKey: StorageKey {
+        typealias Value = String
+    }
+
+    var treDatabaseKind: String {
+        get { storage[DatabaseKindKey.self] ?? "unknown" }
+        set { storage[DatabaseKindKey.self] = newValue }
+    }
+}
+
+/// Every migration, in order. Shipped migrations are never edited, only appended to.
+enum Migrations {
+    static func register(on app: Application) {
+        app.migrations.add(CreateProvinces())
+        app.migrations.add(CreateCommunes())
+        app.migrations.add(SeedAdministrativeUnits2025())
+        app.migrations.add(IndexUnitCodes())
+        app.migrations.add(CreateUsers())
+        app.migrations.add(CreateAPITokens())
+        app.migrations.add(CreateAuditTrail())
+        app.migrations.add(SessionRecord.migration)
+    }
+}

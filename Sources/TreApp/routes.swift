@@ -1,0 +1,16 @@
+import TreDomain
+import Vapor
+
+/// Every route, by capability. Each declares its `Access` (see AccessRouting.swift).
+func routes(_ app: Application) throws {
+    HomeController().register(app)
+    SignInController().register(app)
+    AccountsAdminController().register(app)
+    AuditTrailController().register(app)
+
+    let api = app.grouped("api", "v1")
+    AccountsAPIController().register(api)
+    UnitsAPIController().register(api)
+
+    app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
+}

@@ -1,0 +1,59 @@
+/// What a request asks to do. Every route declares one `Access`, and `AccessPolicy` is the single
+/// place that says which roles may do what; *where* they may do it is their `Jurisdiction`.
+public enum Permission: String, CaseIterable, Sendable {
+    /// Read the administrative map (reference data, no personal information).
+    case viewUnits
+    /// See the accounts of one's own jurisdiction (who is the officer of which commune).
+    case viewAccounts
+    /// Create, disable and re-scope accounts.
+    case manageAccounts
+    /// Read the audit trail of one's own jurisdiction.
+    case viewAudit
+}
+
+/// How a route may be reached. Routes without a declared access are refused (fail closed).
+public enum Access: Sendable, Equatable {
+    /// Anyone, signed in or not: the login page, health check, static reference documents.
+    case everyone
+    /// Any signed-in account, including one that still has to change its temporary password.
+    case signedInMayChangePassword
+    /// Any signed-in account whose password is no longer temporary.
+    case signedIn
+    /// A signed-in account whose role grants the permission.
+    case permission(Permission)
+}
+
+public enum AccessPolicy {
+    public static func allows(_ role: Role, _ permission: Permission) -> Bool {
+        switch permission {
+        case .viewUnits, .viewAccounts:
+            true
+        case .manageAccounts:
+            role == .admin
+        case .viewAudit:
+            role == .admin || role == .provincialOfficer || role == .nationalAnalyst
+        }
+    }
+
+    public enum Decision: Equatable, Sendable {
+        case allowed
+        /// Not signed in: a page sends the person to log in, the API answers 401.
+        case needsSignIn
+        /// Signed in with a temporary password: everything but changing it is closed.
+        case needsPasswordChange
+        /// Signed in, but the role does not grant this.
+        case forbidden
+    }
+
+    /// The one decision every route goes through.
+    public static func decide(_ access: Access, role: Role?, mustChangePassword: Bool) -> Decision {
+        if access == .everyone { return .allowed }
+        guard let role else { return .needsSignIn }
+        if access == .signedInMayChangePassword { return .allowed }
+        if mustChangePassword { return .needsPasswordChange }
+        switch access {
+        case .everyone, .signedIn, .signedInMayChangePassword: return .allowed
+        case .permission(let permission): return allows(role, permission) ? .allowed : .forbidden
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Tre's settings, read once from the environment at start-up. A bad value stops start-up with a
+/// single line naming the variable and what is wrong, rather than a crash later.
+public struct TreConfiguration: Equatable, Sendable {
+    public enum Database: Equatable, Sendable {
+        /// The embedded default: one file under the data directory.
+        case sqlite(path: String)
+        /// Production: a `postgres://` or `postgresql://` URL.
+        case postgres(url: String)
+
+        public var kind: String {
+            switch self {
+            case .sqlite: "sqlite"
+            case .postgres: "postgresql"
+            }
+        }
+    }
+
+    public enum LogLevel: String, CaseIterable, Sendable {
+        case trace, debug, info, notice, warning, error, critical
+    }
+
+    public var database: Database
+    public var dataDirectory: String
+    public var host: String
+    public var port: Int
+    public var adminPassword: String?
+    public var logLevel: LogLevel
+
+    public static let variables = ["DATABASE_URL", "TRE_DATA_DIR", "HOST", "PORT", "TRE_ADMIN_PASSWORD", "LOG_LEVEL"]
+
+    public init(
+        database: Database, dataDirectory: String, host: String, port: Int, adminPassword: String?, logLevel: LogLevel
+    ) {
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.host = host
+        self.port = port
+        self.adminPassword = adminPassword
+        self.logLevel = logLevel
+    }
+
+    public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError) -> TreConfiguration {
+        func value(_ name: String) -> String? {
+            guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+
+        let dataDirectory = value("TRE_DATA_DIR") ?? "./tre-data"
+        let database: Database
+        if let url = value("DATABASE_URL") {
+            guard let parsed = URL(string: url), ["postgres", "postgresql"].contains(parsed.scheme ?? ""),
+                parsed.host != nil
+            else {
+                throw ConfigurationError(
+                    variable: "DATABASE_URL",
+                    reason: "must be a postgres://user:password@host:port/database URL (leave it unset for SQLite)")
+            }
+            database = .postgres(url: url)
+        } else {
+            database = .sqlite(path: (dataDirectory as NSString).appendingPathComponent("tre.sqlite"))
+        }
+
+        let host = value("HOST") ?? "127.0.0.1"
+        guard host.allSatisfy({ $0.isLetter || $0.isNumber || ".:-".contains($0) }) else {
+            throw ConfigurationError(variable: "HOST", reason: "must be a host name or IP address, got \"\(host)\"")
+        }
+
+        var port = 8080
+        if let raw = value("PORT") {
+            guard let parsed = Int(raw), (1...65535).contains(parsed) else {
+                throw ConfigurationError(variable: "PORT", reason: "must be a number from 1 to 65535, got \"\(raw)\"")
+            }
+            port = parsed
+        }
+
+        let adminPassword = value("TRE_ADMIN_PASSWORD")
+        if let adminPassword {
+            do {
+                try AccountRules.validatePassword(adminPassword, username: "admin")
+            } catch {
+                throw ConfigurationError(variable: "TRE_ADMIN_PASSWORD", reason: error.message.en)
+            }
+        }
+
+        var logLevel = LogLevel.info
+        if let raw = value("LOG_LEVEL") {
+            guard let parsed = LogLevel(rawValue: raw.lowercased()) else {
+                let known = LogLevel.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ConfigurationError(variable: "LOG_LEVEL", reason: "must be one of \(known), got \"\(raw)\"")
+            }
+            logLevel = parsed
+        }
+
+        return TreConfiguration(
+            database: database, dataDirectory: dataDirectory, host: host, port: port,
+            adminPassword: adminPassword, logLevel: logLevel)
+    }
+}
+
+public struct ConfigurationError: Error, Equatable, CustomStringConvertible, Sendable {
+    public var variable: String
+    public var reason: String
+
+    public var description: String { "Configuration error: \(variable) \(reason)." }
+}

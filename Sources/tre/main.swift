@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import TreApp
+
+/// `tre`: run the server and the administrative tasks around it. Each command reads the
+/// configuration from the environment (see README) and delegates to `TreCommands`.
+@main
+struct Tre: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tre",
+        abstract: "Tre — the information system for Vietnam's child protection and care work.",
+        subcommands: [Serve.self, Migrate.self, User.self, Demo.self, Audit.self],
+        defaultSubcommand: Serve.self)
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Apply migrations and reference data, create the first administrator if needed, and serve.")
+
+    func run() async throws {
+        let settings = TreCommands.loadConfiguration()
+        TreCommands.bootstrapLogging(settings)
+        try await TreCommands.serve(settings)
+    }
+}
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Apply migrations and reference data, then stop.")
+
+    func run() async throws {
+        let settings = TreCommands.loadConfiguration()
+        TreCommands.bootstrapLogging(settings)
+        print(try await TreCommands.migrate(settings))
+    }
+}
+
+struct User: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Manage accounts.", subcommands: [Add.self])
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create an account with a temporary password (changed at first login).")
+
+        @Argument(help: "The username (lowercase letters, digits, . - _).") var username: String
+        @Option(help: "admin, national_analyst, provincial_officer, commune_officer, commune_chair or hotline_counsellor.")
+        var role: String
+        @Option(help: "Province code, for a provincial officer.") var province: Int?
+        @Option(help: "Commune code, for a commune officer or chairperson.") var commune: Int?
+        @Option(help: "The temporary password.") var password: String
+        @Option(help: "The person's full name.") var fullName: String?
+
+        func run() async throws {
+            let settings = TreCommands.loadConfiguration()
+            TreCommands.bootstrapLogging(settings)
+            do {
+                print(
+                    try await TreCommands.addUser(
+                        settings, username: username, password: password, fullName: fullName, role: role,
+                        provinceCode: province, communeCode: commune))
+            } catch let failure as CommandFailure {
+                throw ValidationError(failure.description)
+            }
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Add realistic synthetic data for trying Tre out.")
+
+    @Option(help: "Password for the demo accounts (default: a random one, printed).") var password: String?
+
+    func run() async throws {
+        let settings = TreCommands.loadConfiguration()
+        TreCommands.bootstrapLogging(settings)
+        print(try await TreCommands.demo(settings, password: password))
+    }
+}
+
+struct Audit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Check the audit trail.", subcommands: [Verify.self])
+
+    struct Verify: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Seal pending entries and report the first broken link of the hash chain (exit 1 if broken).")
+
+        func run() async throws {
+            let settings = TreCommands.loadConfiguration()
+            TreCommands.bootstrapLogging(settings)
+            let (report, intact) = try await TreCommands.verifyAudit(settings)
+            print(report)
+            if !intact { throw ExitCode(1) }
+        }
+    }
+}
