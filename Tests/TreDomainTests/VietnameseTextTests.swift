@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TreDomain
 
 @Suite struct VietnameseTextTests {
@@ -6,5 +7,12 @@ import Testing
         #expect(VietnameseText.folded("Đặng Thị Hương") == "dang thi huong")
         #expect(VietnameseText.folded("ĐỖ  VĂN   ĐẠT") == "do van dat")
         #expect(VietnameseText.folded("Ðinh") == "dinh")
+        #expect(VietnameseText.folded("Nguyễn Ngọc Ánh") == VietnameseText.folded("nguyen ngoc anh"))
+    }
+
+    @Test func storedTextIsComposedAndTrimmed() {
+        let decomposed = "Hu\u{0073}\u{006F}\u{031B}\u{0300}ng"  // "ơ" + grave typed as combining marks
+        #expect(VietnameseText.normalized("  Lê \n Thị  \(decomposed) ") == "Lê Thị Hu\u{0073}\u{1EDD}ng")
+        #expect(VietnameseText.normalized("e\u{0302}\u{0301}") == "ế")
     }
 }

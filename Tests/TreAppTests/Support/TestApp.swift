@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+import SQLKit
+import Testing
+import TreDomain
+import VaporTesting
+
+@testable import TreApp
+
+/// Runs a test against a fresh Tre: an in-memory SQLite database, or, when `DATABASE_URL` is set,
+/// a PostgreSQL schema of its own (created here, dropped afterwards), so tests run in parallel on both.
+func withTreApp(_ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    app.logger.logLevel = .warning
+    let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+    let databaseURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    let choice: DatabaseChoice = databaseURL.map { .postgres(url: $0, searchPath: schema) } ?? .sqliteInMemory
+    do {
+        try await configure(app, AppOptions(database: choice, passwordCost: 4))
+        if databaseURL != nil {
+            try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+        }
+        try await app.autoMigrate()
+        try await test(app)
+    } catch {
+        try await dropSchema(schema, app: app, databaseURL: databaseURL)
+        try await app.asyncShutdown()
+        throw error
+    }
+    try await dropSchema(schema, app: app, databaseURL: databaseURL)
+    try await app.asyncShutdown()
+}
+
+private func dropSchema(_ schema: String, app: Application, databaseURL: String?) async throws {
+    guard databaseURL != nil, let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+}
+
+/// Factory for accounts; the password is fixed so tests can sign in, and is not temporary unless asked.
+@discardableResult
+func makeAccount(
+    _ app: Application, _ username: String, role: Role, province: Int? = nil, commune: Int? = nil,
+    password: String = testPassword, mustChange: Bool = false
+) async throws -> UserAccount {
+    var input = NewAccount(
+        username: username, password: password, fullName: "Nguyễn Thị \(username)", role: role, provinceCode: province,
+        communeCode: commune)
+    input.mustChangePassword = mustChange
+    return try await AccountService(database: app.db, hashing: app.passwordHashing).create(input, by: .system("test"))
+}
+
+let testPassword = "mat-khau-an-toan-2026"
+
+/// Hà Nội (province 1) has Phường Ba Đình (4) and Phường Ngọc Hà (8); Cao Bằng is province 4.
+enum Places {
+    static let haNoi = 1
+    static let caoBang = 4
+    static let baDinh = 4
+    static let ngocHa = 8
+    /// A commune of Cao Bằng, looked up so the test does not depend on a hard-coded code.
+    static func communeOfCaoBang(_ app: Application) async throws -> Int {
+        try #require(try await UnitQueries.communesInForce(provinceCode: caoBang, on: app.db).first).code
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import TreApp
+
+/// A browser stand-in: keeps cookies between requests and posts forms with the page's CSRF token.
+final class WebClient: @unchecked Sendable {
+    let app: Application
+    private(set) var cookies: [String: String] = [:]
+    private(set) var csrf = ""
+
+    init(_ app: Application) {
+        self.app = app
+    }
+
+    @discardableResult
+    func get(_ path: String) async throws -> TestingHTTPResponse {
+        let response = try await app.testing().sendRequest(.GET, path, headers: headers())
+        remember(response)
+        if let token = Self.csrfToken(in: response.body.string) { csrf = token }
+        return response
+    }
+
+    /// Posts a form; `csrf: nil` sends the current page token, a string sends that one instead.
+    @discardableResult
+    func post(_ path: String, _ fields: [String: String], csrf override: String? = nil) async throws -> TestingHTTPResponse {
+        var fields = fields
+        fields["_csrf"] = override ?? csrf
+        var headers = headers()
+        headers.contentType = .urlEncodedForm
+        let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        remember(response)
+        if let token = Self.csrfToken(in: response.body.string) { csrf = token }
+        return response
+    }
+
+    /// Opens the login page and signs in; returns the answer to the login form.
+    @discardableResult
+    func signIn(_ username: String, _ password: String = testPassword) async throws -> TestingHTTPResponse {
+        try await get("/login")
+        let response = try await post("/login", ["username": username, "password": password])
+        try await get("/account/password")  // any page: picks up the new session's CSRF token
+        return response
+    }
+
+    private func headers() -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        return headers
+    }
+
+    private func remember(_ response: TestingHTTPResponse) {
+        for header in response.headers[.setCookie] {
+            let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            let name = String(pair[0]).trimmingCharacters(in: .whitespaces)
+            if header.contains("Expires=Thu, 01 Jan 1970") { cookies[name] = nil } else { cookies[name] = String(pair[1]) }
+        }
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    private static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// API helpers: a bearer token for an account, and JSON bodies.
+func apiToken(_ app: Application, _ username: String, _ password: String = testPassword) async throws -> String {
+    struct Token: Decodable { var token: String }
+    let response = try await app.testing().sendRequest(
+        .POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
+        body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(password)"}"#))
+    #expect(response.status == .created)
+    return try response.content.decode(Token.self).token
+}
+
+func bearer(_ token: String, json: Bool = false) -> HTTPHeaders {
+    var headers: HTTPHeaders = ["Authorization": "Bearer \(token)"]
+    if json { headers.contentType = .json }
+    return headers
+}
+
+struct APIErrorBody: Decodable {
+    struct Detail: Decodable {
+        var code: String
+        var message: String
+    }
+    var error: Detail
+}
