@@ -42,7 +42,8 @@ struct User: AsyncParsableCommand {
             abstract: "Create an account with a temporary password (changed at first login).")
 
         @Argument(help: "The username (lowercase letters, digits, . - _).") var username: String
-        @Option(help: "admin, national_analyst, provincial_officer, commune_officer, commune_chair or hotline_counsellor.")
+        @Option(
+            help: "admin, national_analyst, provincial_officer, commune_officer, commune_chair or hotline_counsellor.")
         var role: String
         @Option(help: "Province code, for a provincial officer.") var province: Int?
         @Option(help: "Commune code, for a commune officer or chairperson.") var commune: Int?

@@ -30,7 +30,8 @@ import VaporTesting
         try await withTreApp { app in
             try await makeAccount(app, "quantri", role: .admin)
             let token = try await apiToken(app, "quantri")
-            let body = #"{"username":"xa.badinh","password":"mat-khau-tam-thoi","fullName":"Lê Văn Mới","role":"commune_officer","communeCode":4}"#
+            let body =
+                #"{"username":"xa.badinh","password":"mat-khau-tam-thoi","fullName":"Lê Văn Mới","role":"commune_officer","communeCode":4}"#
             let created = try await app.testing().sendRequest(
                 .POST, "/api/v1/users", headers: bearer(token, json: true), body: ByteBuffer(string: body))
             #expect(created.status == .created)
@@ -53,11 +54,26 @@ import VaporTesting
             let cases: [(String, String)] = [
                 (#"{"username":"a","password":"mat-khau-tam-thoi","fullName":"X","role":"admin"}"#, "invalid_username"),
                 (#"{"username":"ngan","password":"ngan","fullName":"X","role":"admin"}"#, "password_too_short"),
-                (#"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"commune_officer"}"#, "jurisdiction_does_not_fit_role"),
-                (#"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"commune_officer","communeCode":999999}"#, "unknown_commune"),
-                (#"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"commune_officer","provinceCode":4,"communeCode":4}"#, "commune_not_in_province"),
-                (#"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"chief"}"#, "unknown_role"),
-                (#"{"username":"quantri","password":"mat-khau-tam-thoi","fullName":"X","role":"admin"}"#, "username_taken"),
+                (
+                    #"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"commune_officer"}"#,
+                    "jurisdiction_does_not_fit_role"
+                ),
+                (
+                    #"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"commune_officer","communeCode":999999}"#,
+                    "unknown_commune"
+                ),
+                (
+                    #"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"commune_officer","provinceCode":4,"communeCode":4}"#,
+                    "commune_not_in_province"
+                ),
+                (
+                    #"{"username":"xa.moi","password":"mat-khau-tam-thoi","fullName":"X","role":"chief"}"#,
+                    "unknown_role"
+                ),
+                (
+                    #"{"username":"quantri","password":"mat-khau-tam-thoi","fullName":"X","role":"admin"}"#,
+                    "username_taken"
+                ),
                 (#"{"username":"xa"}"#, "invalid_input"),
             ]
             for (body, code) in cases {

@@ -13,7 +13,10 @@ import VaporTesting
             try await browser.get("/admin/users/new")
             let answer = try await browser.post(
                 "/admin/users/new",
-                ["username": "xa.moi", "fullName": "Đặng Thị Hương", "password": "mat-khau-tam-thoi", "role": "commune_officer"])
+                [
+                    "username": "xa.moi", "fullName": "Đặng Thị Hương", "password": "mat-khau-tam-thoi",
+                    "role": "commune_officer",
+                ])
             #expect(answer.status == .unprocessableEntity)
             #expect(answer.body.string.contains("cần chọn một xã"))
             #expect(answer.body.string.contains(#"value="Đặng Thị Hương""#))
@@ -28,7 +31,8 @@ import VaporTesting
                 username: "huong", password: testPassword, fullName: "Đặng Thị Hương", role: .communeOfficer,
                 communeCode: Places.baDinh)
             input.mustChangePassword = false
-            _ = try await AccountService(database: app.db, hashing: app.passwordHashing).create(input, by: .system("test"))
+            _ = try await AccountService(database: app.db, hashing: app.passwordHashing).create(
+                input, by: .system("test"))
             try await makeAccount(app, "khac", role: .communeOfficer, commune: Places.ngocHa)
             let browser = WebClient(app)
             try await browser.signIn("quantri")
@@ -63,10 +67,13 @@ import VaporTesting
     @Test func theFirstStartCreatesOneAdministratorWhoMustChangeThePassword() async throws {
         try await withTreApp { app in
             let created = try #require(
-                try await FirstAdministrator.createIfNoAccounts(password: nil, hashing: app.passwordHashing, on: app.db))
+                try await FirstAdministrator.createIfNoAccounts(password: nil, hashing: app.passwordHashing, on: app.db)
+            )
             let password = try #require(created.generatedPassword)
             #expect(password.count == 16)
-            #expect(try await FirstAdministrator.createIfNoAccounts(password: nil, hashing: app.passwordHashing, on: app.db) == nil)
+            #expect(
+                try await FirstAdministrator.createIfNoAccounts(password: nil, hashing: app.passwordHashing, on: app.db)
+                    == nil)
             let browser = WebClient(app)
             #expect(try await browser.signIn("admin", password).headers.first(name: .location) == "/account/password")
         }

@@ -39,7 +39,8 @@ import VaporTesting
         try await withTreApp { app in
             try await recordSomeWork(app)
             let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(AuditEntry.schema).set("actor_username", to: "ai-do-khac").where("sequence", .equal, 3).run()
+            try await sql.update(AuditEntry.schema).set("actor_username", to: "ai-do-khac").where("sequence", .equal, 3)
+                .run()
             let report = try await AuditVerification.verify(on: app.db)
             #expect(report.firstBreak == .altered(sequence: 3))
         }
@@ -60,7 +61,9 @@ import VaporTesting
             let last = try #require(try await AuditEntry.query(on: app.db).max(\.$sequence) ?? nil)
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.delete(from: AuditEntry.schema).where("sequence", .equal, last).run()
-            #expect(try await AuditVerification.verify(on: app.db).firstBreak == .truncated(lastFound: last - 1, head: last))
+            #expect(
+                try await AuditVerification.verify(on: app.db).firstBreak == .truncated(lastFound: last - 1, head: last)
+            )
         }
     }
 

@@ -10,10 +10,12 @@ import VaporTesting
     private func apiRoutes(_ app: Application) -> Set<String> {
         Set(
             app.routes.all.compactMap { route in
-                let path = "/" + route.path.map { component in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { component in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 return path.hasPrefix("/api/v1/") ? "\(route.method.rawValue) \(path)" : nil
             })
     }
@@ -22,13 +24,15 @@ import VaporTesting
         try await withTreApp { app in
             let response = try await app.testing().sendRequest(.GET, "/api/openapi.json")
             #expect(response.status == .ok)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.body.string.utf8)) as? [String: Any])
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let methods = Set(["get", "post", "put", "patch", "delete"])
-            let documented = Set(paths.flatMap { path, operations in
-                operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
-            })
+            let documented = Set(
+                paths.flatMap { path, operations in
+                    operations.keys.filter(methods.contains).map { "\($0.uppercased()) \(path)" }
+                })
             #expect(documented == apiRoutes(app))
         }
     }
@@ -44,7 +48,9 @@ import VaporTesting
         try await withTreApp { app in
             let response = try await app.testing().sendRequest(.GET, "/healthz")
             #expect(response.status == .ok)
-            let expected = ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "postgresql" } ?? "sqlite"
+            let expected =
+                ProcessInfo.processInfo.environment["DATABASE_URL"].map { $0.isEmpty ? "sqlite" : "postgresql" }
+                ?? "sqlite"
             #expect(response.body.string.contains(#""database":"\#(expected)""#))
         }
     }

@@ -12,7 +12,10 @@ import VaporTesting
             try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
             let browser = WebClient(app)
             try await browser.signIn("xa4")
-            for path in ["/admin/users", "/admin/users.csv", "/admin/users/new", "/admin/users/\(try other.requireID())", "/audit"] {
+            for path in [
+                "/admin/users", "/admin/users.csv", "/admin/users/new", "/admin/users/\(try other.requireID())",
+                "/audit",
+            ] {
                 let answer = try await browser.get(path)
                 #expect(answer.status == .forbidden, "\(path)")
                 #expect(answer.body.string.contains("Bạn không có quyền"), "\(path)")
@@ -49,7 +52,8 @@ import VaporTesting
             let ownCommune = try await app.testing().sendRequest(.GET, "/api/v1/users/chutich4", headers: bearer(token))
             #expect(ownCommune.status == .ok)
             let provinceToken = try await apiToken(app, "tinh4")
-            let otherProvince = try await app.testing().sendRequest(.GET, "/api/v1/users/xa4", headers: bearer(provinceToken))
+            let otherProvince = try await app.testing().sendRequest(
+                .GET, "/api/v1/users/xa4", headers: bearer(provinceToken))
             #expect(otherProvince.status == .notFound)
         }
     }

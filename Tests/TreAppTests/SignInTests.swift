@@ -70,7 +70,10 @@ import VaporTesting
 
             let changed = try await browser.post(
                 "/account/password",
-                ["currentPassword": testPassword, "newPassword": "mat-khau-moi-2026", "confirmPassword": "mat-khau-moi-2026"])
+                [
+                    "currentPassword": testPassword, "newPassword": "mat-khau-moi-2026",
+                    "confirmPassword": "mat-khau-moi-2026",
+                ])
             #expect(changed.status == .ok)
             #expect(try await browser.get("/").status == .ok)
 

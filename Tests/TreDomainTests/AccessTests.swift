@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TreDomain
@@ -14,8 +15,12 @@ import Testing
         #expect(AccessPolicy.decide(.everyone, role: nil, mustChangePassword: false) == .allowed)
         #expect(AccessPolicy.decide(.signedIn, role: .admin, mustChangePassword: true) == .needsPasswordChange)
         #expect(AccessPolicy.decide(.signedInMayChangePassword, role: .admin, mustChangePassword: true) == .allowed)
-        #expect(AccessPolicy.decide(.permission(.manageAccounts), role: .communeOfficer, mustChangePassword: false) == .forbidden)
-        #expect(AccessPolicy.decide(.permission(.viewAudit), role: .provincialOfficer, mustChangePassword: false) == .allowed)
+        #expect(
+            AccessPolicy.decide(.permission(.manageAccounts), role: .communeOfficer, mustChangePassword: false)
+                == .forbidden)
+        #expect(
+            AccessPolicy.decide(.permission(.viewAudit), role: .provincialOfficer, mustChangePassword: false)
+                == .allowed)
     }
 
     @Test func aProvinceContainsItsCommunesButNotAnothers() {
@@ -39,12 +44,18 @@ import Testing
         #expect(throws: AccountError.communeNotInProvince) {
             try AccountRules.jurisdiction(for: .communeChair, provinceCode: 4, commune: (1, 4))
         }
-        #expect(try AccountRules.jurisdiction(for: .communeChair, provinceCode: nil, commune: (1, 4)) == .commune(provinceCode: 1, communeCode: 4))
+        #expect(
+            try AccountRules.jurisdiction(for: .communeChair, provinceCode: nil, commune: (1, 4))
+                == .commune(provinceCode: 1, communeCode: 4))
     }
 
     @Test func passwordsHaveAMinimumLengthAndAreNotTheUsername() {
-        #expect(throws: AccountError.passwordTooShort(minimum: 10)) { try AccountRules.validatePassword("ngan", username: "x") }
-        #expect(throws: AccountError.passwordEqualsUsername) { try AccountRules.validatePassword("lan.nguyen1", username: "lan.nguyen1") }
+        #expect(throws: AccountError.passwordTooShort(minimum: 10)) {
+            try AccountRules.validatePassword("ngan", username: "x")
+        }
+        #expect(throws: AccountError.passwordEqualsUsername) {
+            try AccountRules.validatePassword("lan.nguyen1", username: "lan.nguyen1")
+        }
         #expect(throws: Never.self) { try AccountRules.validatePassword("mot-mat-khau-dai", username: "lan") }
     }
 
@@ -63,5 +74,3 @@ import Testing
         #expect(!lockout.isLocked(lockedUntil: fifth.lockedUntil, now: now.addingTimeInterval(901)))
     }
 }
-
-import Foundation

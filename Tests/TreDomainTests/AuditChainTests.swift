@@ -20,7 +20,9 @@ import Testing
         }
     }
 
-    private func verify(_ chain: [(sequence: Int, hash: String, facts: AuditFacts)], head: (Int, String)) -> AuditChainBreak? {
+    private func verify(_ chain: [(sequence: Int, hash: String, facts: AuditFacts)], head: (Int, String))
+        -> AuditChainBreak?
+    {
         var verifier = AuditChainVerifier()
         for entry in chain { verifier.check(sequence: entry.sequence, sealedHash: entry.hash, facts: entry.facts) }
         verifier.finish(headSequence: head.0, headHash: head.1)

@@ -7,13 +7,16 @@ import TreDomain
 enum APITokens {
     static let lifetime: TimeInterval = 12 * 3600
 
-    static func issue(for account: UserAccount, on database: any Database) async throws -> (token: String, expiresAt: Date) {
+    static func issue(for account: UserAccount, on database: any Database) async throws -> (
+        token: String, expiresAt: Date
+    ) {
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max) }
         let token = Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
         let expiresAt = Date().addingTimeInterval(lifetime)
-        try await APIToken(userID: account.requireID(), tokenHash: digest(token), expiresAt: expiresAt).create(on: database)
+        try await APIToken(userID: account.requireID(), tokenHash: digest(token), expiresAt: expiresAt).create(
+            on: database)
         return (token, expiresAt)
     }
 

@@ -120,13 +120,15 @@ struct AccountService: Sendable {
         async throws
     {
         guard account.id != actor.id else { throw AccountError.cannotChangeOwnAccess }
-        let jurisdiction = try await resolveJurisdiction(role: role, provinceCode: provinceCode, communeCode: communeCode)
+        let jurisdiction = try await resolveJurisdiction(
+            role: role, provinceCode: provinceCode, communeCode: communeCode)
         let before = "\(account.role)@\(describe(account.jurisdiction))"
         account.role = role.rawValue
         account.jurisdiction = jurisdiction
         try await APIToken.query(on: database).filter(\.$user.$id == account.requireID()).delete()
         try await save(
-            account, event(account, "account.rescoped", details: "\(before) -> \(role.rawValue)@\(describe(jurisdiction))"),
+            account,
+            event(account, "account.rescoped", details: "\(before) -> \(role.rawValue)@\(describe(jurisdiction))"),
             by: actor)
     }
 

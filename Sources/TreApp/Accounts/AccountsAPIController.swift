@@ -28,13 +28,17 @@ struct AccountsAPIController {
         let account = try await request.accounts.authenticate(
             username: body.username, password: body.password, from: request.remoteAddress?.ipAddress)
         let (token, expiresAt) = try await APITokens.issue(for: account, on: request.db)
-        return try await TokenResponse(token: token, expiresAt: expiresAt, mustChangePassword: account.mustChangePassword)
-            .encodeResponse(status: .created, for: request)
+        return try await TokenResponse(
+            token: token, expiresAt: expiresAt, mustChangePassword: account.mustChangePassword
+        )
+        .encodeResponse(status: .created, for: request)
     }
 
     @Sendable func me(_ request: Request) async throws -> AccountDTO {
         let principal = try request.requirePrincipal()
-        guard let account = try await UserAccount.find(principal.userID, on: request.db) else { throw TreError.notFound }
+        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
+            throw TreError.notFound
+        }
         return try AccountDTO(account)
     }
 
@@ -44,7 +48,8 @@ struct AccountsAPIController {
         let result = try await AccountQueries.page(
             in: principal.jurisdiction, search: try? request.query.get(String.self, at: "q"), page: paging.page,
             per: paging.per, on: request.db)
-        return PageDTO(items: try result.items.map(AccountDTO.init), total: result.total, page: paging.page, per: paging.per)
+        return PageDTO(
+            items: try result.items.map(AccountDTO.init), total: result.total, page: paging.page, per: paging.per)
     }
 
     /// An account outside the caller's jurisdiction answers 404, exactly like one that does not exist.

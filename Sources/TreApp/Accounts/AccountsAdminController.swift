@@ -88,13 +88,16 @@ struct AccountsAdminController {
             Row(
                 href: Paths.adminUser(try account.requireID()), username: account.username, fullName: account.fullName,
                 role: account.roleValue.label(language), jurisdiction: names.describe(account.jurisdiction, language),
-                status: UIStrings.text(account.disabled ? "disabled" : account.mustChangePassword ? "mustChange" : "active", language))
+                status: UIStrings.text(
+                    account.disabled ? "disabled" : account.mustChangePassword ? "mustChange" : "active", language))
         }
         let pageCount = paging.pageCount(total: result.total)
         func link(_ page: Int) -> String {
             var components = URLComponents()
             components.path = Paths.adminUsers
-            components.queryItems = [URLQueryItem(name: "q", value: q), URLQueryItem(name: "page", value: String(page))]
+            components.queryItems = [
+                URLQueryItem(name: "q", value: q), URLQueryItem(name: "page", value: String(page)),
+            ]
             return components.string ?? Paths.adminUsers
         }
         var exportLink = URLComponents()
@@ -122,8 +125,9 @@ struct AccountsAdminController {
             csv += fields.map(CSVField.escape).joined(separator: ",") + "\r\n"
         }
         try await AuditLog.record(
-            AuditEvent(action: "accounts.exported", recordType: "account", jurisdiction: principal.jurisdiction,
-                       details: "rows=\(result.items.count)"),
+            AuditEvent(
+                action: "accounts.exported", recordType: "account", jurisdiction: principal.jurisdiction,
+                details: "rows=\(result.items.count)"),
             by: request.auditActor(), on: request.db)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
@@ -155,7 +159,8 @@ struct AccountsAdminController {
         let account = try await find(request)
         let values = AccountFormValues(
             username: account.username, fullName: account.fullName, role: account.role,
-            provinceCode: account.provinceCode.map(String.init) ?? "", communeCode: account.communeCode.map(String.init) ?? "")
+            provinceCode: account.provinceCode.map(String.init) ?? "",
+            communeCode: account.communeCode.map(String.init) ?? "")
         return try await renderForm(request, account: account, values: values, error: nil)
     }
 
@@ -172,7 +177,8 @@ struct AccountsAdminController {
             shown.username = account.username
             shown.fullName = account.fullName
             return try await renderForm(
-                request, account: account, values: shown, error: error.message(request.language), status: .unprocessableEntity)
+                request, account: account, values: shown, error: error.message(request.language),
+                status: .unprocessableEntity)
         }
     }
 
@@ -222,7 +228,9 @@ struct AccountsAdminController {
         _ request: Request, account: UserAccount?, values: AccountFormValues, error: String?, status: HTTPStatus = .ok
     ) async throws -> Response {
         let language = request.language
-        let roles = Role.allCases.map { Option(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == values.role) }
+        let roles = Role.allCases.map {
+            Option(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == values.role)
+        }
         let provinces = try await UnitQueries.provincesInForce(on: request.db).map {
             Option(value: String($0.code), label: $0.name, selected: String($0.code) == values.provinceCode)
         }

@@ -30,7 +30,10 @@ extension Application {
     }
 
     var passwordHashing: PasswordHashing {
-        get { storage[PasswordHashingKey.self] ?? PasswordHashing(cost: PasswordHashing.productionCost, threadPool: threadPool) }
+        get {
+            storage[PasswordHashingKey.self]
+                ?? PasswordHashing(cost: PasswordHashing.productionCost, threadPool: threadPool)
+        }
         set { storage[PasswordHashingKey.self] = newValue }
     }
 }

@@ -55,7 +55,8 @@ struct PrincipalMiddleware: AsyncMiddleware {
             if let bearer = request.headers.bearerAuthorization {
                 request.principal = try await APITokens.principal(for: bearer.token, on: request.db)
             }
-        } else if request.hasSession, let id = request.session.data[SessionKeys.userID].flatMap(UUID.init(uuidString:)) {
+        } else if request.hasSession, let id = request.session.data[SessionKeys.userID].flatMap(UUID.init(uuidString:))
+        {
             let signedInAt = request.session.data[SessionKeys.signedInAt].flatMap(Double.init) ?? 0
             if Date().timeIntervalSince1970 - signedInAt < Self.sessionLifetime,
                 let account = try await UserAccount.find(id, on: request.db), !account.disabled

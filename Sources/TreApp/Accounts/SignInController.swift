@@ -39,7 +39,8 @@ struct SignInController {
 
     @Sendable func showLogin(_ request: Request) async throws -> Response {
         if request.principal != nil { return request.redirect(to: Paths.home) }
-        let next = (try? request.query.get(String.self, at: "next")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        let next =
+            (try? request.query.get(String.self, at: "next")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
         return try await request.render("accounts/login", title: title(request), LoginPage(username: "", next: next))
     }
 
@@ -82,7 +83,8 @@ struct SignInController {
         do {
             guard form.newPassword == form.confirmPassword else {
                 throw TreError.invalidInput(
-                    LocalizedText(vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
+                    LocalizedText(
+                        vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
             }
             try await request.accounts.changePassword(
                 account, current: form.currentPassword ?? "", new: form.newPassword ?? "", by: request.auditActor())
@@ -91,7 +93,8 @@ struct SignInController {
                 mustChange: principal.mustChangePassword, error: error.message(language),
                 minimumLength: AccountRules.minimumPasswordLength)
             return try await request.render(
-                "accounts/password", title: UIStrings.text("changePassword", language), page, status: .unprocessableEntity)
+                "accounts/password", title: UIStrings.text("changePassword", language), page,
+                status: .unprocessableEntity)
         }
         request.principal = try Principal(account)
         return try await request.render(
@@ -102,7 +105,8 @@ struct SignInController {
     /// Remembers the language in a cookie and returns to the page the person was on.
     @Sendable func switchLanguage(_ request: Request) async throws -> Response {
         let language = Language(rawValue: request.parameters.get("code") ?? "") ?? .default
-        let back = (try? request.query.get(String.self, at: "back")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        let back =
+            (try? request.query.get(String.self, at: "back")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
         let response = request.redirect(to: back)
         response.cookies[LanguageCookie.name] = LanguageCookie.value(language)
         return response

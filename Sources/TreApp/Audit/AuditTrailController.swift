@@ -49,7 +49,8 @@ struct AuditTrailController {
         let total = try await query.count()
         let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$id)
             .range(((paging.page - 1) * paging.per)..<(paging.page * paging.per)).all()
-        let formatter = ISO8601DateFormatter()
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"  // as Vietnamese officials write dates, in Vietnam's time
         formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
         let rows = entries.map {
             Row(
@@ -61,7 +62,9 @@ struct AuditTrailController {
         func link(_ page: Int) -> String {
             var components = URLComponents()
             components.path = Paths.audit
-            components.queryItems = [URLQueryItem(name: "q", value: q), URLQueryItem(name: "page", value: String(page))]
+            components.queryItems = [
+                URLQueryItem(name: "q", value: q), URLQueryItem(name: "page", value: String(page)),
+            ]
             return components.string ?? Paths.audit
         }
         let page = TrailPage(

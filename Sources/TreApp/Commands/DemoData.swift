@@ -5,9 +5,13 @@ import TreDomain
 /// Synthetic but realistic data for trying Tre out: officers in a few provinces and communes, named
 /// the way Vietnamese people are named. Running it twice adds nothing twice.
 enum DemoData {
-    static let familyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ"]
+    static let familyNames = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    ]
     static let middleNames = ["Thị", "Văn", "Minh", "Thu", "Ngọc", "Đức", "Thanh", "Hồng"]
-    static let givenNames = ["Lan", "Hương", "Mai", "Hùng", "Dũng", "Trang", "Linh", "Nam", "Đạt", "Yến", "Phương", "Tuấn"]
+    static let givenNames = [
+        "Lan", "Hương", "Mai", "Hùng", "Dũng", "Trang", "Linh", "Nam", "Đạt", "Yến", "Phương", "Tuấn",
+    ]
 
     /// Hà Nội, Lào Cai and Thành phố Hồ Chí Minh: a capital, a mountain province and the largest city.
     static let provinceCodes = [1, 15, 79]
@@ -22,12 +26,14 @@ enum DemoData {
         for province in provinceCodes {
             plans.append(
                 NewAccount(
-                    username: "tinh\(province)", password: password, fullName: generator.next(), role: .provincialOfficer,
+                    username: "tinh\(province)", password: password, fullName: generator.next(),
+                    role: .provincialOfficer,
                     provinceCode: province))
             for commune in try await UnitQueries.communesInForce(provinceCode: province, on: database).prefix(2) {
                 plans.append(
                     NewAccount(
-                        username: "xa\(commune.code)", password: password, fullName: generator.next(), role: .communeOfficer,
+                        username: "xa\(commune.code)", password: password, fullName: generator.next(),
+                        role: .communeOfficer,
                         communeCode: commune.code))
                 plans.append(
                     NewAccount(
@@ -37,7 +43,9 @@ enum DemoData {
         }
         var created: [String] = []
         for var plan in plans {
-            guard try await UserAccount.query(on: database).filter(\.$username == plan.username).count() == 0 else { continue }
+            guard try await UserAccount.query(on: database).filter(\.$username == plan.username).count() == 0 else {
+                continue
+            }
             plan.mustChangePassword = false
             _ = try await service.create(plan, by: .system("demo"))
             created.append(plan.username)

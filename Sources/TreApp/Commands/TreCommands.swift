@@ -31,7 +31,8 @@ public enum TreCommands {
     {
         let app = try await Application.make(Environment(name: "production", arguments: arguments))
         do {
-            try await configure(app, AppOptions(database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing))
+            try await configure(
+                app, AppOptions(database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing))
             try await app.autoMigrate()
             return app
         } catch {
@@ -63,9 +64,9 @@ public enum TreCommands {
             if let created = try await FirstAdministrator.createIfNoAccounts(
                 password: configuration.adminPassword, hashing: app.passwordHashing, on: app.db)
             {
-                print(firstAdministratorNotice(created))
+                say(firstAdministratorNotice(created))
             }
-            print("Tre: http://\(configuration.host):\(configuration.port) (database: \(configuration.database.kind))")
+            say("Tre: http://\(configuration.host):\(configuration.port) (database: \(configuration.database.kind))")
             try await app.execute()
             try await app.asyncShutdown()
         } catch {
@@ -86,7 +87,8 @@ public enum TreCommands {
                 ==============================================================
                 """
         }
-        return "First administrator account '\(created.username)' created with TRE_ADMIN_PASSWORD; change it at first login."
+        return
+            "First administrator account '\(created.username)' created with TRE_ADMIN_PASSWORD; change it at first login."
     }
 
     /// `tre migrate`: apply migrations and reference data, then stop.
@@ -135,9 +137,15 @@ public enum TreCommands {
         try await withApplication(configuration) { app in
             let chosen = password ?? FirstAdministrator.generatePassword()
             let created = try await DemoData.seed(password: chosen, on: app.db, hashing: app.passwordHashing)
-            return "Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)"
+            return
+                "Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)"
         }
     }
+}
+
+/// Prints at once, even when standard output is a file or a pipe (where it would otherwise be buffered).
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }
 
 public struct CommandFailure: Error, CustomStringConvertible {

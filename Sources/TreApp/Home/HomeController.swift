@@ -46,17 +46,29 @@ struct HomeController {
     static func intro(for role: Role) -> LocalizedText {
         switch role {
         case .admin:
-            LocalizedText(vi: "Quản lý tài khoản, phạm vi truy cập và nhật ký của hệ thống.", en: "Manage accounts, their access and the audit trail.")
+            LocalizedText(
+                vi: "Quản lý tài khoản, phạm vi truy cập và nhật ký của hệ thống.",
+                en: "Manage accounts, their access and the audit trail.")
         case .nationalAnalyst:
-            LocalizedText(vi: "Theo dõi số liệu, chỉ tiêu và chỉ số của cả nước.", en: "Follow national figures, indicators and targets.")
+            LocalizedText(
+                vi: "Theo dõi số liệu, chỉ tiêu và chỉ số của cả nước.",
+                en: "Follow national figures, indicators and targets.")
         case .provincialOfficer:
-            LocalizedText(vi: "Giám sát công tác bảo vệ trẻ em của các xã trong tỉnh.", en: "Oversee child protection in the communes of your province.")
+            LocalizedText(
+                vi: "Giám sát công tác bảo vệ trẻ em của các xã trong tỉnh.",
+                en: "Oversee child protection in the communes of your province.")
         case .communeOfficer:
-            LocalizedText(vi: "Quản lý trẻ em, tin báo và hồ sơ trường hợp của xã.", en: "Keep the commune's children, reports and cases.")
+            LocalizedText(
+                vi: "Quản lý trẻ em, tin báo và hồ sơ trường hợp của xã.",
+                en: "Keep the commune's children, reports and cases.")
         case .communeChair:
-            LocalizedText(vi: "Quyết định và phê duyệt kế hoạch hỗ trợ, can thiệp của xã.", en: "Decide and approve the commune's support and intervention plans.")
+            LocalizedText(
+                vi: "Quyết định và phê duyệt kế hoạch hỗ trợ, can thiệp của xã.",
+                en: "Decide and approve the commune's support and intervention plans.")
         case .hotlineCounsellor:
-            LocalizedText(vi: "Ghi nhận cuộc gọi, tư vấn và chuyển tin báo đến xã.", en: "Log contacts, counsel, and forward reports to communes.")
+            LocalizedText(
+                vi: "Ghi nhận cuộc gọi, tư vấn và chuyển tin báo đến xã.",
+                en: "Log contacts, counsel, and forward reports to communes.")
         }
     }
 
@@ -72,7 +84,8 @@ struct HomeController {
             _ = try await Province.query(on: request.db).count()
             return try await Health(status: "ok", database: kind).encodeResponse(for: request)
         } catch {
-            return try await Health(status: "unavailable", database: kind).encodeResponse(status: .serviceUnavailable, for: request)
+            return try await Health(status: "unavailable", database: kind).encodeResponse(
+                status: .serviceUnavailable, for: request)
         }
     }
 }

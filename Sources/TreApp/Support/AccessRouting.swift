@@ -45,7 +45,9 @@ struct AuthorizationMiddleware: AsyncMiddleware {
             throw TreError.forbidden
         }
         let principal = request.principal
-        switch AccessPolicy.decide(access, role: principal?.role, mustChangePassword: principal?.mustChangePassword ?? false) {
+        switch AccessPolicy.decide(
+            access, role: principal?.role, mustChangePassword: principal?.mustChangePassword ?? false)
+        {
         case .allowed:
             return try await next.respond(to: request)
         case .needsSignIn:

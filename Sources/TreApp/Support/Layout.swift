@@ -32,12 +32,19 @@ extension Request {
         let t = UIStrings.table(language)
         var nav: [LayoutModel.NavItem] = []
         if let principal, !principal.mustChangePassword {
-            nav.append(.init(href: Paths.home, label: UIStrings.text("home", language), current: url.path == Paths.home))
+            nav.append(
+                .init(href: Paths.home, label: UIStrings.text("home", language), current: url.path == Paths.home))
             if AccessPolicy.allows(principal.role, .manageAccounts) {
-                nav.append(.init(href: Paths.adminUsers, label: UIStrings.text("accounts", language), current: url.path.hasPrefix(Paths.adminUsers)))
+                nav.append(
+                    .init(
+                        href: Paths.adminUsers, label: UIStrings.text("accounts", language),
+                        current: url.path.hasPrefix(Paths.adminUsers)))
             }
             if AccessPolicy.allows(principal.role, .viewAudit) {
-                nav.append(.init(href: Paths.audit, label: UIStrings.text("auditTrail", language), current: url.path == Paths.audit))
+                nav.append(
+                    .init(
+                        href: Paths.audit, label: UIStrings.text("auditTrail", language),
+                        current: url.path == Paths.audit))
             }
         }
         let other = language == .vi ? "en" : "vi"
@@ -47,10 +54,13 @@ extension Request {
             otherLanguageHref: Paths.language(other, back: url.string), notice: notice)
     }
 
-    func render<Content: Encodable>(_ template: String, title: String, _ content: Content, status: HTTPStatus = .ok, notice: String? = nil)
+    func render<Content: Encodable>(
+        _ template: String, title: String, _ content: Content, status: HTTPStatus = .ok, notice: String? = nil
+    )
         async throws -> Response
     {
-        let view = try await self.view.render(template, Page(layout: layout(title: title, notice: notice), page: content))
+        let view = try await self.view.render(
+            template, Page(layout: layout(title: title, notice: notice), page: content))
         let response = try await view.encodeResponse(for: self)
         response.status = status
         return response

@@ -35,19 +35,22 @@ struct TreErrorMiddleware: AsyncMiddleware {
                 .badRequest, "invalid_input",
                 LocalizedText(
                     vi: "Dữ liệu gửi lên không đúng định dạng: \(Self.field(of: error)).",
-                    en: "The data sent is not in the expected form: \(Self.field(of: error))."))
+                    en: "The data sent is not in the expected form: \(Self.field(of: error)).")
+            )
         case let error as any AbortError where error.status == .notFound:
             return (.notFound, TreError.notFound.code, TreError.notFound.message)
         case let error as any AbortError where error.status.code < 500:
             return (
                 error.status, "http_\(error.status.code)",
-                LocalizedText(vi: "Yêu cầu không hợp lệ (\(error.status.code)).", en: error.reason))
+                LocalizedText(vi: "Yêu cầu không hợp lệ (\(error.status.code)).", en: error.reason)
+            )
         default:
             return (
                 .internalServerError, "internal_error",
                 LocalizedText(
                     vi: "Đã có lỗi phía máy chủ. Dữ liệu đã lưu không bị mất; hãy thử lại.",
-                    en: "Something went wrong on the server. Nothing saved was lost; please try again."))
+                    en: "Something went wrong on the server. Nothing saved was lost; please try again.")
+            )
         }
     }
 

@@ -27,8 +27,11 @@ enum UIStrings {
         "mustChange": .init(vi: "Chờ đổi mật khẩu", en: "Must change password"),
         "changePassword": .init(vi: "Đổi mật khẩu", en: "Change password"),
         "changePasswordIntro": .init(
-            vi: "Mật khẩu của bạn là mật khẩu tạm thời. Hãy đặt mật khẩu mới (ít nhất \(AccountRules.minimumPasswordLength) ký tự) trước khi tiếp tục.",
-            en: "Your password is temporary. Choose a new one (at least \(AccountRules.minimumPasswordLength) characters) before going on."),
+            vi:
+                "Mật khẩu của bạn là mật khẩu tạm thời. Hãy đặt mật khẩu mới (ít nhất \(AccountRules.minimumPasswordLength) ký tự) trước khi tiếp tục.",
+            en:
+                "Your password is temporary. Choose a new one (at least \(AccountRules.minimumPasswordLength) characters) before going on."
+        ),
         "currentPassword": .init(vi: "Mật khẩu hiện tại", en: "Current password"),
         "newPassword": .init(vi: "Mật khẩu mới", en: "New password"),
         "confirmPassword": .init(vi: "Nhập lại mật khẩu mới", en: "Repeat the new password"),

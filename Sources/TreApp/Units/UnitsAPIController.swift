@@ -59,10 +59,16 @@ struct JurisdictionNames {
     static func load(for jurisdictions: [Jurisdiction], on database: any Database) async throws -> JurisdictionNames {
         let provinceCodes = Set(jurisdictions.compactMap(\.provinceCode))
         let communeCodes = Set(jurisdictions.compactMap(\.communeCode))
-        let provinces = provinceCodes.isEmpty ? [] : try await Province.query(on: database)
-            .filter(\.$code ~~ Array(provinceCodes)).filter(\.$validTo == nil).all()
-        let communes = communeCodes.isEmpty ? [] : try await Commune.query(on: database)
-            .filter(\.$code ~~ Array(communeCodes)).filter(\.$validTo == nil).all()
+        let provinces =
+            provinceCodes.isEmpty
+            ? []
+            : try await Province.query(on: database)
+                .filter(\.$code ~~ Array(provinceCodes)).filter(\.$validTo == nil).all()
+        let communes =
+            communeCodes.isEmpty
+            ? []
+            : try await Commune.query(on: database)
+                .filter(\.$code ~~ Array(communeCodes)).filter(\.$validTo == nil).all()
         return JurisdictionNames(
             provinces: Dictionary(provinces.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
             communes: Dictionary(communes.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }))

@@ -79,37 +79,53 @@ public enum AccountError: Error, Equatable, Sendable, LocalizedFailure {
         switch self {
         case .invalidUsername:
             LocalizedText(
-                vi: "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới; dài 3–40 ký tự.",
+                vi:
+                    "Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới; dài 3–40 ký tự.",
                 en: "Username: \(AccountRules.usernamePattern).")
         case .usernameTaken:
             LocalizedText(vi: "Tên đăng nhập này đã có người dùng.", en: "This username is already taken.")
         case .invalidFullName:
-            LocalizedText(vi: "Họ và tên không được để trống (tối đa 120 ký tự).", en: "Full name is required (at most 120 characters).")
+            LocalizedText(
+                vi: "Họ và tên không được để trống (tối đa 120 ký tự).",
+                en: "Full name is required (at most 120 characters).")
         case .passwordTooShort(let minimum):
-            LocalizedText(vi: "Mật khẩu phải có ít nhất \(minimum) ký tự.", en: "The password must have at least \(minimum) characters.")
+            LocalizedText(
+                vi: "Mật khẩu phải có ít nhất \(minimum) ký tự.",
+                en: "The password must have at least \(minimum) characters.")
         case .passwordTooLong(let maximum):
-            LocalizedText(vi: "Mật khẩu dài tối đa \(maximum) ký tự.", en: "The password may have at most \(maximum) characters.")
+            LocalizedText(
+                vi: "Mật khẩu dài tối đa \(maximum) ký tự.", en: "The password may have at most \(maximum) characters.")
         case .passwordEqualsUsername:
             LocalizedText(vi: "Mật khẩu không được trùng tên đăng nhập.", en: "The password may not be the username.")
         case .passwordUnchanged:
-            LocalizedText(vi: "Mật khẩu mới phải khác mật khẩu tạm thời.", en: "The new password must differ from the temporary one.")
+            LocalizedText(
+                vi: "Mật khẩu mới phải khác mật khẩu tạm thời.",
+                en: "The new password must differ from the temporary one.")
         case .jurisdictionDoesNotFitRole(let role):
             switch role.jurisdictionLevel {
             case .nation:
-                LocalizedText(vi: "Vai trò \(role.label.vi) thuộc cấp quốc gia: không chọn tỉnh hay xã.", en: "The role \(role.label.en) is national: choose no province or commune.")
+                LocalizedText(
+                    vi: "Vai trò \(role.label.vi) thuộc cấp quốc gia: không chọn tỉnh hay xã.",
+                    en: "The role \(role.label.en) is national: choose no province or commune.")
             case .province:
-                LocalizedText(vi: "Vai trò \(role.label.vi) cần chọn đúng một tỉnh (không chọn xã).", en: "The role \(role.label.en) needs exactly one province (and no commune).")
+                LocalizedText(
+                    vi: "Vai trò \(role.label.vi) cần chọn đúng một tỉnh (không chọn xã).",
+                    en: "The role \(role.label.en) needs exactly one province (and no commune).")
             case .commune:
-                LocalizedText(vi: "Vai trò \(role.label.vi) cần chọn một xã.", en: "The role \(role.label.en) needs a commune.")
+                LocalizedText(
+                    vi: "Vai trò \(role.label.vi) cần chọn một xã.", en: "The role \(role.label.en) needs a commune.")
             }
         case .communeNotInProvince:
-            LocalizedText(vi: "Xã đã chọn không thuộc tỉnh đã chọn.", en: "The commune chosen is not in the province chosen.")
+            LocalizedText(
+                vi: "Xã đã chọn không thuộc tỉnh đã chọn.", en: "The commune chosen is not in the province chosen.")
         case .unknownProvince:
             LocalizedText(vi: "Không có tỉnh với mã này.", en: "There is no province with this code.")
         case .unknownCommune:
             LocalizedText(vi: "Không có xã với mã này.", en: "There is no commune with this code.")
         case .cannotChangeOwnAccess:
-            LocalizedText(vi: "Không thể tự khóa hoặc đổi phạm vi tài khoản của chính mình.", en: "You cannot disable or re-scope your own account.")
+            LocalizedText(
+                vi: "Không thể tự khóa hoặc đổi phạm vi tài khoản của chính mình.",
+                en: "You cannot disable or re-scope your own account.")
         }
     }
 }

@@ -24,13 +24,16 @@ final class WebClient: @unchecked Sendable {
 
     /// Posts a form; `csrf: nil` sends the current page token, a string sends that one instead.
     @discardableResult
-    func post(_ path: String, _ fields: [String: String], csrf override: String? = nil) async throws -> TestingHTTPResponse {
+    func post(_ path: String, _ fields: [String: String], csrf override: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var fields = fields
         fields["_csrf"] = override ?? csrf
         var headers = headers()
         headers.contentType = .urlEncodedForm
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
-        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(string: body))
+        let response = try await app.testing().sendRequest(
+            .POST, path, headers: headers, body: ByteBuffer(string: body))
         remember(response)
         if let token = Self.csrfToken(in: response.body.string) { csrf = token }
         return response
@@ -58,7 +61,11 @@ final class WebClient: @unchecked Sendable {
             let pair = header.split(separator: ";", maxSplits: 1)[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
             let name = String(pair[0]).trimmingCharacters(in: .whitespaces)
-            if header.contains("Expires=Thu, 01 Jan 1970") { cookies[name] = nil } else { cookies[name] = String(pair[1]) }
+            if header.contains("Expires=Thu, 01 Jan 1970") {
+                cookies[name] = nil
+            } else {
+                cookies[name] = String(pair[1])
+            }
         }
     }
 
