@@ -101,3 +101,17 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct APILanguageTests {
+    @Test func anAPIClientChoosesEnglishWithAcceptLanguage() async throws {
+        try await withTreApp { app in
+            let answer = try await app.testing().sendRequest(
+                .POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json", "Accept-Language": "en-GB"],
+                body: ByteBuffer(string: #"{"username":"nobody","password":"khong-dung-dau"}"#))
+            #expect(answer.status == .unauthorized)
+            #expect(
+                try answer.content.decode(APIErrorBody.self).error.message == "The username or password is not correct."
+            )
+        }
+    }
+}

@@ -47,6 +47,25 @@ import VaporTesting
         }
     }
 
+    @Test func theListIsPagedAndTheSearchIsKeptAcrossPages() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "quantri", role: .admin)
+            for index in 1...5 {
+                try await makeAccount(app, "xa.\(index)", role: .communeOfficer, commune: Places.baDinh)
+            }
+            let browser = WebClient(app)
+            try await browser.signIn("quantri")
+            let first = try await browser.get("/admin/users?q=xa&per=2")
+            #expect(first.body.string.contains("5 kết quả"))
+            #expect(first.body.string.contains(">xa.1<") && first.body.string.contains(">xa.2<"))
+            #expect(!first.body.string.contains(">xa.3<"))
+            #expect(first.body.string.contains(#"href="/admin/users?per=2&amp;q=xa&amp;page=2""#))
+            let third = try await browser.get("/admin/users?q=xa&per=2&page=3")
+            #expect(third.body.string.contains(">xa.5<"))
+            #expect(!third.body.string.contains(#"rel="next""#))
+        }
+    }
+
     @Test func anAdministratorRescopesAnAccount() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "quantri", role: .admin)

@@ -29,11 +29,7 @@ struct AccountsAdminController {
     struct ListPage: Encodable {
         var rows: [Row]
         var q: String
-        var total: Int
-        var page: Int
-        var pageCount: Int
-        var previousHref: String?
-        var nextHref: String?
+        var pager: PagerModel
         var exportHref: String
     }
 
@@ -91,22 +87,12 @@ struct AccountsAdminController {
                 status: UIStrings.text(
                     account.disabled ? "disabled" : account.mustChangePassword ? "mustChange" : "active", language))
         }
-        let pageCount = paging.pageCount(total: result.total)
-        func link(_ page: Int) -> String {
-            var components = URLComponents()
-            components.path = Paths.adminUsers
-            components.queryItems = [
-                URLQueryItem(name: "q", value: q), URLQueryItem(name: "page", value: String(page)),
-            ]
-            return components.string ?? Paths.adminUsers
-        }
         var exportLink = URLComponents()
         exportLink.path = Paths.adminUsersExport
         exportLink.queryItems = [URLQueryItem(name: "q", value: q)]
         let page = ListPage(
-            rows: rows, q: q, total: result.total, page: paging.page, pageCount: pageCount,
-            previousHref: paging.page > 1 ? link(paging.page - 1) : nil,
-            nextHref: paging.page < pageCount ? link(paging.page + 1) : nil, exportHref: exportLink.string ?? "")
+            rows: rows, q: q, pager: PagerModel(paging, total: result.total, path: Paths.adminUsers, query: ["q": q]),
+            exportHref: exportLink.string ?? "")
         return try await request.render("accounts/list", title: UIStrings.text("accounts", language), page)
     }
 

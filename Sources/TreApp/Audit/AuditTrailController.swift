@@ -17,11 +17,7 @@ struct AuditTrailController {
     struct TrailPage: Encodable {
         var rows: [Row]
         var q: String
-        var total: Int
-        var page: Int
-        var pageCount: Int
-        var previousHref: String?
-        var nextHref: String?
+        var pager: PagerModel
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -58,19 +54,8 @@ struct AuditTrailController {
                 record: [$0.recordType, $0.recordID ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
                 address: $0.sourceAddress ?? "", sealed: $0.sequence != nil)
         }
-        let pageCount = paging.pageCount(total: total)
-        func link(_ page: Int) -> String {
-            var components = URLComponents()
-            components.path = Paths.audit
-            components.queryItems = [
-                URLQueryItem(name: "q", value: q), URLQueryItem(name: "page", value: String(page)),
-            ]
-            return components.string ?? Paths.audit
-        }
         let page = TrailPage(
-            rows: rows, q: q, total: total, page: paging.page, pageCount: pageCount,
-            previousHref: paging.page > 1 ? link(paging.page - 1) : nil,
-            nextHref: paging.page < pageCount ? link(paging.page + 1) : nil)
+            rows: rows, q: q, pager: PagerModel(paging, total: total, path: Paths.audit, query: ["q": q]))
         return try await request.render("audit/trail", title: UIStrings.text("auditTrail", request.language), page)
     }
 }

@@ -2,10 +2,12 @@ import TreDomain
 import Vapor
 
 extension Request {
-    /// The reader's language: the remembered choice (cookie), else Vietnamese. The browser's own
-    /// Accept-Language is deliberately not used: officials share phones and expect Vietnamese first.
+    /// The reader's language: the remembered choice (cookie), else Vietnamese. A browser's own
+    /// Accept-Language is deliberately not used for pages (officials share phones and expect Vietnamese
+    /// first); an API client, which has no cookie, chooses with Accept-Language.
     var language: Language {
-        Language(preference: cookies[LanguageCookie.name]?.string)
+        if let chosen = cookies[LanguageCookie.name]?.string { return Language(preference: chosen) }
+        return isAPI ? Language(preference: headers.first(name: .acceptLanguage)) : .default
     }
 }
 

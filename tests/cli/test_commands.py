@@ -1,0 +1,64 @@
+"""The `tre` command as an operator uses it: configuration errors, migrate, user add, demo, audit verify.
+Each test works in a fresh data folder with the embedded SQLite database."""
+import os
+import subprocess
+
+import pytest
+
+TRE = os.environ.get("TRE_BIN", ".build/debug/tre")
+
+
+def tre(*args, env=None, data_dir):
+    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PORT", "HOST", "LOG_LEVEL")}
+    environment.update({"TRE_DATA_DIR": str(data_dir), "LOG_LEVEL": "warning"})
+    environment.update(env or {})
+    return subprocess.run([TRE, *args], env=environment, capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize("variable,value", [("PORT", "eighty"), ("DATABASE_URL", "mysql://x@y/z"), ("LOG_LEVEL", "loud")])
+def test_a_bad_setting_stops_start_up_with_one_line_naming_it(tmp_path, variable, value):
+    result = tre("serve", env={variable: value}, data_dir=tmp_path)
+    assert result.returncode == 78
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"Configuration error: {variable} ")
+    assert not (tmp_path / "tre.sqlite").exists(), "nothing is created when the configuration is wrong"
+
+
+def test_migrate_loads_the_administrative_map(tmp_path):
+    result = tre("migrate", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "34 provinces, 3321 communes" in result.stdout
+    again = tre("migrate", data_dir=tmp_path)
+    assert "34 provinces, 3321 communes" in again.stdout, "a second run adds nothing twice"
+
+
+def test_user_add_checks_the_jurisdiction_against_the_role(tmp_path):
+    refused = tre("user", "add", "xa.badinh", "--role", "commune_officer", "--province", "1",
+                  "--password", "mat-khau-tam-thoi", data_dir=tmp_path)
+    assert refused.returncode != 0
+    assert "needs a commune" in refused.stderr
+    created = tre("user", "add", "xa.badinh", "--role", "commune_officer", "--commune", "4",
+                  "--password", "mat-khau-tam-thoi", "--full-name", "Lê Thị Hoa", data_dir=tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert "Created xa.badinh (commune_officer)" in created.stdout
+    taken = tre("user", "add", "xa.badinh", "--role", "commune_officer", "--commune", "4",
+                "--password", "mat-khau-tam-thoi", data_dir=tmp_path)
+    assert taken.returncode != 0
+    assert "already taken" in taken.stderr
+
+
+def test_demo_and_audit_verify(tmp_path):
+    demo = tre("demo", "--password", "mat-khau-demo-2026", data_dir=tmp_path)
+    assert demo.returncode == 0, demo.stderr
+    assert "tinh79" in demo.stdout
+    assert "0 accounts created" in tre("demo", "--password", "mat-khau-demo-2026", data_dir=tmp_path).stdout
+    verified = tre("audit", "verify", data_dir=tmp_path)
+    assert verified.returncode == 0, verified.stderr
+    assert "Audit trail intact" in verified.stdout
+
+    subprocess.run(["sqlite3", str(tmp_path / "tre.sqlite"),
+                    "UPDATE audit_entries SET details = 'role=admin' WHERE sequence = 2"], check=True)
+    broken = tre("audit", "verify", data_dir=tmp_path)
+    assert broken.returncode == 1
+    assert "entry #2 was altered" in broken.stdout
