@@ -9,8 +9,11 @@ import VaporTesting
         try await withTreApp { app in
             try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
             let browser = WebClient(app)
+            try await browser.get("/login")
+            let sessionBeforeSignIn = try #require(browser.cookies["tre-session"])
             let answer = try await browser.signIn("xa4")
             #expect(answer.status == .seeOther)
+            #expect(browser.cookies["tre-session"] != sessionBeforeSignIn, "signing in starts a new session")
             #expect(answer.headers.first(name: .location) == "/")
             let cookie = try #require(answer.headers[.setCookie].first { $0.hasPrefix("tre-session=") })
             #expect(cookie.contains("HttpOnly"))

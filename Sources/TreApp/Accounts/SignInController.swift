@@ -51,14 +51,24 @@ struct SignInController {
         do {
             let account = try await request.accounts.authenticate(
                 username: username, password: form.password ?? "", from: request.remoteAddress?.ipAddress)
+            try await renewSession(request)
             request.session.data[SessionKeys.userID] = try account.requireID().uuidString
             request.session.data[SessionKeys.signedInAt] = String(Date().timeIntervalSince1970)
-            request.session.data[SessionKeys.csrf] = nil  // a fresh token for the signed-in session
             return request.redirect(to: account.mustChangePassword ? Paths.changePassword : next)
         } catch let error as TreError {
             let page = LoginPage(username: username, next: next, error: error.message(request.language))
             return try await request.render("accounts/login", title: title(request), page, status: .unauthorized)
         }
+    }
+
+    /// Signing in starts a new session (new id, no data carried over), so a session id planted in the
+    /// browser before sign-in is worth nothing afterwards (session fixation).
+    private func renewSession(_ request: Request) async throws {
+        if let old = request.session.id {
+            try await request.application.sessions.driver.deleteSession(old, for: request).get()
+        }
+        request.session.id = nil
+        request.session.data = SessionData()
     }
 
     @Sendable func logout(_ request: Request) async throws -> Response {
