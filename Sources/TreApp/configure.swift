@@ -120,5 +120,7 @@ enum Migrations {
         app.migrations.add(CreateAPITokens())
         app.migrations.add(CreateAuditTrail())
         app.migrations.add(SessionRecord.migration)
+        app.migrations.add(CreateChildren())
+        app.migrations.add(IndexChildren())
     }
 }

@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)
     UnitsAPIController().register(api)
+    ChildrenAPIController().register(api)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func wordsMatchByPrefixInAnyOrder() {
-        #expect(NameSearch("dang").rank(of: "Đặng Văn Lâm") == .prefixInOrder)
+        #expect(NameSearch("dang").rank(of: "Đặng Văn Lâm") == .wordsInOrder)
+        #expect(NameSearch("dan").rank(of: "Đặng Văn Lâm") == .prefixInOrder)
         #expect(NameSearch("nguy th").rank(of: "Nguyễn Thị Thủy") == .prefixInOrder)
         #expect(NameSearch("an nguyen").rank(of: "Nguyễn Văn An") == .prefixAnyOrder)
         #expect(NameSearch("an an").rank(of: "Nguyễn Văn An") == nil)
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func ranksOrderExactBeforePrefix() {
-        #expect(NameSearch.Rank.exact < .prefixInOrder)
+        #expect(NameSearch.Rank.exact < .wordsInOrder)
+        #expect(NameSearch.Rank.wordsInOrder < .prefixInOrder)
         #expect(NameSearch.Rank.prefixInOrder < .prefixAnyOrder)
     }
 }

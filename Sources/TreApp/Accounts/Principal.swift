@@ -12,6 +12,18 @@ struct Principal: Sendable {
     var jurisdiction: Jurisdiction
     var mustChangePassword: Bool
 
+    init(
+        userID: UUID, username: String, fullName: String, role: Role, jurisdiction: Jurisdiction,
+        mustChangePassword: Bool
+    ) {
+        self.userID = userID
+        self.username = username
+        self.fullName = fullName
+        self.role = role
+        self.jurisdiction = jurisdiction
+        self.mustChangePassword = mustChangePassword
+    }
+
     init(_ account: UserAccount) throws {
         self.userID = try account.requireID()
         self.username = account.username

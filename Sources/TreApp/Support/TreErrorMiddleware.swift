@@ -28,6 +28,8 @@ struct TreErrorMiddleware: AsyncMiddleware {
             return (error.status, error.code, error.message)
         case let error as AccountError:
             return (error.status, error.code, error.message)
+        case let error as ChildAccessError:
+            return (error.status, error.code, error.message)
         case let error as any LocalizedFailure:
             return (.unprocessableEntity, error.code, error.message)
         case let error as DecodingError:

@@ -9,6 +9,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageAccounts
     /// Read the audit trail of one's own jurisdiction.
     case viewAudit
+    /// Find and read the records of children in one's own jurisdiction (every detail view is audited).
+    case viewChildren
+    /// Register and correct children's records in one's own jurisdiction.
+    case editChildren
 }
 
 /// How a route may be reached. Routes without a declared access are refused (fail closed).
@@ -32,6 +36,11 @@ public enum AccessPolicy {
             role == .admin
         case .viewAudit:
             role == .admin || role == .provincialOfficer || role == .nationalAnalyst
+        case .viewChildren:
+            // Administrators and analysts work with accounts and figures, not with individual children.
+            [.communeOfficer, .communeChair, .provincialOfficer, .hotlineCounsellor].contains(role)
+        case .editChildren:
+            role == .communeOfficer || role == .provincialOfficer
         }
     }
 

@@ -245,6 +245,12 @@ extension ChildDraft {
                 nutritionStatus: nutrition, disabilityLevel: disability, notes: notes, caregivers: caregivers))
     }
 
+    /// A stored `YYYY-MM-DD` date.
+    public static func parseISODate(_ text: String) -> (Int, Int, Int)? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        return parts.count == 3 ? (parts[0], parts[1], parts[2]) : nil
+    }
+
     /// `YYYY-MM-DD` or `D/M/YYYY` (also with dashes or dots), as dates are written in Vietnam.
     static func parseDate(_ text: String) -> (Int, Int, Int)? {
         let parts = text.split(whereSeparator: { "/-.".contains($0) }).map { Int($0) }

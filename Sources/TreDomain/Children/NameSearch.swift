@@ -4,10 +4,12 @@ public struct NameSearch: Equatable, Sendable {
     public enum Rank: Int, Comparable, Sendable {
         /// The whole name, as typed.
         case exact = 0
+        /// Every word a whole word of the name, in the name's order ("van an" in "Nguyễn Văn An").
+        case wordsInOrder = 1
         /// Every word the start of the name's words, in the name's order.
-        case prefixInOrder = 1
+        case prefixInOrder = 2
         /// Every word the start of some word of the name, in another order.
-        case prefixAnyOrder = 2
+        case prefixAnyOrder = 3
 
         public static func < (lhs: Rank, rhs: Rank) -> Bool { lhs.rawValue < rhs.rawValue }
     }
@@ -25,14 +27,15 @@ public struct NameSearch: Equatable, Sendable {
         let words = VietnameseText.folded(name).split(separator: " ").map(String.init)
         guard !tokens.isEmpty else { return nil }
         if words == tokens { return .exact }
-        if inOrder(words) { return .prefixInOrder }
+        if inOrder(words, whole: true) { return .wordsInOrder }
+        if inOrder(words, whole: false) { return .prefixInOrder }
         return anyOrder(words) ? .prefixAnyOrder : nil
     }
 
-    private func inOrder(_ words: [String]) -> Bool {
+    private func inOrder(_ words: [String], whole: Bool) -> Bool {
         var index = 0
         for token in tokens {
-            while index < words.count, !words[index].hasPrefix(token) { index += 1 }
+            while index < words.count, whole ? words[index] != token : !words[index].hasPrefix(token) { index += 1 }
             guard index < words.count else { return false }
             index += 1
         }

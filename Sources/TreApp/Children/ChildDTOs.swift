@@ -1,0 +1,127 @@
+import Foundation
+import TreDomain
+import Vapor
+
+/// A child as the API shows it. Age is derived on the way out, never stored.
+struct ChildDTO: Content {
+    struct Caregiver: Content {
+        var relation: String
+        var fullName: String
+        var phone: String
+    }
+
+    var id: UUID
+    var fullName: String
+    var familyName: String
+    var middleName: String
+    var givenName: String
+    var sex: String
+    var dateOfBirth: String?
+    var estimatedBirthYear: Int?
+    var age: Int
+    var isChild: Bool
+    var ethnicityCode: String?
+    var personalId: String?
+    var provinceCode: Int
+    var communeCode: Int
+    var address: String
+    var schoolStatus: String?
+    var healthInsuranceCard: String?
+    var nutritionStatus: String?
+    var disabilityLevel: String?
+    var notes: String
+    var caregivers: [Caregiver]
+
+    init(_ child: Child, caregivers: [ChildCaregiver], today: (year: Int, month: Int, day: Int)) throws {
+        let age = child.age(on: today)
+        id = try child.requireID()
+        fullName = child.fullName
+        familyName = child.familyName
+        middleName = child.middleName
+        givenName = child.givenName
+        sex = child.sex
+        dateOfBirth = child.birthDate
+        estimatedBirthYear = child.birthDate == nil ? child.birthYear : nil
+        self.age = age.years
+        isChild = age.isChild
+        ethnicityCode = child.ethnicityCode
+        personalId = child.personalID
+        provinceCode = child.provinceCode
+        communeCode = child.communeCode
+        address = child.address
+        schoolStatus = child.schoolStatus
+        healthInsuranceCard = child.healthInsuranceCard
+        nutritionStatus = child.nutritionStatus
+        disabilityLevel = child.disabilityLevel
+        notes = child.notes
+        self.caregivers = caregivers.map { Caregiver(relation: $0.relation, fullName: $0.fullName, phone: $0.phone) }
+    }
+}
+
+/// What the API accepts to create or replace a record.
+struct ChildInput: Content {
+    var fullName: String
+    var familyName: String?
+    var middleName: String?
+    var givenName: String?
+    var sex: String
+    var dateOfBirth: String?
+    var estimatedBirthYear: Int?
+    var ethnicityCode: String?
+    var personalId: String?
+    var communeCode: Int
+    var address: String?
+    var schoolStatus: String?
+    var healthInsuranceCard: String?
+    var nutritionStatus: String?
+    var disabilityLevel: String?
+    var notes: String?
+    var caregivers: [ChildDTO.Caregiver]?
+
+    var draft: ChildDraft {
+        var draft = ChildDraft()
+        draft.fullName = fullName
+        draft.familyName = familyName ?? ""
+        draft.middleName = middleName ?? ""
+        draft.givenName = givenName ?? ""
+        draft.sex = sex
+        draft.dateOfBirth = dateOfBirth ?? ""
+        draft.estimatedBirthYear = estimatedBirthYear.map(String.init) ?? ""
+        draft.ethnicityCode = ethnicityCode ?? ""
+        draft.personalID = personalId ?? ""
+        draft.communeCode = communeCode
+        draft.address = address ?? ""
+        draft.schoolStatus = schoolStatus ?? ""
+        draft.healthInsuranceCard = healthInsuranceCard ?? ""
+        draft.nutritionStatus = nutritionStatus ?? ""
+        draft.disabilityLevel = disabilityLevel ?? ""
+        draft.notes = notes ?? ""
+        draft.caregivers = (caregivers ?? []).map {
+            .init(relation: $0.relation, fullName: $0.fullName, phone: $0.phone)
+        }
+        return draft
+    }
+}
+
+extension Child {
+    func age(on today: (year: Int, month: Int, day: Int)) -> ChildAge {
+        if let birthDate, let (year, month, day) = ChildDraft.parseISODate(birthDate) {
+            return ChildAge(birth: .date(year: year, month: month, day: day), on: today)
+        }
+        return ChildAge(birth: .estimatedYear(birthYear), on: today)
+    }
+}
+
+/// Filters from the query string, shared by the list page, the API and the export.
+extension ChildFilters {
+    init(_ request: Request) {
+        self.init()
+        search = NameSearch((try? request.query.get(String.self, at: "q")) ?? "")
+        communeCode = try? request.query.get(Int.self, at: "communeCode")
+        if let sex = try? request.query.get(String.self, at: "sex"), ["male", "female"].contains(sex) {
+            self.sex = sex
+        }
+        ageBand = (try? request.query.get(String.self, at: "ageBand")).flatMap(ChildAge.Band.init(rawValue:))
+        status = (try? request.query.get(String.self, at: "status")).flatMap(Status.init(rawValue:)) ?? .child
+    }
+}

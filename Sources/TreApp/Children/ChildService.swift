@@ -1,0 +1,155 @@
+import Fluent
+import Foundation
+import TreDomain
+import Vapor
+
+/// Why a registry action is refused (besides the fields of the record itself).
+enum ChildAccessError: Error, LocalizedFailure {
+    case outsideJurisdiction
+    case unknownCommune
+    case personalIDTaken
+
+    var code: String {
+        switch self {
+        case .outsideJurisdiction: "outside_jurisdiction"
+        case .unknownCommune: "unknown_commune"
+        case .personalIDTaken: "personal_id_taken"
+        }
+    }
+
+    var message: LocalizedText {
+        switch self {
+        case .outsideJurisdiction:
+            LocalizedText(
+                vi: "Xã này nằm ngoài phạm vi của bạn: bạn không thể ghi hồ sơ trẻ em ở đó.",
+                en: "This commune is outside your jurisdiction: you cannot record children there.")
+        case .unknownCommune:
+            LocalizedText(vi: "Không có xã, phường với mã này.", en: "There is no commune with this code.")
+        case .personalIDTaken:
+            LocalizedText(
+                vi: "Số định danh cá nhân này đã có trong hồ sơ một trẻ khác.",
+                en: "This personal identification number is already on another child's record.")
+        }
+    }
+
+    var status: HTTPResponseStatus {
+        switch self {
+        case .outsideJurisdiction: .forbidden
+        case .unknownCommune: .unprocessableEntity
+        case .personalIDTaken: .conflict
+        }
+    }
+}
+
+/// Registering, correcting and reading children's records: each checked with the domain's rules, kept
+/// inside the caller's jurisdiction, and written in one transaction with its audit entry.
+struct ChildService: Sendable {
+    var database: any Database
+    var principal: Principal
+    var actor: AuditActor
+
+    func create(_ draft: ChildDraft) async throws -> Child {
+        let valid = try validate(draft)
+        let provinceCode = try await allowedProvince(for: valid.communeCode)
+        try await requireUniquePersonalID(valid.personalID, except: nil)
+        let child = Child()
+        child.id = UUID()
+        child.apply(valid, provinceCode: provinceCode)
+        try await database.transaction { database in
+            try await child.create(on: database)
+            try await replaceDependents(of: child, with: valid, on: database)
+            try await AuditLog.record(event(child, "child.created"), by: actor, on: database)
+        }
+        return child
+    }
+
+    func update(_ child: Child, with draft: ChildDraft) async throws {
+        let valid = try validate(draft)
+        let provinceCode = try await allowedProvince(for: valid.communeCode)
+        try await requireUniquePersonalID(valid.personalID, except: child.id)
+        let before = ChildSnapshot(child)
+        let caregiversBefore = try await ChildCaregiver.query(on: database).filter(\.$child.$id == child.requireID())
+            .sort(\.$fullName).all().map { "\($0.relation)|\($0.fullName)|\($0.phone)" }
+        child.apply(valid, provinceCode: provinceCode)
+        var changed = ChildSnapshot(child).changedFields(since: before)
+        if caregiversBefore != valid.caregivers.map({ "\($0.relation.rawValue)|\($0.fullName)|\($0.phone)" }).sorted() {
+            changed.append("caregivers")
+        }
+        let details = "fields=" + changed.joined(separator: ",")
+        try await database.transaction { database in
+            try await child.update(on: database)
+            try await replaceDependents(of: child, with: valid, on: database)
+            try await AuditLog.record(
+                event(child, "child.updated", details: details), by: actor, on: database)
+        }
+    }
+
+    /// Reading a child's record is itself recorded: who looked at which child, and when.
+    func recordView(of child: Child) async throws {
+        try await AuditLog.record(event(child, "child.viewed"), by: actor, on: database)
+    }
+
+    private func validate(_ draft: ChildDraft) throws -> ValidChild {
+        try draft.validate(today: ChildAge.todayInVietnam()).get()
+    }
+
+    /// The commune must exist and lie inside the caller's jurisdiction; returns its province.
+    private func allowedProvince(for communeCode: Int) async throws -> Int {
+        guard let commune = try await UnitQueries.commune(code: communeCode, on: database) else {
+            throw ChildAccessError.unknownCommune
+        }
+        guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
+            throw ChildAccessError.outsideJurisdiction
+        }
+        return commune.provinceCode
+    }
+
+    private func requireUniquePersonalID(_ personalID: String?, except id: UUID?) async throws {
+        guard let personalID else { return }
+        let query = Child.query(on: database).filter(\.$personalID == personalID)
+        if let id { query.filter(\.$id != id) }
+        if try await query.count() > 0 { throw ChildAccessError.personalIDTaken }
+    }
+
+    private func replaceDependents(of child: Child, with valid: ValidChild, on database: any Database) async throws {
+        let id = try child.requireID()
+        try await ChildCaregiver.query(on: database).filter(\.$child.$id == id).delete()
+        try await valid.caregivers.map {
+            ChildCaregiver(childID: id, relation: $0.relation.rawValue, fullName: $0.fullName, phone: $0.phone)
+        }.create(on: database)
+        try await ChildNameToken.query(on: database).filter(\.$childID == id).delete()
+        try await valid.searchTokens.map { ChildNameToken(childID: id, token: $0) }.create(on: database)
+    }
+
+    private func event(_ child: Child, _ action: String, details: String = "") -> AuditEvent {
+        AuditEvent(
+            action: action, recordType: "child", recordID: child.id?.uuidString, jurisdiction: child.jurisdiction,
+            details: details)
+    }
+}
+
+/// The fields of a record that an audit entry names when they change (names only, never values).
+private struct ChildSnapshot {
+    var fields: [String: String]
+
+    init(_ child: Child) {
+        fields = [
+            "fullName": child.fullName, "sex": child.sex, "dateOfBirth": child.birthDate ?? "",
+            "birthYear": String(child.birthYear), "ethnicityCode": child.ethnicityCode ?? "",
+            "personalId": child.personalID ?? "", "communeCode": String(child.communeCode), "address": child.address,
+            "schoolStatus": child.schoolStatus ?? "", "healthInsuranceCard": child.healthInsuranceCard ?? "",
+            "nutritionStatus": child.nutritionStatus ?? "", "disabilityLevel": child.disabilityLevel ?? "",
+            "notes": child.notes,
+        ]
+    }
+
+    func changedFields(since before: ChildSnapshot) -> [String] {
+        fields.keys.filter { fields[$0] != before.fields[$0] }.sorted()
+    }
+}
+
+extension Request {
+    func children() throws -> ChildService {
+        ChildService(database: db, principal: try requirePrincipal(), actor: auditActor())
+    }
+}
