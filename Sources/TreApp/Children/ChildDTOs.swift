@@ -77,6 +77,8 @@ struct ChildInput: Content {
     var disabilityLevel: String?
     var notes: String?
     var caregivers: [ChildDTO.Caregiver]?
+    /// Create even though records that may be the same child exist (after checking them).
+    var allowDuplicate: Bool?
 
     var draft: ChildDraft {
         var draft = ChildDraft()

@@ -8,12 +8,16 @@ enum ChildAccessError: Error, LocalizedFailure {
     case outsideJurisdiction
     case unknownCommune
     case personalIDTaken
+    case mergeIntoItself
+    case probableDuplicate(count: Int)
 
     var code: String {
         switch self {
         case .outsideJurisdiction: "outside_jurisdiction"
         case .unknownCommune: "unknown_commune"
         case .personalIDTaken: "personal_id_taken"
+        case .mergeIntoItself: "merge_into_itself"
+        case .probableDuplicate: "probable_duplicate"
         }
     }
 
@@ -29,6 +33,15 @@ enum ChildAccessError: Error, LocalizedFailure {
             LocalizedText(
                 vi: "Số định danh cá nhân này đã có trong hồ sơ một trẻ khác.",
                 en: "This personal identification number is already on another child's record.")
+        case .mergeIntoItself:
+            LocalizedText(vi: "Không thể gộp một hồ sơ vào chính nó.", en: "A record cannot be merged into itself.")
+        case .probableDuplicate(let count):
+            LocalizedText(
+                vi:
+                    "Có \(count) hồ sơ có thể là cùng một trẻ. Hãy kiểm tra; nếu đúng là trẻ khác, gửi lại với allowDuplicate.",
+                en:
+                    "\(count) existing records may be the same child. Check them; if this is another child, send again with allowDuplicate."
+            )
         }
     }
 
@@ -36,7 +49,8 @@ enum ChildAccessError: Error, LocalizedFailure {
         switch self {
         case .outsideJurisdiction: .forbidden
         case .unknownCommune: .unprocessableEntity
-        case .personalIDTaken: .conflict
+        case .personalIDTaken, .probableDuplicate: .conflict
+        case .mergeIntoItself: .unprocessableEntity
         }
     }
 }
@@ -81,6 +95,61 @@ struct ChildService: Sendable {
             try await replaceDependents(of: child, with: valid, on: database)
             try await AuditLog.record(
                 event(child, "child.updated", details: details), by: actor, on: database)
+        }
+    }
+
+    /// Merges a duplicate record into the one that stays. Nothing is deleted: the duplicate is marked as
+    /// merged (and leaves every list), its caregivers join the kept record, and both histories stay
+    /// readable from the kept record's timeline.
+    func merge(_ duplicate: Child, into kept: Child) async throws {
+        let keptID = try kept.requireID()
+        let duplicateID = try duplicate.requireID()
+        guard keptID != duplicateID else { throw ChildAccessError.mergeIntoItself }
+        try await database.transaction { database in
+            let keptPhones = Set(
+                try await ChildCaregiver.query(on: database).filter(\.$child.$id == keptID).all(\.$phone))
+            for caregiver in try await ChildCaregiver.query(on: database).filter(\.$child.$id == duplicateID).all()
+            where caregiver.phone.isEmpty || !keptPhones.contains(caregiver.phone) {
+                caregiver.$child.id = keptID
+                try await caregiver.update(on: database)
+            }
+            duplicate.mergedInto = keptID
+            if duplicate.personalID != nil, kept.personalID == nil {
+                kept.personalID = duplicate.personalID
+                duplicate.personalID = nil
+                try await duplicate.update(on: database)
+                try await kept.update(on: database)
+            } else {
+                try await duplicate.update(on: database)
+            }
+            try await AuditLog.record(
+                event(duplicate, "child.merged", details: "into=\(keptID.uuidString)"), by: actor, on: database)
+            try await AuditLog.record(
+                event(kept, "child.merged", details: "from=\(duplicateID.uuidString)"), by: actor, on: database)
+        }
+    }
+
+    /// Records in the caller's jurisdiction that probably describe the same child as the draft
+    /// (`DuplicateRule`): candidates are narrowed by index in SQL, then the rule decides.
+    func probableDuplicates(of draft: ChildDraft, excluding id: UUID? = nil) async throws -> [Child] {
+        guard case .success(let valid) = draft.validate(today: ChildAge.todayInVietnam()) else { return [] }
+        let facts = DuplicateRule.Facts(
+            givenFolded: VietnameseText.folded(valid.name.givenName), familyComparable: valid.name.comparableFamilyName,
+            birthYear: valid.birthYear, communeCode: valid.communeCode,
+            caregiverPhones: Set(valid.caregivers.map(\.phone).filter { !$0.isEmpty }))
+        let query = ChildQueries.scoped(to: principal.jurisdiction, on: database)
+            .filter(\.$givenFolded == facts.givenFolded)
+            .filter(\.$birthYear >= facts.birthYear - DuplicateRule.maximumBirthYearGap)
+            .filter(\.$birthYear <= facts.birthYear + DuplicateRule.maximumBirthYearGap)
+        if let id { query.filter(\.$id != id) }
+        let candidates = try await query.limit(50).all()
+        let phones = try await ChildCaregivers.load(for: candidates, on: database)
+        return candidates.filter { candidate in
+            let other = DuplicateRule.Facts(
+                givenFolded: candidate.givenFolded, familyComparable: candidate.familyComparable,
+                birthYear: candidate.birthYear, communeCode: candidate.communeCode,
+                caregiverPhones: Set((phones[candidate.id ?? UUID()] ?? []).map(\.phone).filter { !$0.isEmpty }))
+            return DuplicateRule.isProbableDuplicate(facts, other)
         }
     }
 

@@ -9,6 +9,7 @@ struct ChildrenAPIController {
         api.post("children", access: .permission(.editChildren), use: create)
         api.get("children", ":id", access: .permission(.viewChildren), use: show)
         api.put("children", ":id", access: .permission(.editChildren), use: replace)
+        api.post("children", ":id", "merge", access: .permission(.editChildren), use: merge)
     }
 
     @Sendable func list(_ request: Request) async throws -> PageDTO<ChildDTO> {
@@ -28,8 +29,46 @@ struct ChildrenAPIController {
 
     @Sendable func create(_ request: Request) async throws -> Response {
         let input = try request.content.decode(ChildInput.self)
-        let child = try await request.children().create(input.draft)
+        let service = try request.children()
+        if input.allowDuplicate != true {
+            let duplicates = try await service.probableDuplicates(of: input.draft)
+            if !duplicates.isEmpty { return try await duplicateAnswer(duplicates, on: request) }
+        }
+        let child = try await service.create(input.draft)
         return try await dto(child, on: request).encodeResponse(status: .created, for: request)
+    }
+
+    /// 409 with the usual error and the records that may be the same child, for the client to show.
+    private func duplicateAnswer(_ duplicates: [Child], on request: Request) async throws -> Response {
+        struct Answer: Content {
+            var error: [String: String]
+            var duplicates: [ChildDTO]
+        }
+        let failure = ChildAccessError.probableDuplicate(count: duplicates.count)
+        let caregivers = try await ChildCaregivers.load(for: duplicates, on: request.db)
+        let today = ChildAge.todayInVietnam()
+        let answer = Answer(
+            error: ["code": failure.code, "message": failure.message(request.language)],
+            duplicates: try duplicates.map {
+                try ChildDTO($0, caregivers: caregivers[$0.id ?? UUID()] ?? [], today: today)
+            })
+        return try await answer.encodeResponse(status: .conflict, for: request)
+    }
+
+    struct MergeRequest: Content {
+        var into: UUID
+    }
+
+    /// Merges this record into `into`; answers with the record that stays.
+    @Sendable func merge(_ request: Request) async throws -> ChildDTO {
+        let duplicate = try await find(request)
+        let body = try request.content.decode(MergeRequest.self)
+        let principal = try request.requirePrincipal()
+        guard let kept = try await ChildQueries.find(body.into, in: principal.jurisdiction, on: request.db) else {
+            throw TreError.notFound
+        }
+        try await request.children().merge(duplicate, into: kept)
+        return try await dto(kept, on: request)
     }
 
     @Sendable func show(_ request: Request) async throws -> ChildDTO {
