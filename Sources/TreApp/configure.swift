@@ -60,6 +60,8 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     }
 
     app.views.use(.leaf)
+    // Nothing in Tre renders unescaped HTML; without the tag, no template can start to.
+    app.leaf.tags.removeValue(forKey: "unsafeHTML")
     // Explicit sources sandboxed to Resources/Views: Leaf's default refuses paths with a dot-folder,
     // which a checkout path may well contain.
     app.leaf.sources = .singleSource(

@@ -7,6 +7,7 @@ func routes(_ app: Application) throws {
     SignInController().register(app)
     AccountsAdminController().register(app)
     AuditTrailController().register(app)
+    ChildrenPagesController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

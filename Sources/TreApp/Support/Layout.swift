@@ -34,6 +34,12 @@ extension Request {
         if let principal, !principal.mustChangePassword {
             nav.append(
                 .init(href: Paths.home, label: UIStrings.text("home", language), current: url.path == Paths.home))
+            if AccessPolicy.allows(principal.role, .viewChildren) {
+                nav.append(
+                    .init(
+                        href: Paths.children, label: UIStrings.text("children", language),
+                        current: url.path.hasPrefix(Paths.children)))
+            }
             if AccessPolicy.allows(principal.role, .manageAccounts) {
                 nav.append(
                     .init(

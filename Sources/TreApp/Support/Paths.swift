@@ -10,10 +10,15 @@ enum Paths {
     static let adminUsersExport = "/admin/users.csv"
     static let adminNewUser = "/admin/users/new"
     static let audit = "/audit"
+    static let children = "/children"
+    static let childrenExport = "/children.csv"
+    static let newChild = "/children/new"
     static let health = "/healthz"
     static let openAPI = "/api/openapi.json"
 
     static func adminUser(_ id: UUID) -> String { "/admin/users/\(id.uuidString)" }
+    static func child(_ id: UUID) -> String { "/children/\(id.uuidString)" }
+    static func editChild(_ id: UUID) -> String { "/children/\(id.uuidString)/edit" }
 
     static func language(_ code: String, back: String) -> String {
         "/lang/\(code)?back=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"

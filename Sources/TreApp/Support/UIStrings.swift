@@ -68,6 +68,57 @@ enum UIStrings {
         "record": .init(vi: "Hồ sơ", en: "Record"),
         "address": .init(vi: "Địa chỉ IP", en: "Address"),
         "sealed": .init(vi: "Đã niêm phong", en: "Sealed"),
+        "children": .init(vi: "Trẻ em", en: "Children"),
+        "newChild": .init(vi: "Đăng ký trẻ em", en: "Register a child"),
+        "editChild": .init(vi: "Sửa hồ sơ", en: "Edit record"),
+        "searchChildren": .init(
+            vi: "Tìm theo tên (gõ có dấu hay không dấu đều được)", en: "Search by name (with or without accents)"),
+        "familyName": .init(vi: "Họ", en: "Family name"),
+        "middleName": .init(vi: "Tên đệm", en: "Middle name"),
+        "givenName": .init(vi: "Tên", en: "Given name"),
+        "nameParts": .init(
+            vi: "Họ, tên đệm, tên (chỉ sửa khi tách sai)",
+            en: "Family, middle and given name (correct only if split wrongly)"),
+        "sex": .init(vi: "Giới tính", en: "Sex"),
+        "dateOfBirth": .init(vi: "Ngày sinh (ngày/tháng/năm)", en: "Date of birth (day/month/year)"),
+        "estimatedBirthYear": .init(vi: "hoặc năm sinh ước tính", en: "or estimated year of birth"),
+        "age": .init(vi: "Tuổi", en: "Age"),
+        "ethnicity": .init(vi: "Dân tộc", en: "Ethnic group"),
+        "personalId": .init(vi: "Số định danh cá nhân", en: "Personal identification number"),
+        "addressLine": .init(vi: "Địa chỉ", en: "Address"),
+        "schoolStatus": .init(vi: "Tình trạng đi học", en: "School"),
+        "healthInsuranceCard": .init(vi: "Thẻ BHYT (trẻ dưới 6 tuổi)", en: "Health insurance card (under 6)"),
+        "nutritionStatus": .init(vi: "Dinh dưỡng", en: "Nutrition"),
+        "disabilityLevel": .init(vi: "Khuyết tật", en: "Disability"),
+        "notes": .init(vi: "Ghi chú", en: "Notes"),
+        "caregivers": .init(vi: "Người chăm sóc", en: "Caregivers"),
+        "relation": .init(vi: "Quan hệ", en: "Relation"),
+        "phone": .init(vi: "Điện thoại", en: "Phone"),
+        "all": .init(vi: "Tất cả", en: "All"),
+        "ageBand": .init(vi: "Nhóm tuổi", en: "Age group"),
+        "statusChild": .init(vi: "Dưới 16 tuổi", en: "Under 16"),
+        "statusNoLongerChild": .init(vi: "Đã đủ 16 tuổi", en: "16 or older"),
+        "filter": .init(vi: "Lọc", en: "Filter"),
+        "timeline": .init(vi: "Lịch sử hồ sơ", en: "History of the record"),
+        "noLongerChild": .init(
+            vi: "Đã đủ 16 tuổi: không còn là trẻ em (hồ sơ được giữ lại).",
+            en: "16 or older: no longer a child (the record is kept)."),
+        "estimated": .init(vi: "ước tính", en: "estimated"),
+        "probableDuplicates": .init(vi: "Có thể đã có hồ sơ của trẻ này", en: "This child may already be registered"),
+        "probableDuplicatesHelp": .init(
+            vi:
+                "Các hồ sơ dưới đây có cùng tên, năm sinh gần nhau và cùng xã hoặc cùng số điện thoại người chăm sóc. Mở hồ sơ cũ nếu là cùng một trẻ.",
+            en:
+                "These records have the same name, a close birth year and the same commune or caregiver phone. Open the existing record if it is the same child."
+        ),
+        "confirmNew": .init(
+            vi: "Tôi đã kiểm tra: đây là một trẻ khác, vẫn tạo hồ sơ mới.",
+            en: "I have checked: this is another child; create a new record."),
+        "mergeInto": .init(vi: "Gộp hồ sơ này vào hồ sơ bên cạnh", en: "Merge this record into the one beside it"),
+        "mergedNotice": .init(
+            vi: "Đã gộp hồ sơ. Lịch sử của cả hai hồ sơ được giữ lại.",
+            en: "Records merged. The history of both is kept."),
+        "fixErrors": .init(vi: "Hãy sửa các ô được đánh dấu.", en: "Please correct the marked fields."),
         "communeCodeHint": .init(
             vi: "Chọn tỉnh trước để hiện danh sách xã, hoặc nhập mã xã.",
             en: "Choose the province first to list its communes, or type the commune code."),

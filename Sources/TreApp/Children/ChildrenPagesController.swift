@@ -1,0 +1,409 @@
+import Fluent
+import TreDomain
+import Vapor
+
+/// The registry's pages: the list (search, filters, paging, export), a child's record with its
+/// history, and the form to register or correct a record.
+struct ChildrenPagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("children", access: .permission(.viewChildren), use: list)
+        routes.get("children.csv", access: .permission(.viewChildren), use: export)
+        routes.get("children", "new", access: .permission(.editChildren), use: showNew)
+        routes.post("children", "new", access: .permission(.editChildren), use: create)
+        routes.get("children", ":id", access: .permission(.viewChildren), use: show)
+        routes.get("children", ":id", "edit", access: .permission(.editChildren), use: showEdit)
+        routes.post("children", ":id", "edit", access: .permission(.editChildren), use: update)
+        routes.post("children", ":id", "merge", access: .permission(.editChildren), use: merge)
+    }
+
+    // MARK: List and export
+
+    struct Row: Encodable {
+        var href: String
+        var fullName: String
+        var sex: String
+        var age: String
+        var commune: String
+    }
+
+    struct ListPage: Encodable {
+        var rows: [Row]
+        var q: String
+        var sexes: [Choice]
+        var ageBands: [Choice]
+        var statuses: [Choice]
+        var communes: [Choice]
+        var pager: PagerModel
+        var exportHref: String
+        var canCreate: Bool
+    }
+
+    @Sendable func list(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let language = request.language
+        let paging = Paging(request)
+        let filters = ChildFilters(request)
+        let today = ChildAge.todayInVietnam()
+        let result = try await ChildQueries.page(
+            in: principal.jurisdiction, filters: filters, page: paging.page, per: paging.per, today: today,
+            on: request.db)
+        let names = try await CommuneNames.load(result.items.map(\.communeCode), on: request.db)
+        let rows = try result.items.map { child in
+            Row(
+                href: Paths.child(try child.requireID()), fullName: child.fullName,
+                sex: Choice.sexes(selected: nil, language: language).first { $0.value == child.sex }?.label
+                    ?? child.sex,
+                age: ageText(child, today: today, language: language), commune: names[child.communeCode] ?? "")
+        }
+        let query = filterQuery(request)
+        var export = URLComponents()
+        export.path = Paths.childrenExport
+        export.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        let page = ListPage(
+            rows: rows, q: (try? request.query.get(String.self, at: "q")) ?? "",
+            sexes: Choice.sexes(selected: filters.sex, language: language),
+            ageBands: ChildAge.Band.allCases.map {
+                Choice(value: $0.rawValue, label: $0.rawValue, selected: $0 == filters.ageBand)
+            },
+            statuses: [
+                Choice(
+                    value: "child", label: UIStrings.text("statusChild", language), selected: filters.status == .child),
+                Choice(
+                    value: "no_longer_child", label: UIStrings.text("statusNoLongerChild", language),
+                    selected: filters.status == .noLongerChild),
+                Choice(value: "all", label: UIStrings.text("all", language), selected: filters.status == .all),
+            ],
+            communes: try await communeChoices(for: principal, selected: filters.communeCode, on: request.db),
+            pager: PagerModel(paging, total: result.total, path: Paths.children, query: query),
+            exportHref: export.string ?? Paths.childrenExport,
+            canCreate: AccessPolicy.allows(principal.role, .editChildren))
+        return try await request.render("children/list", title: UIStrings.text("children", language), page)
+    }
+
+    /// Every child matching the filters, as CSV. The export itself is audited, with its size.
+    @Sendable func export(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let today = ChildAge.todayInVietnam()
+        let filters = ChildFilters(request)
+        var csv = "\u{FEFF}" + ChildCSV.header.joined(separator: ",") + "\r\n"
+        var page = 1
+        var exported = 0
+        while true {
+            let batch = try await ChildQueries.page(
+                in: principal.jurisdiction, filters: filters, page: page, per: 1000, today: today, on: request.db)
+            let caregivers = try await ChildCaregivers.load(for: batch.items, on: request.db)
+            for child in batch.items {
+                csv +=
+                    ChildCSV.row(child, caregivers: caregivers[child.id ?? UUID()] ?? []).map(CSVField.escape)
+                    .joined(separator: ",") + "\r\n"
+            }
+            exported += batch.items.count
+            guard batch.items.count == 1000 else { break }
+            page += 1
+        }
+        try await AuditLog.record(
+            AuditEvent(
+                action: "children.exported", recordType: "child", jurisdiction: principal.jurisdiction,
+                details: "rows=\(exported)"),
+            by: request.auditActor(), on: request.db)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "tre-tre-em.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    }
+
+    // MARK: Record
+
+    struct Fact: Encodable {
+        var label: String
+        var value: String
+    }
+
+    struct TimelineEntry: Encodable {
+        var time: String
+        var actor: String
+        var action: String
+        var details: String
+    }
+
+    struct Duplicate: Encodable {
+        var id: String
+        var href: String
+        var fullName: String
+        var age: String
+        var commune: String
+    }
+
+    struct DetailPage: Encodable {
+        var id: String
+        var fullName: String
+        var facts: [Fact]
+        var caregivers: [Fact]
+        var isChild: Bool
+        var timeline: [TimelineEntry]
+        var duplicates: [Duplicate]
+        var editHref: String?
+        var mergeAction: String
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let child = try await find(request)
+        let service = try request.children()
+        try await service.recordView(of: child)
+        let language = request.language
+        let today = ChildAge.todayInVietnam()
+        let caregivers = try await ChildCaregivers.load(for: [child], on: request.db)[child.id ?? UUID()] ?? []
+        let communeName = try await CommuneNames.load([child.communeCode], on: request.db)[child.communeCode] ?? ""
+        let canEdit = AccessPolicy.allows(principal.role, .editChildren)
+        var duplicates: [Duplicate] = []
+        if canEdit {
+            let candidates = try await service.probableDuplicates(
+                of: ChildForm(child, caregivers: caregivers).draft, excluding: child.id)
+            let names = try await CommuneNames.load(candidates.map(\.communeCode), on: request.db)
+            duplicates = try candidates.map {
+                Duplicate(
+                    id: try $0.requireID().uuidString, href: Paths.child(try $0.requireID()), fullName: $0.fullName,
+                    age: ageText($0, today: today, language: language), commune: names[$0.communeCode] ?? "")
+            }
+        }
+        let page = DetailPage(
+            id: try child.requireID().uuidString, fullName: child.fullName,
+            facts: facts(child, communeName: communeName, today: today, language: language),
+            caregivers: caregivers.map {
+                Fact(
+                    label: CaregiverRelation(rawValue: $0.relation)?.label(language) ?? $0.relation,
+                    value: [$0.fullName, $0.phone].filter { !$0.isEmpty }.joined(separator: " · "))
+            },
+            isChild: child.age(on: today).isChild,
+            timeline: try await timeline(of: child, on: request.db),
+            duplicates: duplicates,
+            editHref: canEdit ? Paths.editChild(try child.requireID()) : nil,
+            mergeAction: Paths.child(try child.requireID()) + "/merge")
+        let notice =
+            (try? request.query.get(String.self, at: "merged")) != nil ? UIStrings.text("mergedNotice", language) : nil
+        return try await request.render("children/detail", title: child.fullName, page, notice: notice)
+    }
+
+    @Sendable func merge(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let duplicate = try await find(request)
+        struct MergeForm: Content { var into: UUID }
+        let form = try request.content.decode(MergeForm.self)
+        guard let kept = try await ChildQueries.find(form.into, in: principal.jurisdiction, on: request.db) else {
+            throw TreError.notFound
+        }
+        try await request.children().merge(duplicate, into: kept)
+        return request.redirect(to: Paths.child(try kept.requireID()) + "?merged=1")
+    }
+
+    // MARK: Form
+
+    struct FormPage: Encodable {
+        var action: String
+        var isNew: Bool
+        var form: ChildForm
+        var errors: [String: String]
+        var sexes: [Choice]
+        var ethnicities: [Choice]
+        var communes: [Choice]
+        var schoolStatuses: [Choice]
+        var nutritionStatuses: [Choice]
+        var disabilityLevels: [Choice]
+        var relations0: [Choice]
+        var relations1: [Choice]
+        var duplicates: [Duplicate]
+    }
+
+    @Sendable func showNew(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        var form = ChildForm()
+        form.communeCode = principal.jurisdiction.communeCode.map(String.init)
+        return try await renderForm(request, form: form, child: nil)
+    }
+
+    @Sendable func create(_ request: Request) async throws -> Response {
+        let form = try request.content.decode(ChildForm.self)
+        let service = try request.children()
+        if form.confirmNew == nil {
+            let candidates = try await service.probableDuplicates(of: form.draft)
+            if !candidates.isEmpty {
+                return try await renderForm(request, form: form, child: nil, duplicates: candidates, status: .conflict)
+            }
+        }
+        do {
+            let child = try await service.create(form.draft)
+            return request.redirect(to: Paths.child(try child.requireID()))
+        } catch let failure as any LocalizedFailure {
+            return try await renderForm(request, form: form, child: nil, failure: failure)
+        }
+    }
+
+    @Sendable func showEdit(_ request: Request) async throws -> Response {
+        let child = try await find(request)
+        let caregivers = try await ChildCaregivers.load(for: [child], on: request.db)[child.id ?? UUID()] ?? []
+        return try await renderForm(request, form: ChildForm(child, caregivers: caregivers), child: child)
+    }
+
+    @Sendable func update(_ request: Request) async throws -> Response {
+        let child = try await find(request)
+        let form = try request.content.decode(ChildForm.self)
+        do {
+            try await request.children().update(child, with: form.draft)
+            return request.redirect(to: Paths.child(try child.requireID()))
+        } catch let failure as any LocalizedFailure {
+            return try await renderForm(request, form: form, child: child, failure: failure)
+        }
+    }
+
+    // MARK: Helpers
+
+    private func find(_ request: Request) async throws -> Child {
+        let principal = try request.requirePrincipal()
+        guard let id = request.parameters.get("id", as: UUID.self),
+            let child = try await ChildQueries.find(id, in: principal.jurisdiction, on: request.db)
+        else { throw TreError.notFound }
+        return child
+    }
+
+    private func renderForm(
+        _ request: Request, form: ChildForm, child: Child?, failure: (any LocalizedFailure)? = nil,
+        duplicates: [Child] = [], status: HTTPStatus? = nil
+    ) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let language = request.language
+        let today = ChildAge.todayInVietnam()
+        var errors: [String: String] = [:]
+        if let fieldErrors = failure as? ChildFieldErrors {
+            for error in fieldErrors.errors where errors[error.field] == nil {
+                errors[error.field.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "].", with: "")] =
+                    error.message(language)
+            }
+        } else if let failure {
+            errors["general"] = failure.message(language)
+        }
+        let names = try await CommuneNames.load(duplicates.map(\.communeCode), on: request.db)
+        let page = FormPage(
+            action: try child.map { Paths.editChild(try $0.requireID()) } ?? Paths.newChild, isNew: child == nil,
+            form: form, errors: errors, sexes: Choice.sexes(selected: form.sex, language: language),
+            ethnicities: EthnicGroup.all.map {
+                Choice(value: $0.code, label: $0.name, selected: $0.code == form.ethnicityCode)
+            },
+            communes: try await communeChoices(for: principal, selected: Int(form.communeCode ?? ""), on: request.db),
+            schoolStatuses: Choice.list(SchoolStatus.self, selected: form.schoolStatus, language: language) {
+                $0.label
+            },
+            nutritionStatuses: Choice.list(NutritionStatus.self, selected: form.nutritionStatus, language: language) {
+                $0.label
+            },
+            disabilityLevels: Choice.list(DisabilityLevel.self, selected: form.disabilityLevel, language: language) {
+                $0.label
+            },
+            relations0: Choice.list(CaregiverRelation.self, selected: form.caregiver0Relation, language: language) {
+                $0.label
+            },
+            relations1: Choice.list(CaregiverRelation.self, selected: form.caregiver1Relation, language: language) {
+                $0.label
+            },
+            duplicates: try duplicates.map {
+                Duplicate(
+                    id: try $0.requireID().uuidString, href: Paths.child(try $0.requireID()), fullName: $0.fullName,
+                    age: ageText($0, today: today, language: language), commune: names[$0.communeCode] ?? "")
+            })
+        let title = child?.fullName ?? UIStrings.text("newChild", language)
+        let failed = failure != nil
+        return try await request.render(
+            "children/form", title: title, page, status: status ?? (failed ? .unprocessableEntity : .ok))
+    }
+
+    /// Communes the caller may choose: their own, the province's, or (nationwide) none to list.
+    private func communeChoices(for principal: Principal, selected: Int?, on database: any Database) async throws
+        -> [Choice]
+    {
+        guard let province = principal.jurisdiction.provinceCode else { return [] }
+        return try await UnitQueries.communesInForce(provinceCode: province, on: database)
+            .filter { principal.jurisdiction.contains(provinceCode: $0.provinceCode, communeCode: $0.code) }
+            .sorted { VietnameseCollation.sortKey($0.name) < VietnameseCollation.sortKey($1.name) }
+            .map { Choice(value: String($0.code), label: $0.name, selected: $0.code == selected) }
+    }
+
+    private func filterQuery(_ request: Request) -> [String: String] {
+        var query: [String: String] = [:]
+        for key in ["q", "communeCode", "sex", "ageBand", "status"] {
+            if let value = try? request.query.get(String.self, at: key), !value.isEmpty { query[key] = value }
+        }
+        return query
+    }
+
+    private func ageText(_ child: Child, today: (year: Int, month: Int, day: Int), language: Language) -> String {
+        let age = child.age(on: today)
+        return age.isEstimated ? "~\(age.years) (\(UIStrings.text("estimated", language)))" : String(age.years)
+    }
+
+    private func facts(
+        _ child: Child, communeName: String, today: (year: Int, month: Int, day: Int), language: Language
+    )
+        -> [Fact]
+    {
+        let t = { UIStrings.text($0, language) }
+        let birth =
+            child.birthDate.flatMap(ChildDraft.parseISODate).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) }
+            ?? "\(child.birthYear) (\(t("estimated")))"
+        var facts = [
+            Fact(
+                label: t("sex"),
+                value: Choice.sexes(selected: nil, language: language).first { $0.value == child.sex }?.label ?? ""),
+            Fact(label: t("dateOfBirth"), value: birth),
+            Fact(label: t("age"), value: ageText(child, today: today, language: language)),
+            Fact(label: t("commune"), value: communeName),
+        ]
+        func add(_ key: String, _ value: String?) {
+            if let value, !value.isEmpty { facts.append(Fact(label: t(key), value: value)) }
+        }
+        add("ethnicity", child.ethnicityCode.flatMap(EthnicGroup.name(of:)))
+        add("personalId", child.personalID)
+        add("addressLine", child.address)
+        add("schoolStatus", child.schoolStatus.flatMap(SchoolStatus.init(rawValue:))?.label(language))
+        add("healthInsuranceCard", child.healthInsuranceCard)
+        add("nutritionStatus", child.nutritionStatus.flatMap(NutritionStatus.init(rawValue:))?.label(language))
+        add("disabilityLevel", child.disabilityLevel.flatMap(DisabilityLevel.init(rawValue:))?.label(language))
+        add("notes", child.notes)
+        return facts
+    }
+
+    /// The record's history from the audit trail, including records merged into it.
+    private func timeline(of child: Child, on database: any Database) async throws -> [TimelineEntry] {
+        let id = try child.requireID()
+        let merged = try await Child.query(on: database).filter(\.$mergedInto == id).all(\.$id)
+        let ids = ([id] + merged).map(\.uuidString)
+        let entries = try await AuditEntry.query(on: database).filter(\.$recordType == "child").filter(
+            \.$recordID ~~ ids
+        )
+        .sort(\.$occurredAt, .descending).limit(200).all()
+        return entries.map {
+            TimelineEntry(
+                time: VietnamTime.format($0.occurredAt), actor: $0.actorUsername, action: $0.action, details: $0.details
+            )
+        }
+    }
+}
+
+/// Names of communes by code, for a page of rows.
+enum CommuneNames {
+    static func load(_ codes: [Int], on database: any Database) async throws -> [Int: String] {
+        let unique = Array(Set(codes))
+        guard !unique.isEmpty else { return [:] }
+        let communes = try await Commune.query(on: database).filter(\.$code ~~ unique).filter(\.$validTo == nil).all()
+        return Dictionary(communes.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// Times as Vietnamese officials write them, in Vietnam's time zone.
+enum VietnamTime {
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        return formatter.string(from: date)
+    }
+}
