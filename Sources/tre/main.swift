@@ -69,11 +69,16 @@ struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Add realistic synthetic data for trying Tre out.")
 
     @Option(help: "Password for the demo accounts (default: a random one, printed).") var password: String?
+    @Option(help: "How many children to generate.") var children = 2000
+
+    func validate() throws {
+        guard children >= 0 else { throw ValidationError("--children must be 0 or more") }
+    }
 
     func run() async throws {
         let settings = TreCommands.loadConfiguration()
         TreCommands.bootstrapLogging(settings)
-        print(try await TreCommands.demo(settings, password: password))
+        print(try await TreCommands.demo(settings, password: password, children: children))
     }
 }
 

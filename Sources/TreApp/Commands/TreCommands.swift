@@ -132,13 +132,31 @@ public enum TreCommands {
         }
     }
 
-    /// `tre demo`: realistic synthetic accounts (later capabilities add children, cases and contacts).
-    public static func demo(_ configuration: TreConfiguration, password: String?) async throws -> String {
+    /// `tre demo`: realistic synthetic accounts, and children spread over the country with a share in
+    /// the demo officers' communes. Prints progress and the rate reached.
+    public static func demo(_ configuration: TreConfiguration, password: String?, children: Int) async throws -> String
+    {
         try await withApplication(configuration) { app in
             let chosen = password ?? FirstAdministrator.generatePassword()
             let created = try await DemoData.seed(password: chosen, on: app.db, hashing: app.passwordHashing)
-            return
-                "Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)"
+            var focus: [Commune] = []
+            for province in DemoData.provinceCodes {
+                focus += try await UnitQueries.communesInForce(provinceCode: province, on: app.db).prefix(2)
+            }
+            let started = Date()
+            let step = max(children / 10, 10_000)
+            var nextReport = step
+            let written = try await DemoChildren.seed(count: children, focusCommunes: focus, on: app.db) { done in
+                guard done >= nextReport || done == children else { return }
+                nextReport += step
+                let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
+                say("  \(done)/\(children) children (\(Int(rate))/s)")
+            }
+            let seconds = Date().timeIntervalSince(started)
+            return """
+                Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)
+                \(written) children in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / max(seconds, 0.001))) children/s)
+                """
         }
     }
 }

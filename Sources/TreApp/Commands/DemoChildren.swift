@@ -1,0 +1,164 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+
+/// Synthetic children with realistic Vietnamese names, written in large multi-row inserts so that a
+/// million records take minutes. Family names follow their share of the population (Nguyễn about
+/// 38%, Trần 11%, Lê 9.5% …); the same seed gives the same children.
+enum DemoChildren {
+    static let familyNames: [(String, Double)] = [
+        ("Nguyễn", 38.4), ("Trần", 11.0), ("Lê", 9.5), ("Phạm", 7.1), ("Hoàng", 3.1), ("Huỳnh", 2.0), ("Phan", 4.5),
+        ("Vũ", 2.4), ("Võ", 1.5), ("Đặng", 2.1), ("Bùi", 2.0), ("Đỗ", 1.4), ("Hồ", 1.3), ("Ngô", 1.3), ("Dương", 1.0),
+        ("Lý", 0.5), ("Đinh", 0.5), ("Trương", 0.5), ("Lò", 0.3), ("Hà", 0.4), ("Mai", 0.3), ("Tô", 0.2),
+        ("Lương", 0.3), ("Triệu", 0.2), ("Đoàn", 0.4), ("Cao", 0.3),
+    ]
+    static let middleNames = (
+        female: ["Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Bảo", "Khánh", "Phương", "Hồng", "Diệu"],
+        male: ["Văn", "Văn", "Minh", "Đức", "Quang", "Hoàng", "Gia", "Anh", "Hữu", "Thành", "Tuấn", "Bảo"]
+    )
+    static let givenNames = (
+        female: [
+            "An", "Anh", "Ánh", "Chi", "Dung", "Duyên", "Giang", "Hà", "Hân", "Hằng", "Hoa", "Hương", "Huyền", "Lan",
+            "Linh", "Loan", "Mai", "My", "Ngân", "Ngọc", "Nhi", "Nhung", "Oanh", "Phương", "Quyên", "Tâm", "Thảo",
+            "Thủy", "Thư", "Trang", "Trâm", "Uyên", "Vân", "Vy", "Yến",
+        ],
+        male: [
+            "An", "Anh", "Bảo", "Bình", "Cường", "Dũng", "Duy", "Đạt", "Đức", "Giang", "Hải", "Hiếu", "Hòa", "Hùng",
+            "Huy", "Khang", "Khoa", "Kiên", "Lâm", "Long", "Minh", "Nam", "Nghĩa", "Phong", "Phúc", "Quân", "Sơn",
+            "Tài", "Thắng", "Thành", "Trí", "Trung", "Tuấn", "Việt", "Vinh",
+        ]
+    )
+
+    /// Generates `count` children; a share lands in `focusCommunes` (the demo officers' communes), the
+    /// rest anywhere in the country. Reports progress after each batch.
+    static func seed(
+        count: Int, focusCommunes: [Commune], on database: any Database, seed: UInt64 = 2025,
+        progress: (Int) -> Void = { _ in }
+    ) async throws -> Int {
+        guard count > 0 else { return 0 }
+        let communes = try await Commune.query(on: database).filter(\.$validTo == nil).all()
+        var random = SplitMix64(seed: seed)
+        let today = ChildAge.todayInVietnam()
+        let cumulative = familyNames.reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1.1) }
+        let batchSize = 400  // 21 columns × 400 rows stays under both databases' bound-parameter limits
+        var written = 0
+        while written < count {
+            let size = min(batchSize, count - written)
+            var children: [[any SQLExpression]] = []
+            var tokens: [[any SQLExpression]] = []
+            var caregivers: [[any SQLExpression]] = []
+            for _ in 0..<size {
+                let female = random.next() % 2 == 0
+                let roll = Double(random.next() % 100_000) / 100_000 * (cumulative.last ?? 1)
+                let family = familyNames[cumulative.firstIndex { roll < $0 } ?? 0].0
+                let middles = female ? middleNames.female : middleNames.male
+                let givens = female ? givenNames.female : givenNames.male
+                let name = PersonName(
+                    fullName:
+                        "\(family) \(middles[Int(random.next() % UInt64(middles.count))]) \(givens[Int(random.next() % UInt64(givens.count))])"
+                )
+                let commune =
+                    !focusCommunes.isEmpty && random.next() % 5 == 0
+                    ? focusCommunes[Int(random.next() % UInt64(focusCommunes.count))]
+                    : communes[Int(random.next() % UInt64(communes.count))]
+                let year = today.year - Int(random.next() % 16)
+                let month = Int(random.next() % 12) + 1
+                let day = Int(random.next() % 28) + 1
+                let birth =
+                    (year, month, day) > (today.year, today.month, today.day)
+                    ? (year - 1, month, day) : (year, month, day)
+                let birthDate = String(format: "%04d-%02d-%02d", birth.0, birth.1, birth.2)
+                let id = UUID(random: &random)
+                let now = Date()
+                children.append([
+                    SQLBind(id), SQLBind(name.fullName), SQLBind(name.familyName), SQLBind(name.middleName),
+                    SQLBind(name.givenName), SQLBind(VietnameseText.folded(name.fullName)),
+                    SQLBind(VietnameseText.folded(name.givenName)), SQLBind(name.comparableFamilyName),
+                    SQLBind(name.sortKey),
+                    SQLBind(female ? "female" : "male"), SQLBind(birthDate), SQLBind(birth.0), SQLBind(birthDate),
+                    SQLBind(random.next() % 10 < 8 ? "01" : String(format: "%02d", Int(random.next() % 53) + 2)),
+                    SQLBind(commune.provinceCode), SQLBind(commune.code),
+                    SQLBind("Thôn \(Int(random.next() % 12) + 1)"),
+                    SQLBind(
+                        birth.0 > today.year - 6 ? SchoolStatus.preschool.rawValue : SchoolStatus.inSchool.rawValue),
+                    SQLBind(""), SQLBind(now), SQLBind(now),
+                ])
+                for token in Set(VietnameseText.folded(name.fullName).split(separator: " ").map(String.init)) {
+                    tokens.append([SQLBind(UUID(random: &random)), SQLBind(id), SQLBind(token)])
+                }
+                if random.next() % 10 < 7 {
+                    let phone = String(format: "09%08d", Int(random.next() % 100_000_000))
+                    caregivers.append([
+                        SQLBind(UUID(random: &random)), SQLBind(id), SQLBind("mother"),
+                        SQLBind(
+                            "\(familyNames[Int(random.next() % 8)].0) Thị \(givenNames.female[Int(random.next() % 20)])"
+                        ),
+                        SQLBind(phone),
+                    ])
+                }
+            }
+            let childRows = children
+            let tokenRows = tokens
+            let caregiverRows = caregivers
+            try await database.transaction { database in
+                guard let sql = database as? any SQLDatabase else { return }
+                let insertChildren = sql.insert(into: Child.schema)
+                    .columns(
+                        "id", "full_name", "family_name", "middle_name", "given_name", "name_folded", "given_folded",
+                        "family_comparable", "sort_key", "sex", "birth_date", "birth_year", "birth_date_for_age",
+                        "ethnicity_code", "province_code", "commune_code", "address", "school_status", "notes",
+                        "created_at", "updated_at"
+                    )
+                for row in childRows { insertChildren.values(row) }
+                try await insertChildren.run()
+                let insertTokens = sql.insert(into: ChildNameToken.schema).columns("id", "child_id", "token")
+                for row in tokenRows { insertTokens.values(row) }
+                try await insertTokens.run()
+                if !caregiverRows.isEmpty {
+                    let insertCaregivers = sql.insert(into: ChildCaregiver.schema)
+                        .columns("id", "child_id", "relation", "full_name", "phone")
+                    for row in caregiverRows { insertCaregivers.values(row) }
+                    try await insertCaregivers.run()
+                }
+            }
+            written += size
+            progress(written)
+        }
+        return written
+    }
+}
+
+/// A small, fast, seedable generator (SplitMix64), so that demo data is the same on every machine.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension UUID {
+    init(random: inout SplitMix64) {
+        let a = random.next()
+        let b = random.next()
+        self.init(
+            uuid: (
+                UInt8(truncatingIfNeeded: a), UInt8(truncatingIfNeeded: a >> 8), UInt8(truncatingIfNeeded: a >> 16),
+                UInt8(truncatingIfNeeded: a >> 24), UInt8(truncatingIfNeeded: a >> 32),
+                UInt8(truncatingIfNeeded: a >> 40),
+                UInt8(truncatingIfNeeded: (a >> 48) & 0x0F | 0x40), UInt8(truncatingIfNeeded: a >> 56),
+                UInt8(truncatingIfNeeded: (b & 0x3F) | 0x80), UInt8(truncatingIfNeeded: b >> 8),
+                UInt8(truncatingIfNeeded: b >> 16), UInt8(truncatingIfNeeded: b >> 24),
+                UInt8(truncatingIfNeeded: b >> 32),
+                UInt8(truncatingIfNeeded: b >> 40), UInt8(truncatingIfNeeded: b >> 48),
+                UInt8(truncatingIfNeeded: b >> 56)
+            ))
+    }
+}
