@@ -49,10 +49,16 @@ def test_user_add_checks_the_jurisdiction_against_the_role(tmp_path):
 
 
 def test_demo_and_audit_verify(tmp_path):
-    demo = tre("demo", "--password", "mat-khau-demo-2026", data_dir=tmp_path)
+    demo = tre("demo", "--password", "mat-khau-demo-2026", "--children", "300", data_dir=tmp_path)
     assert demo.returncode == 0, demo.stderr
     assert "tinh79" in demo.stdout
-    assert "0 accounts created" in tre("demo", "--password", "mat-khau-demo-2026", data_dir=tmp_path).stdout
+    assert "300 children in" in demo.stdout
+    again = tre("demo", "--password", "mat-khau-demo-2026", "--children", "200", data_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "0 accounts created" in again.stdout
+    counted = subprocess.run(["sqlite3", str(tmp_path / "tre.sqlite"), "SELECT count(*) FROM children"],
+                             capture_output=True, text=True, check=True)
+    assert counted.stdout.strip() == "500"
     verified = tre("audit", "verify", data_dir=tmp_path)
     assert verified.returncode == 0, verified.stderr
     assert "Audit trail intact" in verified.stdout

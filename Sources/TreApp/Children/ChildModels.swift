@@ -100,12 +100,17 @@ final class ChildNameToken: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "child_id") var childID: UUID
     @Field(key: "token") var token: String
+    /// The child's place, copied here so a commune's or province's search reads only its own tokens.
+    @Field(key: "province_code") var provinceCode: Int
+    @Field(key: "commune_code") var communeCode: Int
 
     init() {}
 
-    init(childID: UUID, token: String) {
+    init(childID: UUID, token: String, provinceCode: Int, communeCode: Int) {
         self.childID = childID
         self.token = token
+        self.provinceCode = provinceCode
+        self.communeCode = communeCode
     }
 }
 
@@ -151,6 +156,8 @@ struct CreateChildren: AsyncMigration {
             .id()
             .field("child_id", .uuid, .required, .references(Child.schema, "id", onDelete: .cascade))
             .field("token", .string, .required)
+            .field("province_code", .int, .required)
+            .field("commune_code", .int, .required)
             .create()
     }
 
@@ -169,6 +176,8 @@ struct IndexChildren: AsyncMigration {
         ("children_sort_idx", Child.schema, ["sort_key"]),
         ("children_given_folded_idx", Child.schema, ["given_folded", "birth_year"]),
         ("child_name_tokens_token_idx", ChildNameToken.schema, ["token", "child_id"]),
+        ("child_name_tokens_province_idx", ChildNameToken.schema, ["province_code", "token", "child_id"]),
+        ("child_name_tokens_commune_idx", ChildNameToken.schema, ["commune_code", "token", "child_id"]),
         ("child_name_tokens_child_idx", ChildNameToken.schema, ["child_id"]),
         ("child_caregivers_child_idx", ChildCaregiver.schema, ["child_id"]),
         ("child_caregivers_phone_idx", ChildCaregiver.schema, ["phone"]),

@@ -131,11 +131,18 @@ enum ChildQueries {
         case nil: break
         }
 
-        // Each typed word must start some word of the name: an indexed range on the token table.
+        // Each typed word must start some word of the name: an indexed range on the token table, read
+        // only within the caller's commune or province (the tokens carry the child's place).
         for token in filters.search.tokens {
             let tokens = SQLSubquery.select { select in
                 select.column("child_id").from(ChildNameToken.schema)
-                    .where("token", .greaterThanOrEqual, token)
+                switch jurisdiction {
+                case .nation: break
+                case .province(let code): select.where("province_code", .equal, code)
+                case .commune(_, let code): select.where("commune_code", .equal, code)
+                }
+                if let commune = filters.communeCode { select.where("commune_code", .equal, commune) }
+                return select.where("token", .greaterThanOrEqual, token)
                     .where("token", .lessThan, prefixUpperBound(token))
             }
             parts.append(SQLBinaryExpression(SQLColumn("id"), .in, tokens))

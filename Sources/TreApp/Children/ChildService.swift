@@ -187,7 +187,9 @@ struct ChildService: Sendable {
             ChildCaregiver(childID: id, relation: $0.relation.rawValue, fullName: $0.fullName, phone: $0.phone)
         }.create(on: database)
         try await ChildNameToken.query(on: database).filter(\.$childID == id).delete()
-        try await valid.searchTokens.map { ChildNameToken(childID: id, token: $0) }.create(on: database)
+        try await valid.searchTokens.map {
+            ChildNameToken(childID: id, token: $0, provinceCode: child.provinceCode, communeCode: child.communeCode)
+        }.create(on: database)
     }
 
     private func event(_ child: Child, _ action: String, details: String = "") -> AuditEvent {

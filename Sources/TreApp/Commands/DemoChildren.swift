@@ -85,7 +85,10 @@ enum DemoChildren {
                     SQLBind(""), SQLBind(now), SQLBind(now),
                 ])
                 for token in Set(VietnameseText.folded(name.fullName).split(separator: " ").map(String.init)) {
-                    tokens.append([SQLBind(UUID(random: &random)), SQLBind(id), SQLBind(token)])
+                    tokens.append([
+                        SQLBind(UUID(random: &random)), SQLBind(id), SQLBind(token), SQLBind(commune.provinceCode),
+                        SQLBind(commune.code),
+                    ])
                 }
                 if random.next() % 10 < 7 {
                     let phone = String(format: "09%08d", Int(random.next() % 100_000_000))
@@ -112,7 +115,8 @@ enum DemoChildren {
                     )
                 for row in childRows { insertChildren.values(row) }
                 try await insertChildren.run()
-                let insertTokens = sql.insert(into: ChildNameToken.schema).columns("id", "child_id", "token")
+                let insertTokens = sql.insert(into: ChildNameToken.schema)
+                    .columns("id", "child_id", "token", "province_code", "commune_code")
                 for row in tokenRows { insertTokens.values(row) }
                 try await insertTokens.run()
                 if !caregiverRows.isEmpty {

@@ -146,7 +146,10 @@ public enum TreCommands {
             let started = Date()
             let step = max(children / 10, 10_000)
             var nextReport = step
-            let written = try await DemoChildren.seed(count: children, focusCommunes: focus, on: app.db) { done in
+            // A second run adds more children rather than the same ones again.
+            let seed = UInt64(2025 + (try await Child.query(on: app.db).count()))
+            let written = try await DemoChildren.seed(count: children, focusCommunes: focus, on: app.db, seed: seed) {
+                done in
                 guard done >= nextReport || done == children else { return }
                 nextReport += step
                 let rate = Double(done) / max(Date().timeIntervalSince(started), 0.001)
