@@ -3,6 +3,7 @@ switch language. The journeys run in file order against one server: the first ad
 temporary password is replaced in the second and used from then on."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import Select
 
 from conftest import ADMIN_PASSWORD, BASE_URL
 
@@ -62,3 +63,41 @@ def test_pages_fit_a_360_pixel_phone(browser):
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+
+
+def test_a_commune_officer_registers_a_child_and_finds_it_without_accents(browser):
+    # The administrator creates the officer's account, with a temporary password.
+    sign_in(browser, "admin", NEW_PASSWORD)
+    browser.get(BASE_URL + "/admin/users/new")
+    browser.find_element(By.ID, "username").send_keys("xa.badinh")
+    browser.find_element(By.ID, "fullName").send_keys("Lê Thị Hoa")
+    browser.find_element(By.ID, "password").send_keys("mat-khau-tam-thoi")
+    Select(browser.find_element(By.ID, "role")).select_by_value("commune_officer")
+    browser.find_element(By.ID, "communeCode").send_keys("4")
+    browser.find_element(By.ID, "save-account").click()
+    assert "Lê Thị Hoa" in browser.find_element(By.TAG_NAME, "h1").text
+    browser.find_element(By.ID, "sign-out").click()
+
+    # The officer replaces it, then registers a child.
+    sign_in(browser, "xa.badinh", "mat-khau-tam-thoi")
+    browser.find_element(By.ID, "currentPassword").send_keys("mat-khau-tam-thoi")
+    browser.find_element(By.ID, "newPassword").send_keys("mat-khau-cua-hoa-2026")
+    browser.find_element(By.ID, "confirmPassword").send_keys("mat-khau-cua-hoa-2026")
+    browser.find_element(By.ID, "save-password").click()
+    browser.get(BASE_URL + "/children/new")
+    browser.find_element(By.ID, "fullName").send_keys("Đặng Thị Hương")
+    browser.find_element(By.ID, "sex-female").click()
+    browser.find_element(By.ID, "dateOfBirth").send_keys("05/09/2015")
+    browser.find_element(By.ID, "caregiver0Name").send_keys("Nguyễn Thị Mai")
+    browser.find_element(By.ID, "caregiver0Phone").send_keys("0912 345 678")
+    Select(browser.find_element(By.ID, "caregiver0Relation")).select_by_value("mother")
+    browser.find_element(By.ID, "save-child").click()
+    assert browser.find_element(By.ID, "child-name").text == "Đặng Thị Hương"
+    assert "child.created" in browser.find_element(By.ID, "timeline").text
+
+    # And finds her by typing the name without accents.
+    browser.get(BASE_URL + "/children")
+    search = browser.find_element(By.ID, "q")
+    search.send_keys("dang thi huong")
+    search.send_keys(Keys.ENTER)
+    assert "Đặng Thị Hương" in browser.find_element(By.ID, "children").text
