@@ -124,5 +124,6 @@ enum Migrations {
         app.migrations.add(SessionRecord.migration)
         app.migrations.add(CreateChildren())
         app.migrations.add(IndexChildren())
+        app.migrations.add(CreateChildImportBatches())
     }
 }

@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     AccountsAdminController().register(app)
     AuditTrailController().register(app)
     ChildrenPagesController().register(app)
+    ChildImportController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

@@ -9,7 +9,7 @@ struct Tre: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tre",
         abstract: "Tre — the information system for Vietnam's child protection and care work.",
-        subcommands: [Serve.self, Migrate.self, User.self, Demo.self, Audit.self],
+        subcommands: [Serve.self, Migrate.self, User.self, Demo.self, Import.self, Audit.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -79,6 +79,31 @@ struct Demo: AsyncParsableCommand {
         let settings = TreCommands.loadConfiguration()
         TreCommands.bootstrapLogging(settings)
         print(try await TreCommands.demo(settings, password: password, children: children))
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import records from files.", subcommands: [Children.self])
+
+    struct Children: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a commune's list of children from a CSV file (all rows or none).")
+
+        @Argument(help: "The CSV file (UTF-8; the first line names the columns).") var file: String
+        @Option(help: "The commune the children live in (and for rows without a commune code).") var commune: Int
+        @Flag(help: "Check every row and report, but write nothing.") var dryRun = false
+
+        func run() async throws {
+            let settings = TreCommands.loadConfiguration()
+            TreCommands.bootstrapLogging(settings)
+            do {
+                print(try await TreCommands.importChildren(settings, file: file, communeCode: commune, dryRun: dryRun))
+            } catch let failure as CommandFailure {
+                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
     }
 }
 

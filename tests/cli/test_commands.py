@@ -68,3 +68,22 @@ def test_demo_and_audit_verify(tmp_path):
     broken = tre("audit", "verify", data_dir=tmp_path)
     assert broken.returncode == 1
     assert "entry #2 was altered" in broken.stdout
+
+
+def test_import_children_writes_all_rows_or_none(tmp_path):
+    bad = tmp_path / "loi.csv"
+    bad.write_text("ho_ten,gioi_tinh,ngay_sinh\nNguyễn Thị Thủy,nữ,2015-09-05\nLê Văn An,nam,31/02/2015\n", encoding="utf-8")
+    refused = tre("import", "children", str(bad), "--commune", "4", data_dir=tmp_path)
+    assert refused.returncode == 1
+    assert "line 3 (Lê Văn An): The date of birth is not a real calendar date." in refused.stdout
+    assert "1 of 2 rows have problems; nothing was written." in refused.stderr
+
+    good = tmp_path / "danh-sach.csv"
+    good.write_text("\ufeffho_ten,gioi_tinh,ngay_sinh\nNguyễn Thị Thủy,nữ,2015-09-05\nLê Văn An,nam,28/02/2015\n", encoding="utf-8")
+    checked = tre("import", "children", str(good), "--commune", "4", "--dry-run", data_dir=tmp_path)
+    assert "2 rows checked, no problems; nothing written" in checked.stdout
+    imported = tre("import", "children", str(good), "--commune", "4", data_dir=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert "Imported 2 children into Phường Ba Đình" in imported.stdout
+    again = tre("import", "children", str(good), "--commune", "4", data_dir=tmp_path)
+    assert again.returncode == 1, "the same children are not registered twice"

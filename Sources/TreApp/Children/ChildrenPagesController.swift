@@ -77,7 +77,11 @@ struct ChildrenPagesController {
             pager: PagerModel(paging, total: result.total, path: Paths.children, query: query),
             exportHref: export.string ?? Paths.childrenExport,
             canCreate: AccessPolicy.allows(principal.role, .editChildren))
-        return try await request.render("children/list", title: UIStrings.text("children", language), page)
+        let imported = (try? request.query.get(Int.self, at: "imported")).map {
+            "\(UIStrings.text("imported", language)) \($0)"
+        }
+        return try await request.render(
+            "children/list", title: UIStrings.text("children", language), page, notice: imported)
     }
 
     /// Every child matching the filters, as CSV. The export itself is audited, with its size.

@@ -164,6 +164,50 @@ public enum TreCommands {
     }
 }
 
+extension TreCommands {
+    /// `tre import children FILE --commune CODE`: the same checks as the import page; prints every
+    /// row's problems and writes nothing unless every row is good, then writes all in one transaction.
+    public static func importChildren(_ configuration: TreConfiguration, file: String, communeCode: Int, dryRun: Bool)
+        async throws -> String
+    {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CommandFailure("Cannot read \(file).")
+        }
+        return try await withApplication(configuration) { app in
+            guard let commune = try await UnitQueries.commune(code: communeCode, on: app.db) else {
+                throw CommandFailure(ChildAccessError.unknownCommune.message.en)
+            }
+            let principal = Principal(
+                userID: UUID(), username: "system:import", fullName: "tre import", role: .communeOfficer,
+                jurisdiction: .commune(provinceCode: commune.provinceCode, communeCode: commune.code),
+                mustChangePassword: false)
+            let importer = ChildImporter(database: app.db, principal: principal, actor: .system("import"))
+            let check: ImportCheck
+            do {
+                check = try await importer.check(try ChildImporter.readRows(data, defaultCommune: communeCode))
+            } catch let failure as any LocalizedFailure {
+                throw CommandFailure(failure.message.en)
+            }
+            for row in check.rows where !row.errors.isEmpty {
+                say("line \(row.line) (\(row.fullName)): " + row.errors.map(\.en).joined(separator: "; "))
+            }
+            guard check.canCommit else {
+                throw CommandFailure(
+                    "\(check.errorCount) of \(check.rows.count) rows have problems; nothing was written.")
+            }
+            if dryRun { return "\(check.rows.count) rows checked, no problems; nothing written (--dry-run)." }
+            let started = Date()
+            let total = check.rows.count
+            let count = try await importer.commit(check) { done in
+                if done % 10_000 < ChildImporter.batchSize || done == total { say("  \(done)/\(total) rows") }
+            }
+            let seconds = Date().timeIntervalSince(started)
+            return
+                "Imported \(count) children into \(commune.name) in \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rows/s)."
+        }
+    }
+}
+
 /// Prints at once, even when standard output is a file or a pipe (where it would otherwise be buffered).
 func say(_ text: String) {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))

@@ -15,7 +15,8 @@ extension Request {
 /// Refuses a page form post whose `_csrf` field does not match the session's token. API routes are
 /// exempt: they take no cookies, only bearer tokens, which another site cannot make a browser send.
 struct CSRFMiddleware: AsyncMiddleware {
-    static let maximumFormSize = 1 << 20
+    /// Large enough for a commune's list of children uploaded as CSV (about 100,000 rows).
+    static let maximumFormSize = 25 << 20
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard !request.isAPI, request.route != nil, request.method != .GET, request.method != .HEAD else {

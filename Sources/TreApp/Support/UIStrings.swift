@@ -119,6 +119,26 @@ enum UIStrings {
             vi: "Đã gộp hồ sơ. Lịch sử của cả hai hồ sơ được giữ lại.",
             en: "Records merged. The history of both is kept."),
         "fixErrors": .init(vi: "Hãy sửa các ô được đánh dấu.", en: "Please correct the marked fields."),
+        "importChildren": .init(vi: "Nhập danh sách trẻ em từ tệp", en: "Import a list of children"),
+        "importFile": .init(vi: "Tệp CSV (UTF-8)", en: "CSV file (UTF-8)"),
+        "importHelp": .init(
+            vi: "Dòng đầu là tên cột. Các cột Tre nhận:", en: "The first line names the columns. Columns Tre reads:"),
+        "importDefaultCommune": .init(
+            vi: "Xã của các dòng không ghi mã xã", en: "Commune for rows without a commune code"),
+        "preview": .init(vi: "Xem trước", en: "Preview"),
+        "importRows": .init(vi: "dòng", en: "rows"),
+        "importRowsWithErrors": .init(vi: "dòng có lỗi", en: "rows with problems"),
+        "importFixAndRetry": .init(
+            vi: "Chưa ghi gì cả. Hãy sửa các dòng có lỗi trong tệp rồi tải lên lại.",
+            en: "Nothing has been saved. Correct the rows with problems in the file and upload it again."),
+        "importCommit": .init(vi: "Ghi tất cả vào sổ", en: "Save all rows"),
+        "importChanged": .init(
+            vi: "Dữ liệu đã thay đổi từ lúc xem trước; hãy tải tệp lên lại.",
+            en: "The registry changed since the preview; upload the file again."),
+        "line": .init(vi: "Dòng", en: "Line"),
+        "problems": .init(vi: "Lỗi", en: "Problems"),
+        "ok": .init(vi: "Hợp lệ", en: "OK"),
+        "imported": .init(vi: "Đã nhập trẻ em từ tệp:", en: "Children imported from the file:"),
         "communeCodeHint": .init(
             vi: "Chọn tỉnh trước để hiện danh sách xã, hoặc nhập mã xã.",
             en: "Choose the province first to list its communes, or type the commune code."),

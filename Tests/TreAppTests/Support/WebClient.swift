@@ -39,6 +39,29 @@ final class WebClient: @unchecked Sendable {
         return response
     }
 
+    /// Posts a form with one file, as a browser's file upload does.
+    @discardableResult
+    func postFile(_ path: String, fields: [String: String], fileField: String, fileName: String, content: Data)
+        async throws -> TestingHTTPResponse
+    {
+        let boundary = "----tre-test-\(UUID().uuidString)"
+        var body = Data()
+        for (name, value) in fields.merging(["_csrf": csrf], uniquingKeysWith: { first, _ in first }) {
+            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        body += Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(fileName)\"\r\nContent-Type: text/csv\r\n\r\n"
+                .utf8)
+        body += content
+        body += Data("\r\n--\(boundary)--\r\n".utf8)
+        var headers = headers()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let response = try await app.testing().sendRequest(.POST, path, headers: headers, body: ByteBuffer(data: body))
+        remember(response)
+        if let token = Self.csrfToken(in: response.body.string) { csrf = token }
+        return response
+    }
+
     /// Opens the login page and signs in; returns the answer to the login form.
     @discardableResult
     func signIn(_ username: String, _ password: String = testPassword) async throws -> TestingHTTPResponse {

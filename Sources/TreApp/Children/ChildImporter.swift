@@ -1,0 +1,161 @@
+import CSV
+import Fluent
+import Foundation
+import TreDomain
+
+/// What an import would do, row by row, before anything is written.
+struct ImportCheck: Sendable {
+    struct RowResult: Sendable {
+        var line: Int
+        var fullName: String
+        var errors: [LocalizedText]
+    }
+
+    var rows: [RowResult]
+    fileprivate var ready: [(valid: ValidChild, provinceCode: Int)]
+
+    var errorCount: Int { rows.filter { !$0.errors.isEmpty }.count }
+    var canCommit: Bool { errorCount == 0 && !ready.isEmpty }
+}
+
+/// Imports a commune's list of children: reads the CSV (UTF-8, with or without BOM), checks every
+/// row (fields, commune and jurisdiction, personal IDs, children already registered), and writes all
+/// rows in one transaction, or none.
+struct ChildImporter: Sendable {
+    var database: any Database
+    var principal: Principal
+    var actor: AuditActor
+
+    /// Rows written per statement batch (and between progress reports).
+    static let batchSize = 200
+
+    static func readRows(_ data: Data, defaultCommune: Int?) throws -> [ChildImportFile.Row] {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else { throw ChildImportFile.FileError.notUTF8 }
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        let columns = try ChildImportFile.columns(of: reader.headerRow ?? [], communeGiven: defaultCommune != nil)
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        let drafts = ChildImportFile.drafts(rows: rows, columns: columns, defaultCommune: defaultCommune)
+        guard !drafts.isEmpty else { throw ChildImportFile.FileError.empty }
+        return drafts
+    }
+
+    func check(_ rows: [ChildImportFile.Row]) async throws -> ImportCheck {
+        let today = ChildAge.todayInVietnam()
+        let communes = Dictionary(
+            try await Commune.query(on: database).filter(\.$validTo == nil).all().map { ($0.code, $0) },
+            uniquingKeysWith: { first, _ in first })
+        let fileIDs = rows.map { $0.draft.personalID.filter(\.isNumber) }.filter { !$0.isEmpty }
+        var takenIDs = Set<String>()
+        for start in stride(from: 0, to: fileIDs.count, by: 500) {
+            let chunk = Array(fileIDs[start..<min(start + 500, fileIDs.count)])
+            takenIDs.formUnion(
+                try await Child.query(on: database).filter(\.$personalID ~~ chunk).all(\.$personalID).compactMap { $0 })
+        }
+        let registered = try await alreadyRegistered(communeCodes: Set(rows.compactMap(\.draft.communeCode)))
+
+        var results: [ImportCheck.RowResult] = []
+        var ready: [(ValidChild, Int)] = []
+        var seenIDs = Set<String>()
+        var seenChildren = Set<String>()
+        for row in rows {
+            var errors: [LocalizedText] = []
+            switch row.draft.validate(today: today) {
+            case .failure(let failure):
+                errors = failure.errors.map(\.message)
+            case .success(let valid):
+                let commune = communes[valid.communeCode]
+                if commune == nil {
+                    errors.append(ChildAccessError.unknownCommune.message)
+                } else if let commune,
+                    !principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code)
+                {
+                    errors.append(ChildAccessError.outsideJurisdiction.message)
+                }
+                if let id = valid.personalID {
+                    if takenIDs.contains(id) {
+                        errors.append(ChildAccessError.personalIDTaken.message)
+                    } else if !seenIDs.insert(id).inserted {
+                        errors.append(Self.repeatedInFile)
+                    }
+                }
+                let identity =
+                    "\(VietnameseText.folded(valid.name.fullName))|\(valid.birthDateForAge)|\(valid.communeCode)"
+                if registered.contains(identity) {
+                    errors.append(Self.alreadyRegisteredMessage)
+                } else if !seenChildren.insert(identity).inserted {
+                    errors.append(Self.repeatedInFile)
+                }
+                if errors.isEmpty, let commune { ready.append((valid, commune.provinceCode)) }
+            }
+            results.append(
+                ImportCheck.RowResult(
+                    line: row.line, fullName: VietnameseText.normalized(row.draft.fullName), errors: errors))
+        }
+        return ImportCheck(rows: results, ready: ready)
+    }
+
+    /// Writes every checked row in one transaction, with an audit entry per child and one for the import.
+    func commit(_ check: ImportCheck, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Int {
+        guard check.canCommit else { return 0 }
+        let actor = actor
+        let jurisdiction = principal.jurisdiction
+        let ready = check.ready
+        try await database.transaction { database in
+            for start in stride(from: 0, to: ready.count, by: Self.batchSize) {
+                var children: [Child] = []
+                var caregivers: [ChildCaregiver] = []
+                var tokens: [ChildNameToken] = []
+                for (valid, provinceCode) in ready[start..<min(start + Self.batchSize, ready.count)] {
+                    let child = Child()
+                    let id = UUID()
+                    child.id = id
+                    child.apply(valid, provinceCode: provinceCode)
+                    children.append(child)
+                    caregivers += valid.caregivers.map {
+                        ChildCaregiver(
+                            childID: id, relation: $0.relation.rawValue, fullName: $0.fullName, phone: $0.phone)
+                    }
+                    tokens += valid.searchTokens.map {
+                        ChildNameToken(
+                            childID: id, token: $0, provinceCode: provinceCode, communeCode: valid.communeCode)
+                    }
+                }
+                try await children.create(on: database)
+                if !caregivers.isEmpty { try await caregivers.create(on: database) }
+                try await tokens.create(on: database)
+                for child in children {
+                    try await AuditLog.record(
+                        AuditEvent(
+                            action: "child.created", recordType: "child", recordID: child.id?.uuidString,
+                            jurisdiction: child.jurisdiction, details: "import"),
+                        by: actor, on: database)
+                }
+                progress(start + children.count)
+            }
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "children.imported", recordType: "child", jurisdiction: jurisdiction,
+                    details: "rows=\(ready.count)"),
+                by: actor, on: database)
+        }
+        return ready.count
+    }
+
+    /// Children already in the registry of these communes, by folded name, birth and commune.
+    private func alreadyRegistered(communeCodes: Set<Int>) async throws -> Set<String> {
+        guard !communeCodes.isEmpty else { return [] }
+        let existing = try await ChildQueries.scoped(to: .nation, on: database).filter(
+            \.$communeCode ~~ Array(communeCodes)
+        ).all()
+        return Set(existing.map { "\($0.nameFolded)|\($0.birthDateForAge)|\($0.communeCode)" })
+    }
+
+    static let repeatedInFile = LocalizedText(
+        vi: "Trùng với một dòng khác trong tệp.", en: "Repeats another row of the file.")
+    static let alreadyRegisteredMessage = LocalizedText(
+        vi: "Trẻ này đã có trong hồ sơ của xã (cùng họ tên, ngày sinh).",
+        en: "This child is already registered in the commune (same name and date of birth).")
+}

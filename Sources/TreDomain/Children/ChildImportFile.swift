@@ -1,0 +1,150 @@
+import Foundation
+
+/// Reading a commune's existing list of children (CSV rows) into drafts: columns are recognised by
+/// their Vietnamese or English names, however they are accented or spaced, and every row keeps its
+/// line number so each problem can be shown where it is in the file.
+public enum ChildImportFile {
+    public struct Row: Sendable {
+        /// The line in the file (the header is line 1).
+        public var line: Int
+        public var draft: ChildDraft
+    }
+
+    public enum Column: String, CaseIterable, Sendable {
+        case fullName, sex, dateOfBirth, estimatedBirthYear, ethnicity, personalID, communeCode, address
+        case schoolStatus, healthInsuranceCard, nutritionStatus, disabilityLevel
+        case caregiverName, caregiverRelation, caregiverPhone, notes
+
+        /// Header spellings, folded and without spaces or punctuation.
+        var names: Set<String> {
+            switch self {
+            case .fullName: ["hoten", "hovaten", "fullname", "ten", "hotentre"]
+            case .sex: ["gioitinh", "sex", "gender"]
+            case .dateOfBirth: ["ngaysinh", "ngaythangnamsinh", "dateofbirth", "dob"]
+            case .estimatedBirthYear: ["namsinhuoctinh", "namsinh", "estimatedbirthyear", "birthyear"]
+            case .ethnicity: ["madantoc", "dantoc", "ethnicity", "ethnicitycode"]
+            case .personalID: ["sodinhdanh", "sodinhdanhcanhan", "madinhdanh", "personalid", "cccd"]
+            case .communeCode: ["maxa", "communecode"]
+            case .address: ["diachi", "noio", "address"]
+            case .schoolStatus: ["hoctap", "tinhtranghoctap", "schoolstatus"]
+            case .healthInsuranceCard: ["thebhyt", "sothebhyt", "healthinsurancecard"]
+            case .nutritionStatus: ["dinhduong", "nutritionstatus"]
+            case .disabilityLevel: ["khuyettat", "mucdokhuyettat", "disabilitylevel"]
+            case .caregiverName: ["nguoichamsoc", "hotennguoichamsoc", "caregiver", "caregivername"]
+            case .caregiverRelation: ["quanhe", "relation", "caregiverrelation"]
+            case .caregiverPhone: ["dienthoai", "sodienthoai", "phone", "caregiverphone"]
+            case .notes: ["ghichu", "notes"]
+            }
+        }
+    }
+
+    public enum FileError: Error, Equatable, Sendable, LocalizedFailure {
+        case empty
+        case missingColumns([String])
+        case notUTF8
+
+        public var code: String {
+            switch self {
+            case .empty: "empty_file"
+            case .missingColumns: "missing_columns"
+            case .notUTF8: "not_utf8"
+            }
+        }
+
+        public var message: LocalizedText {
+            switch self {
+            case .empty:
+                LocalizedText(vi: "Tệp không có dòng dữ liệu nào.", en: "The file has no data rows.")
+            case .missingColumns(let columns):
+                LocalizedText(
+                    vi:
+                        "Tệp thiếu cột: \(columns.joined(separator: ", ")). Dòng đầu tiên phải là tên cột, ví dụ ho_ten, gioi_tinh, ngay_sinh.",
+                    en:
+                        "The file lacks the columns: \(columns.joined(separator: ", ")). The first line must name the columns, e.g. ho_ten, gioi_tinh, ngay_sinh."
+                )
+            case .notUTF8:
+                LocalizedText(
+                    vi: "Tệp không phải mã UTF-8 (có thể lẫn nhiều bảng mã). Trong Excel, hãy lưu dạng \"CSV UTF-8\".",
+                    en: "The file is not UTF-8 (perhaps mixed encodings). In Excel, save it as \"CSV UTF-8\".")
+            }
+        }
+    }
+
+    /// Which column holds which field; fails naming the columns that every file must have.
+    public static func columns(of header: [String], communeGiven: Bool) throws(FileError) -> [Column: Int] {
+        var found: [Column: Int] = [:]
+        for (index, name) in header.enumerated() {
+            let key = VietnameseText.folded(name).filter { $0.isLetter || $0.isNumber }
+            if let column = Column.allCases.first(where: { $0.names.contains(key) }), found[column] == nil {
+                found[column] = index
+            }
+        }
+        var missing: [String] = []
+        if found[.fullName] == nil { missing.append("ho_ten") }
+        if found[.sex] == nil { missing.append("gioi_tinh") }
+        if found[.dateOfBirth] == nil && found[.estimatedBirthYear] == nil { missing.append("ngay_sinh") }
+        if found[.communeCode] == nil && !communeGiven { missing.append("ma_xa") }
+        guard missing.isEmpty else { throw .missingColumns(missing) }
+        return found
+    }
+
+    /// Turns data rows into drafts. Values people write ("Nữ", "Nam", "Kinh", "mẹ") become the stored codes.
+    public static func drafts(rows: [[String]], columns: [Column: Int], defaultCommune: Int?) -> [Row] {
+        rows.enumerated().compactMap { offset, fields in
+            func value(_ column: Column) -> String {
+                guard let index = columns[column], index < fields.count else { return "" }
+                return fields[index].trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
+            var draft = ChildDraft()
+            draft.fullName = value(.fullName)
+            draft.sex = sex(value(.sex))
+            draft.dateOfBirth = value(.dateOfBirth)
+            draft.estimatedBirthYear = draft.dateOfBirth.isEmpty ? value(.estimatedBirthYear) : ""
+            let ethnicity = value(.ethnicity)
+            draft.ethnicityCode =
+                ethnicity.isEmpty
+                ? ""
+                : EthnicGroup.name(of: ethnicity) != nil
+                    ? ethnicity
+                    : Int(ethnicity).map { String(format: "%02d", $0) } ?? EthnicGroup.code(forName: ethnicity)
+                        ?? ethnicity
+            draft.personalID = value(.personalID)
+            draft.communeCode = Int(value(.communeCode)) ?? (value(.communeCode).isEmpty ? defaultCommune : nil)
+            draft.address = value(.address)
+            draft.schoolStatus = value(.schoolStatus)
+            draft.healthInsuranceCard = value(.healthInsuranceCard)
+            draft.nutritionStatus = value(.nutritionStatus)
+            draft.disabilityLevel = value(.disabilityLevel)
+            draft.notes = value(.notes)
+            let caregiver = value(.caregiverName)
+            let phone = value(.caregiverPhone)
+            if !caregiver.isEmpty || !phone.isEmpty {
+                draft.caregivers = [
+                    .init(relation: relation(value(.caregiverRelation)), fullName: caregiver, phone: phone)
+                ]
+            }
+            return Row(line: offset + 2, draft: draft)
+        }
+    }
+
+    static func sex(_ text: String) -> String {
+        switch VietnameseText.folded(text) {
+        case "nu", "female", "f", "gai", "be gai": "female"
+        case "nam", "male", "m", "trai", "be trai": "male"
+        default: text
+        }
+    }
+
+    /// Accents matter here: "bà" is a grandmother, "ba" a father (as the South says).
+    static func relation(_ text: String) -> String {
+        let written = VietnameseText.normalized(text).lowercased()
+        let known: [String: CaregiverRelation] = [
+            "mẹ": .mother, "má": .mother, "bố": .father, "cha": .father, "ba": .father, "tía": .father,
+            "bà": .grandparent, "ông": .grandparent, "ông bà": .grandparent, "anh": .sibling, "chị": .sibling,
+            "người giám hộ": .guardian, "giám hộ": .guardian,
+        ]
+        if let relation = known[written] ?? CaregiverRelation(rawValue: written) { return relation.rawValue }
+        return written.isEmpty ? CaregiverRelation.other.rawValue : CaregiverRelation.relative.rawValue
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import TreApp
+
+@Suite struct ChildImportTests {
+    private let goodFile = """
+        \u{FEFF}Họ và tên,Giới tính,Ngày sinh,Dân tộc,Số định danh,Người chăm sóc,Quan hệ,Điện thoại
+        Nguyễn Thị Thủy,Nữ,05/09/2015,Kinh,001315012345,Trần Thị Lan,mẹ,0912345678
+        "Lò Văn Páo",Nam,2014-02-11,Thái,,,,
+        Đặng Thị Hương,nữ,1/1/2020,,,"Đặng Văn Hải, bố",bố,0987654321
+        """
+
+    private func signedIn(_ app: Application) async throws -> WebClient {
+        try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+        let browser = WebClient(app)
+        try await browser.signIn("xa4")
+        try await browser.get("/children/import")
+        return browser
+    }
+
+    @Test func aGoodFileIsPreviewedThenSavedWhole() async throws {
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            let preview = try await browser.postFile(
+                "/children/import", fields: ["communeCode": "4"], fileField: "file", fileName: "danh-sach.csv",
+                content: Data(goodFile.utf8))
+            #expect(preview.status == .ok)
+            #expect(preview.body.string.contains("danh-sach.csv: 3"))
+            #expect(try await Child.query(on: app.db).count() == 0, "a preview writes nothing")
+            let action = try #require(
+                preview.body.string.range(of: #"action="/children/import/[0-9A-F-]+""#, options: .regularExpression)
+                    .map { String(preview.body.string[$0].dropFirst(8).dropLast()) })
+            let committed = try await browser.post(action, [:])
+            #expect(committed.status == .seeOther)
+            let children = try await Child.query(on: app.db).sort(\.$sortKey).all()
+            #expect(Set(children.map(\.fullName)) == ["Nguyễn Thị Thủy", "Lò Văn Páo", "Đặng Thị Hương"])
+            #expect(children.count == 3)
+            #expect(children.first { $0.givenName == "Páo" }?.ethnicityCode == "03")
+            let caregivers = try await ChildCaregiver.query(on: app.db).all()
+            #expect(Set(caregivers.map(\.relation)) == ["mother", "father"])
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$action == "children.imported").first()?.details
+                    == "rows=3")
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "child.created").count() == 3)
+        }
+    }
+
+    @Test func everyBadRowIsShownWithItsLineAndNothingIsSaved() async throws {
+        try await withTreApp { app in
+            try await makeChild(app, "Trần Văn Nam", dateOfBirth: "2016-03-03")
+            let browser = try await signedIn(app)
+            let file = """
+                ho_ten,gioi_tinh,ngay_sinh,so_dinh_danh,ma_xa
+                Nguyễn Thị Thủy,nữ,31/02/2015,,
+                Lê Văn An,nam,2015-01-01,12345,
+                Phạm Thị Mai,nữ,2015-01-01,,999999
+                Hồ Văn Tư,nam,2015-01-01,,8
+                Trần Văn Nam,nam,2016-03-03,,
+                Vũ Thị Lan,nữ,2014-04-04,001314012345,
+                Võ Thị Lan,nữ,2014-04-05,001314012345,
+                """
+            let preview = try await browser.postFile(
+                "/children/import", fields: [:], fileField: "file", fileName: "loi.csv", content: Data(file.utf8))
+            #expect(preview.status == .unprocessableEntity)
+            let html = preview.body.string
+            #expect(html.contains("7 dòng, 6 dòng có lỗi"))
+            #expect(html.contains("<tr><td>8</td><td>Võ Thị Lan</td><td><ul><li>Trùng với một dòng khác trong tệp."))
+            #expect(html.contains("Ngày sinh không có thật trên lịch."))
+            #expect(html.contains("Số định danh cá nhân phải gồm đúng 12 chữ số."))
+            #expect(html.contains("Không có xã, phường với mã này."))
+            #expect(html.contains("nằm ngoài phạm vi của bạn"))
+            #expect(html.contains("Trẻ này đã có trong hồ sơ của xã"))
+            #expect(html.contains("Trùng với một dòng khác trong tệp."))
+            #expect(!html.contains("commit-import"))
+            #expect(try await Child.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test(arguments: [
+        ("ten_tre,ngay\nAn,2015-01-01\n", "Tệp thiếu cột: ho_ten, gioi_tinh, ngay_sinh"),
+        ("ho_ten,gioi_tinh,ngay_sinh\n", "Tệp không có dòng dữ liệu nào."),
+    ])
+    func aFileWithoutItsColumnsOrRowsIsRefusedClearly(content: String, message: String) async throws {
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            let answer = try await browser.postFile(
+                "/children/import", fields: [:], fileField: "file", fileName: "x.csv", content: Data(content.utf8))
+            #expect(answer.status == .unprocessableEntity)
+            #expect(answer.body.string.contains(message))
+        }
+    }
+
+    @Test func aFileInAnotherEncodingIsRefusedClearly() async throws {
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            var content = Data("ho_ten,gioi_tinh,ngay_sinh\n".utf8)
+            // "Lê Văn,nam,2015" as a Latin-1 editor writes it: not valid UTF-8.
+            content += Data([0x4C, 0xEA, 0x20, 0x56, 0xE3, 0x6E, 0x2C, 0x6E, 0x61, 0x6D, 0x2C, 0x32, 0x30, 0x31, 0x35])
+            let answer = try await browser.postFile(
+                "/children/import", fields: [:], fileField: "file", fileName: "x.csv", content: content)
+            #expect(answer.status == .unprocessableEntity)
+            #expect(answer.body.string.contains("CSV UTF-8"))
+        }
+    }
+
+    @Test func aCommitIsRefusedWholeWhenTheRegistryChangedSinceThePreview() async throws {
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            let preview = try await browser.postFile(
+                "/children/import", fields: [:], fileField: "file", fileName: "danh-sach.csv",
+                content: Data(goodFile.utf8))
+            let action = try #require(
+                preview.body.string.range(of: #"action="/children/import/[0-9A-F-]+""#, options: .regularExpression)
+                    .map { String(preview.body.string[$0].dropFirst(8).dropLast()) })
+            try await makeChild(app, "Lò Văn Páo", sex: "male", dateOfBirth: "2014-02-11")
+            let refused = try await browser.post(action, [:])
+            #expect(refused.status == .conflict)
+            #expect(try await Child.query(on: app.db).count() == 1)
+        }
+    }
+}
