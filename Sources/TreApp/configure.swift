@@ -125,5 +125,6 @@ enum Migrations {
         app.migrations.add(CreateChildren())
         app.migrations.add(IndexChildren())
         app.migrations.add(CreateChildImportBatches())
+        app.migrations.add(CreateChildCircumstances())
     }
 }

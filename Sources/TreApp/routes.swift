@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     AuditTrailController().register(app)
     ChildrenPagesController().register(app)
     ChildImportController().register(app)
+    CircumstancePagesController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

@@ -31,6 +31,9 @@ struct ChildDTO: Content {
     var disabilityLevel: String?
     var notes: String
     var caregivers: [Caregiver]
+    /// Only on a single record (not in lists).
+    var circumstances: [CircumstanceDTO]?
+    var supports: [SupportDTO]?
 
     init(_ child: Child, caregivers: [ChildCaregiver], today: (year: Int, month: Int, day: Int)) throws {
         let age = child.age(on: today)
@@ -55,6 +58,82 @@ struct ChildDTO: Content {
         disabilityLevel = child.disabilityLevel
         notes = child.notes
         self.caregivers = caregivers.map { Caregiver(relation: $0.relation, fullName: $0.fullName, phone: $0.phone) }
+    }
+}
+
+struct CircumstanceDTO: Content {
+    var id: UUID
+    var groupCode: String
+    var subgroupNumber: Int
+    var startDate: String
+    var endDate: String?
+    var reviewDate: String?
+    var evidence: String
+
+    init(_ record: ChildCircumstance) throws {
+        id = try record.requireID()
+        groupCode = record.groupCode
+        subgroupNumber = record.subgroupNumber
+        startDate = record.startDate
+        endDate = record.endDate
+        reviewDate = record.reviewDate
+        evidence = record.evidence
+    }
+}
+
+struct CircumstanceInput: Content {
+    var groupCode: String
+    var subgroupNumber: Int
+    var startDate: String
+    var endDate: String?
+    var reviewDate: String?
+    var evidence: String?
+
+    var draft: CircumstanceDraft {
+        var draft = CircumstanceDraft()
+        draft.groupCode = groupCode
+        draft.subgroupNumber = String(subgroupNumber)
+        draft.startDate = startDate
+        draft.endDate = endDate ?? ""
+        draft.reviewDate = reviewDate ?? ""
+        draft.evidence = evidence ?? ""
+        return draft
+    }
+}
+
+struct SupportDTO: Content {
+    var id: UUID
+    var kind: String
+    var date: String
+    var amountVnd: Int
+    var source: String
+    var sourceName: String
+
+    init(_ record: ChildSupport) throws {
+        id = try record.requireID()
+        kind = record.kind
+        date = record.date
+        amountVnd = record.amountVND
+        source = record.source
+        sourceName = record.sourceName
+    }
+}
+
+struct SupportInput: Content {
+    var kind: String
+    var date: String
+    var amountVnd: Int?
+    var source: String
+    var sourceName: String?
+
+    var draft: SupportDraft {
+        var draft = SupportDraft()
+        draft.kind = kind
+        draft.date = date
+        draft.amount = amountVnd.map(String.init) ?? ""
+        draft.source = source
+        draft.sourceName = sourceName ?? ""
+        return draft
     }
 }
 
@@ -125,5 +204,6 @@ extension ChildFilters {
         }
         ageBand = (try? request.query.get(String.self, at: "ageBand")).flatMap(ChildAge.Band.init(rawValue:))
         status = (try? request.query.get(String.self, at: "status")).flatMap(Status.init(rawValue:)) ?? .child
+        group = (try? request.query.get(String.self, at: "group")).flatMap { $0.isEmpty ? nil : $0.lowercased() }
     }
 }

@@ -18,6 +18,8 @@ struct ChildFilters: Sendable {
     var sex: String?
     var ageBand: ChildAge.Band?
     var status = Status.child
+    /// A group of special circumstances (a, b, c, d, đ …) the child is in today.
+    var group: String?
 }
 
 /// Registry queries, built already scoped to the caller's jurisdiction: nothing is fetched and filtered later.
@@ -129,6 +131,18 @@ enum ChildQueries {
             bornOnOrBefore(yearsAgo: 11)
         case .sixteenOrOver: bornOnOrBefore(yearsAgo: 16)
         case nil: break
+        }
+
+        if let group = filters.group {
+            let todayText = String(format: "%04d-%02d-%02d", today.year, today.month, today.day)
+            let members = SQLSubquery.select { select in
+                select.column("child_id").from(ChildCircumstance.schema).where("group_code", .equal, group)
+                    .where(
+                        SQLBinaryExpression(
+                            SQLBinaryExpression(SQLColumn("end_date"), .is, SQLLiteral.null), .or,
+                            SQLBinaryExpression(SQLColumn("end_date"), .greaterThanOrEqual, SQLBind(todayText))))
+            }
+            parts.append(SQLBinaryExpression(SQLColumn("id"), .in, members))
         }
 
         // Each typed word must start some word of the name: an indexed range on the token table, read

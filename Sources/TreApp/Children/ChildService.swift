@@ -192,7 +192,7 @@ struct ChildService: Sendable {
         }.create(on: database)
     }
 
-    private func event(_ child: Child, _ action: String, details: String = "") -> AuditEvent {
+    func event(_ child: Child, _ action: String, details: String = "") -> AuditEvent {
         AuditEvent(
             action: action, recordType: "child", recordID: child.id?.uuidString, jurisdiction: child.jurisdiction,
             details: details)

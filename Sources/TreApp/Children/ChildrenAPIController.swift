@@ -10,6 +10,9 @@ struct ChildrenAPIController {
         api.get("children", ":id", access: .permission(.viewChildren), use: show)
         api.put("children", ":id", access: .permission(.editChildren), use: replace)
         api.post("children", ":id", "merge", access: .permission(.editChildren), use: merge)
+        api.post("children", ":id", "circumstances", access: .permission(.editChildren), use: addCircumstance)
+        api.post("children", ":id", "supports", access: .permission(.editChildren), use: recordSupport)
+        api.get("reference", "special-circumstances", access: .signedIn, use: specialCircumstances)
     }
 
     @Sendable func list(_ request: Request) async throws -> PageDTO<ChildDTO> {
@@ -74,7 +77,43 @@ struct ChildrenAPIController {
     @Sendable func show(_ request: Request) async throws -> ChildDTO {
         let child = try await find(request)
         try await request.children().recordView(of: child)
-        return try await dto(child, on: request)
+        var record = try await dto(child, on: request)
+        record.circumstances = try await ChildHistoryQueries.circumstances(of: child, on: request.db).map(
+            CircumstanceDTO.init)
+        record.supports = try await ChildHistoryQueries.supports(of: child, on: request.db).map(SupportDTO.init)
+        return record
+    }
+
+    @Sendable func addCircumstance(_ request: Request) async throws -> Response {
+        let child = try await find(request)
+        let input = try request.content.decode(CircumstanceInput.self)
+        let added = try await request.children().addCircumstance(to: child, input.draft)
+        return try await CircumstanceDTO(added).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func recordSupport(_ request: Request) async throws -> Response {
+        let child = try await find(request)
+        let input = try request.content.decode(SupportInput.self)
+        let recorded = try await request.children().recordSupport(for: child, input.draft)
+        return try await SupportDTO(recorded).encodeResponse(status: .created, for: request)
+    }
+
+    struct SubgroupDTO: Content {
+        var groupCode: String
+        var groupName: String
+        var subgroupNumber: Int
+        var name: String
+        var source: String
+    }
+
+    /// The statutory groups and sub-groups, in the reader's language where it exists.
+    @Sendable func specialCircumstances(_ request: Request) async throws -> [SubgroupDTO] {
+        let language = request.language
+        return try await CircumstanceSubgroupRecord.all(on: request.db).map {
+            SubgroupDTO(
+                groupCode: $0.groupCode, groupName: $0.groupName(language), subgroupNumber: $0.number, name: $0.name,
+                source: $0.source)
+        }
     }
 
     @Sendable func replace(_ request: Request) async throws -> ChildDTO {

@@ -33,6 +33,7 @@ struct ChildrenPagesController {
         var ageBands: [Choice]
         var statuses: [Choice]
         var communes: [Choice]
+        var groups: [Choice]
         var pager: PagerModel
         var exportHref: String
         var canCreate: Bool
@@ -53,7 +54,7 @@ struct ChildrenPagesController {
                 href: Paths.child(try child.requireID()), fullName: child.fullName,
                 sex: Choice.sexes(selected: nil, language: language).first { $0.value == child.sex }?.label
                     ?? child.sex,
-                age: ageText(child, today: today, language: language), commune: names[child.communeCode] ?? "")
+                age: Self.ageText(child, today: today, language: language), commune: names[child.communeCode] ?? "")
         }
         let query = filterQuery(request)
         var export = URLComponents()
@@ -74,6 +75,7 @@ struct ChildrenPagesController {
                 Choice(value: "all", label: UIStrings.text("all", language), selected: filters.status == .all),
             ],
             communes: try await communeChoices(for: principal, selected: filters.communeCode, on: request.db),
+            groups: try await Self.groupChoices(selected: filters.group, language: language, on: request.db),
             pager: PagerModel(paging, total: result.total, path: Paths.children, query: query),
             exportHref: export.string ?? Paths.childrenExport,
             canCreate: AccessPolicy.allows(principal.role, .editChildren))
@@ -148,13 +150,24 @@ struct ChildrenPagesController {
         var duplicates: [Duplicate]
         var editHref: String?
         var mergeAction: String
+        var circumstances: CircumstanceSection
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
+        let child = try await Self.find(request)
+        try await request.children().recordView(of: child)
+        let merged = (try? request.query.get(String.self, at: "merged")) != nil
+        return try await Self.renderDetail(
+            request, child: child, notice: merged ? UIStrings.text("mergedNotice", request.language) : nil)
+    }
+
+    /// A child's page; also shown again, with the problem, when one of its forms was refused.
+    static func renderDetail(
+        _ request: Request, child: Child, circumstanceForm: CircumstanceSection.CircumstanceValues = .init(),
+        supportForm: CircumstanceSection.SupportValues = .init(), error: String? = nil, notice: String? = nil
+    ) async throws -> Response {
         let principal = try request.requirePrincipal()
-        let child = try await find(request)
         let service = try request.children()
-        try await service.recordView(of: child)
         let language = request.language
         let today = ChildAge.todayInVietnam()
         let caregivers = try await ChildCaregivers.load(for: [child], on: request.db)[child.id ?? UUID()] ?? []
@@ -168,7 +181,7 @@ struct ChildrenPagesController {
             duplicates = try candidates.map {
                 Duplicate(
                     id: try $0.requireID().uuidString, href: Paths.child(try $0.requireID()), fullName: $0.fullName,
-                    age: ageText($0, today: today, language: language), commune: names[$0.communeCode] ?? "")
+                    age: Self.ageText($0, today: today, language: language), commune: names[$0.communeCode] ?? "")
             }
         }
         let page = DetailPage(
@@ -183,15 +196,18 @@ struct ChildrenPagesController {
             timeline: try await timeline(of: child, on: request.db),
             duplicates: duplicates,
             editHref: canEdit ? Paths.editChild(try child.requireID()) : nil,
-            mergeAction: Paths.child(try child.requireID()) + "/merge")
-        let notice =
-            (try? request.query.get(String.self, at: "merged")) != nil ? UIStrings.text("mergedNotice", language) : nil
-        return try await request.render("children/detail", title: child.fullName, page, notice: notice)
+            mergeAction: Paths.child(try child.requireID()) + "/merge",
+            circumstances: try await CircumstanceSection.build(
+                for: child, canEdit: canEdit, language: language, circumstanceForm: circumstanceForm,
+                supportForm: supportForm, error: error, on: request.db))
+        return try await request.render(
+            "children/detail", title: child.fullName, page, status: error == nil ? .ok : .unprocessableEntity,
+            notice: notice)
     }
 
     @Sendable func merge(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        let duplicate = try await find(request)
+        let duplicate = try await Self.find(request)
         struct MergeForm: Content { var into: UUID }
         let form = try request.content.decode(MergeForm.self)
         guard let kept = try await ChildQueries.find(form.into, in: principal.jurisdiction, on: request.db) else {
@@ -244,13 +260,13 @@ struct ChildrenPagesController {
     }
 
     @Sendable func showEdit(_ request: Request) async throws -> Response {
-        let child = try await find(request)
+        let child = try await Self.find(request)
         let caregivers = try await ChildCaregivers.load(for: [child], on: request.db)[child.id ?? UUID()] ?? []
         return try await renderForm(request, form: ChildForm(child, caregivers: caregivers), child: child)
     }
 
     @Sendable func update(_ request: Request) async throws -> Response {
-        let child = try await find(request)
+        let child = try await Self.find(request)
         let form = try request.content.decode(ChildForm.self)
         do {
             try await request.children().update(child, with: form.draft)
@@ -262,7 +278,7 @@ struct ChildrenPagesController {
 
     // MARK: Helpers
 
-    private func find(_ request: Request) async throws -> Child {
+    static func find(_ request: Request) async throws -> Child {
         let principal = try request.requirePrincipal()
         guard let id = request.parameters.get("id", as: UUID.self),
             let child = try await ChildQueries.find(id, in: principal.jurisdiction, on: request.db)
@@ -312,12 +328,24 @@ struct ChildrenPagesController {
             duplicates: try duplicates.map {
                 Duplicate(
                     id: try $0.requireID().uuidString, href: Paths.child(try $0.requireID()), fullName: $0.fullName,
-                    age: ageText($0, today: today, language: language), commune: names[$0.communeCode] ?? "")
+                    age: Self.ageText($0, today: today, language: language), commune: names[$0.communeCode] ?? "")
             })
         let title = child?.fullName ?? UIStrings.text("newChild", language)
         let failed = failure != nil
         return try await request.render(
             "children/form", title: title, page, status: status ?? (failed ? .unprocessableEntity : .ok))
+    }
+
+    /// The 14 groups of special circumstances, for the list's filter.
+    static func groupChoices(selected: String?, language: Language, on database: any Database) async throws -> [Choice]
+    {
+        var seen = Set<String>()
+        return try await CircumstanceSubgroupRecord.all(on: database).compactMap {
+            guard seen.insert($0.groupCode).inserted else { return nil }
+            return Choice(
+                value: $0.groupCode, label: "\($0.groupCode)) \($0.groupName(language))",
+                selected: $0.groupCode == selected)
+        }
     }
 
     /// Communes the caller may choose: their own, the province's, or (nationwide) none to list.
@@ -333,18 +361,18 @@ struct ChildrenPagesController {
 
     private func filterQuery(_ request: Request) -> [String: String] {
         var query: [String: String] = [:]
-        for key in ["q", "communeCode", "sex", "ageBand", "status"] {
+        for key in ["q", "communeCode", "sex", "ageBand", "status", "group"] {
             if let value = try? request.query.get(String.self, at: key), !value.isEmpty { query[key] = value }
         }
         return query
     }
 
-    private func ageText(_ child: Child, today: (year: Int, month: Int, day: Int), language: Language) -> String {
+    static func ageText(_ child: Child, today: (year: Int, month: Int, day: Int), language: Language) -> String {
         let age = child.age(on: today)
         return age.isEstimated ? "~\(age.years) (\(UIStrings.text("estimated", language)))" : String(age.years)
     }
 
-    private func facts(
+    static func facts(
         _ child: Child, communeName: String, today: (year: Int, month: Int, day: Int), language: Language
     )
         -> [Fact]
@@ -376,7 +404,7 @@ struct ChildrenPagesController {
     }
 
     /// The record's history from the audit trail, including records merged into it.
-    private func timeline(of child: Child, on database: any Database) async throws -> [TimelineEntry] {
+    static func timeline(of child: Child, on database: any Database) async throws -> [TimelineEntry] {
         let id = try child.requireID()
         let merged = try await Child.query(on: database).filter(\.$mergedInto == id).all(\.$id)
         let ids = ([id] + merged).map(\.uuidString)

@@ -90,6 +90,10 @@ public struct ChildFieldError: Error, Equatable, Sendable, LocalizedFailure {
 public struct ChildFieldErrors: Error, Equatable, Sendable, LocalizedFailure {
     public var errors: [ChildFieldError]
 
+    public init(errors: [ChildFieldError]) {
+        self.errors = errors
+    }
+
     public var code: String { errors.first?.code ?? "invalid_input" }
     public var message: LocalizedText {
         errors.first?.message ?? LocalizedText(vi: "Dữ liệu không hợp lệ.", en: "The data is not valid.")

@@ -1,0 +1,190 @@
+import Fluent
+import Foundation
+import TreDomain
+import Vapor
+
+/// The part of a child's page about special circumstances and support: what is recorded, and the
+/// forms to add to it (with what was typed and the problem, when a form was refused).
+struct CircumstanceSection: Encodable {
+    struct Item: Encodable {
+        var id: String
+        var group: String
+        var subgroup: String
+        var period: String
+        var open: Bool
+        var reviewDate: String
+        var evidence: String
+        var endAction: String
+    }
+
+    struct SupportItem: Encodable {
+        var date: String
+        var kind: String
+        var amount: String
+        var source: String
+    }
+
+    struct CircumstanceValues: Encodable {
+        var subgroup = ""
+        var startDate = ""
+        var reviewDate = ""
+        var evidence = ""
+    }
+
+    struct SupportValues: Encodable {
+        var kind = ""
+        var date = ""
+        var amount = ""
+        var source = ""
+        var sourceName = ""
+    }
+
+    var items: [Item]
+    var supports: [SupportItem]
+    var subgroups: [Choice]
+    var supportKinds: [Choice]
+    var supportSources: [Choice]
+    var circumstanceForm: CircumstanceValues
+    var supportForm: SupportValues
+    var error: String?
+    var canEdit: Bool
+    var circumstanceAction: String
+    var supportAction: String
+
+    static func build(
+        for child: Child, canEdit: Bool, language: Language, circumstanceForm: CircumstanceValues = .init(),
+        supportForm: SupportValues = .init(), error: String? = nil, on database: any Database
+    ) async throws -> CircumstanceSection {
+        let id = try child.requireID()
+        let subgroups = try await CircumstanceSubgroupRecord.all(on: database)
+        let circumstances = try await ChildHistoryQueries.circumstances(of: child, on: database)
+        let supports = try await ChildHistoryQueries.supports(of: child, on: database)
+        return CircumstanceSection(
+            items: try circumstances.map { record in
+                let subgroup = subgroups.first {
+                    $0.groupCode == record.groupCode && $0.number == record.subgroupNumber
+                }
+                return Item(
+                    id: try record.requireID().uuidString,
+                    group: "\(record.groupCode)) \(subgroup?.groupName(language) ?? "")",
+                    subgroup: "\(record.subgroupNumber). \(subgroup?.name ?? "")",
+                    period: "\(display(record.startDate)) – \(record.endDate.map(display) ?? "…")",
+                    open: record.endDate == nil, reviewDate: record.reviewDate.map(display) ?? "",
+                    evidence: record.evidence,
+                    endAction: Paths.child(id) + "/circumstances/\(try record.requireID().uuidString)/end")
+            },
+            supports: supports.map {
+                SupportItem(
+                    date: display($0.date), kind: SupportKind(rawValue: $0.kind)?.label(language) ?? $0.kind,
+                    amount: $0.amountVND.formatted(.number.grouping(.automatic).locale(Locale(identifier: "vi_VN")))
+                        + " ₫",
+                    source: [SupportSource(rawValue: $0.source)?.label(language) ?? $0.source, $0.sourceName]
+                        .filter { !$0.isEmpty }.joined(separator: " — "))
+            },
+            subgroups: subgroups.map {
+                let value = "\($0.groupCode).\($0.number)"
+                return Choice(
+                    value: value, label: "\($0.groupCode).\($0.number) \($0.groupName(language)): \($0.name)",
+                    selected: value == circumstanceForm.subgroup)
+            },
+            supportKinds: Choice.list(SupportKind.self, selected: supportForm.kind, language: language) { $0.label },
+            supportSources: Choice.list(SupportSource.self, selected: supportForm.source, language: language) {
+                $0.label
+            },
+            circumstanceForm: circumstanceForm, supportForm: supportForm, error: error, canEdit: canEdit,
+            circumstanceAction: Paths.child(id) + "/circumstances", supportAction: Paths.child(id) + "/supports")
+    }
+
+    /// 2025-07-01 as 01/07/2025.
+    static func display(_ date: String) -> String {
+        ChildDraft.parseISODate(date).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) } ?? date
+    }
+}
+
+/// The forms of that section.
+struct CircumstancePagesController {
+    struct CircumstanceForm: Content {
+        var subgroup: String?
+        var startDate: String?
+        var reviewDate: String?
+        var evidence: String?
+    }
+
+    struct SupportForm: Content {
+        var kind: String?
+        var date: String?
+        var amount: String?
+        var source: String?
+        var sourceName: String?
+    }
+
+    struct EndForm: Content {
+        var endDate: String?
+    }
+
+    func register(_ routes: any RoutesBuilder) {
+        let access = Access.permission(.editChildren)
+        routes.post("children", ":id", "circumstances", access: access, use: addCircumstance)
+        routes.post("children", ":id", "circumstances", ":circumstance", "end", access: access, use: endCircumstance)
+        routes.post("children", ":id", "supports", access: access, use: recordSupport)
+    }
+
+    @Sendable func addCircumstance(_ request: Request) async throws -> Response {
+        let child = try await ChildrenPagesController.find(request)
+        let form = try request.content.decode(CircumstanceForm.self)
+        let parts = (form.subgroup ?? "").split(separator: ".")
+        var draft = CircumstanceDraft()
+        draft.groupCode = parts.first.map(String.init) ?? ""
+        draft.subgroupNumber = parts.count > 1 ? String(parts[1]) : ""
+        draft.startDate = form.startDate ?? ""
+        draft.reviewDate = form.reviewDate ?? ""
+        draft.evidence = form.evidence ?? ""
+        do {
+            _ = try await request.children().addCircumstance(to: child, draft)
+            return request.redirect(to: Paths.child(try child.requireID()) + "#circumstances")
+        } catch let failure as any LocalizedFailure {
+            let values = CircumstanceSection.CircumstanceValues(
+                subgroup: form.subgroup ?? "", startDate: form.startDate ?? "", reviewDate: form.reviewDate ?? "",
+                evidence: form.evidence ?? "")
+            return try await ChildrenPagesController.renderDetail(
+                request, child: child, circumstanceForm: values, error: failure.message(request.language))
+        }
+    }
+
+    @Sendable func endCircumstance(_ request: Request) async throws -> Response {
+        let child = try await ChildrenPagesController.find(request)
+        guard let id = request.parameters.get("circumstance", as: UUID.self),
+            let circumstance = try await ChildCircumstance.query(on: request.db).filter(\.$id == id)
+                .filter(\.$child.$id == child.requireID()).first()
+        else { throw TreError.notFound }
+        let form = try request.content.decode(EndForm.self)
+        do {
+            try await request.children().endCircumstance(circumstance, of: child, on: form.endDate ?? "")
+            return request.redirect(to: Paths.child(try child.requireID()) + "#circumstances")
+        } catch let failure as any LocalizedFailure {
+            return try await ChildrenPagesController.renderDetail(
+                request, child: child, error: failure.message(request.language))
+        }
+    }
+
+    @Sendable func recordSupport(_ request: Request) async throws -> Response {
+        let child = try await ChildrenPagesController.find(request)
+        let form = try request.content.decode(SupportForm.self)
+        var draft = SupportDraft()
+        draft.kind = form.kind ?? ""
+        draft.date = form.date ?? ""
+        draft.amount = form.amount ?? ""
+        draft.source = form.source ?? ""
+        draft.sourceName = form.sourceName ?? ""
+        do {
+            _ = try await request.children().recordSupport(for: child, draft)
+            return request.redirect(to: Paths.child(try child.requireID()) + "#supports")
+        } catch let failure as any LocalizedFailure {
+            let values = CircumstanceSection.SupportValues(
+                kind: draft.kind, date: draft.date, amount: draft.amount, source: draft.source,
+                sourceName: draft.sourceName)
+            return try await ChildrenPagesController.renderDetail(
+                request, child: child, supportForm: values, error: failure.message(request.language))
+        }
+    }
+}
