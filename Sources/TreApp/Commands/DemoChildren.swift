@@ -30,6 +30,16 @@ enum DemoChildren {
         ]
     )
 
+    /// About one child in sixteen is in special circumstances, most often disabled (d), without
+    /// support (c) or critically ill in a poor household (n); about 72% of them received support
+    /// (the share the ministry reported for 2020).
+    static let circumstanceRatePerMille = 62
+    static let supportedPercent = 72
+    static let groupWeights: [(code: String, subgroups: Int, weight: Int)] = [
+        ("a", 4, 5), ("b", 2, 3), ("c", 12, 25), ("d", 3, 30), ("đ", 1, 2), ("e", 4, 3), ("g", 2, 1), ("h", 2, 8),
+        ("i", 1, 2), ("k", 5, 2), ("l", 5, 2), ("m", 2, 1), ("n", 2, 12), ("o", 3, 4),
+    ]
+
     /// Generates `count` children; a share lands in `focusCommunes` (the demo officers' communes), the
     /// rest anywhere in the country. Reports progress after each batch.
     static func seed(
@@ -48,6 +58,8 @@ enum DemoChildren {
             var children: [[any SQLExpression]] = []
             var tokens: [[any SQLExpression]] = []
             var caregivers: [[any SQLExpression]] = []
+            var circumstances: [[any SQLExpression]] = []
+            var supports: [[any SQLExpression]] = []
             for _ in 0..<size {
                 let female = random.next() % 2 == 0
                 let roll = Double(random.next() % 100_000) / 100_000 * (cumulative.last ?? 1)
@@ -90,6 +102,28 @@ enum DemoChildren {
                         SQLBind(commune.code),
                     ])
                 }
+                if Int(random.next() % 1000) < circumstanceRatePerMille {
+                    var roll = Int(random.next() % UInt64(groupWeights.reduce(0) { $0 + $1.weight }))
+                    let group =
+                        groupWeights.first {
+                            roll -= $0.weight; return roll < 0
+                        } ?? groupWeights[0]
+                    let start = String(
+                        format: "%04d-%02d-01", max(birth.0, today.year - 3), Int(random.next() % 12) + 1)
+                    circumstances.append([
+                        SQLBind(UUID(random: &random)), SQLBind(id), SQLBind(group.code),
+                        SQLBind(Int(random.next() % UInt64(group.subgroups)) + 1), SQLBind(start), SQLBind(""),
+                        SQLBind(now),
+                    ])
+                    if Int(random.next() % 100) < supportedPercent {
+                        supports.append([
+                            SQLBind(UUID(random: &random)), SQLBind(id), SQLBind(SupportKind.monthlyAllowance.rawValue),
+                            SQLBind(String(format: "%04d-%02d-15", today.year, max(1, today.month - 1))),
+                            SQLBind(Int(random.next() % 8 + 4) * 90_000), SQLBind(SupportSource.stateBudget.rawValue),
+                            SQLBind(""), SQLBind(now),
+                        ])
+                    }
+                }
                 if random.next() % 10 < 7 {
                     let phone = String(format: "09%08d", Int(random.next() % 100_000_000))
                     caregivers.append([
@@ -104,6 +138,8 @@ enum DemoChildren {
             let childRows = children
             let tokenRows = tokens
             let caregiverRows = caregivers
+            let circumstanceRows = circumstances
+            let supportRows = supports
             try await database.transaction { database in
                 guard let sql = database as? any SQLDatabase else { return }
                 let insertChildren = sql.insert(into: Child.schema)
@@ -124,6 +160,19 @@ enum DemoChildren {
                         .columns("id", "child_id", "relation", "full_name", "phone")
                     for row in caregiverRows { insertCaregivers.values(row) }
                     try await insertCaregivers.run()
+                }
+                if !circumstanceRows.isEmpty {
+                    let insert = sql.insert(into: ChildCircumstance.schema)
+                        .columns(
+                            "id", "child_id", "group_code", "subgroup_number", "start_date", "evidence", "created_at")
+                    for row in circumstanceRows { insert.values(row) }
+                    try await insert.run()
+                }
+                if !supportRows.isEmpty {
+                    let insert = sql.insert(into: ChildSupport.schema)
+                        .columns("id", "child_id", "kind", "date", "amount_vnd", "source", "source_name", "created_at")
+                    for row in supportRows { insert.values(row) }
+                    try await insert.run()
                 }
             }
             written += size
