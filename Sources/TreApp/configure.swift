@@ -51,6 +51,7 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     Migrations.register(on: app)
 
     app.passwordHashing = PasswordHashing(cost: options.passwordCost, threadPool: app.threadPool)
+    app.importProgress = ImportProgress()
 
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "tre-session") { id in

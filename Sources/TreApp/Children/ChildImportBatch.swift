@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 
 /// An uploaded file waiting between its preview and its commit. Kept in the database (not on one app
 /// node's disk) so that any node can commit it; removed once committed.
@@ -13,7 +14,15 @@ final class ChildImportBatch: Model, @unchecked Sendable {
     @OptionalField(key: "default_commune") var defaultCommune: Int?
     @Field(key: "file_name") var fileName: String
     @Field(key: "content") var content: String
+    /// previewed → running → done or failed.
+    @Field(key: "status") var status: String
+    @Field(key: "row_count") var rowCount: Int
+    @OptionalField(key: "failure") var failure: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    enum Status: String {
+        case previewed, running, done, failed
+    }
 
     init() {}
 
@@ -22,6 +31,8 @@ final class ChildImportBatch: Model, @unchecked Sendable {
         self.defaultCommune = defaultCommune
         self.fileName = fileName
         self.content = content
+        self.status = Status.previewed.rawValue
+        self.rowCount = 0
     }
 }
 
@@ -33,11 +44,36 @@ struct CreateChildImportBatches: AsyncMigration {
             .field("default_commune", .int)
             .field("file_name", .string, .required)
             .field("content", .string, .required)
+            .field("status", .string, .required)
+            .field("row_count", .int, .required)
+            .field("failure", .string)
             .field("created_at", .datetime)
             .create()
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema(ChildImportBatch.schema).delete()
+    }
+}
+
+/// How far a running import has come, kept in memory by the node that runs it (the database holds only
+/// its start and end, so that progress writes never wait on the import's own transaction).
+actor ImportProgress {
+    private var done: [UUID: Int] = [:]
+
+    func update(_ id: UUID, done count: Int) { done[id] = count }
+    func done(_ id: UUID) -> Int? { done[id] }
+    func finish(_ id: UUID) { done[id] = nil }
+}
+
+extension Application {
+    private struct ImportProgressKey: StorageKey {
+        typealias Value = ImportProgress
+    }
+
+    /// Created with the application (configure), so concurrent requests share one.
+    var importProgress: ImportProgress {
+        get { storage[ImportProgressKey.self] ?? ImportProgress() }
+        set { storage[ImportProgressKey.self] = newValue }
     }
 }

@@ -34,6 +34,7 @@ struct ChildImportController {
         routes.get("children", "import", access: .permission(.editChildren), use: showForm)
         routes.post("children", "import", access: .permission(.editChildren), use: preview)
         routes.post("children", "import", ":batch", access: .permission(.editChildren), use: commit)
+        routes.get("children", "import", ":batch", access: .permission(.editChildren), use: progress)
     }
 
     @Sendable func showForm(_ request: Request) async throws -> Response {
@@ -74,13 +75,14 @@ struct ChildImportController {
             "children/import-preview", title: UIStrings.text("importChildren", language), page, status: status)
     }
 
+    /// Starts writing the checked file in the background and sends the person to its progress page;
+    /// the whole file is written in one transaction, so a failure leaves nothing half-saved.
     @Sendable func commit(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        guard let id = request.parameters.get("batch", as: UUID.self),
-            let batch = try await ChildImportBatch.query(on: request.db).filter(\.$id == id)
-                .filter(\.$userID == principal.userID).first(),
-            (batch.createdAt ?? .distantPast) > Date().addingTimeInterval(-ChildImportBatch.lifetime)
-        else { throw TreError.notFound }
+        let batch = try await findBatch(request, principal: principal)
+        guard batch.status == ChildImportBatch.Status.previewed.rawValue else {
+            return request.redirect(to: Paths.importProgress(try batch.requireID()))
+        }
         let importer = ChildImporter(database: request.db, principal: principal, actor: request.auditActor())
         // Checked again: the registry may have changed since the preview.
         let check = try await importer.check(
@@ -89,9 +91,62 @@ struct ChildImportController {
             return try await renderForm(
                 request, error: UIStrings.text("importChanged", request.language), status: .conflict)
         }
-        let count = try await importer.commit(check)
-        try await batch.delete(on: request.db)
-        return request.redirect(to: Paths.children + "?imported=\(count)")
+        let id = try batch.requireID()
+        batch.status = ChildImportBatch.Status.running.rawValue
+        batch.rowCount = check.rows.count
+        try await batch.update(on: request.db)
+        let database = request.application.db
+        let progress = request.application.importProgress
+        let logger = request.logger
+        Task {
+            let running = ChildImporter(database: database, principal: importer.principal, actor: importer.actor)
+            do {
+                _ = try await running.commit(check) { done in await progress.update(id, done: done) }
+                batch.status = ChildImportBatch.Status.done.rawValue
+                batch.content = ""  // the file's personal data is not kept once it is in the registry
+            } catch {
+                logger.report(error: error)
+                batch.status = ChildImportBatch.Status.failed.rawValue
+                batch.failure = String(describing: type(of: error))
+            }
+            try? await batch.update(on: database)
+            await progress.finish(id)
+        }
+        return request.redirect(to: Paths.importProgress(id))
+    }
+
+    struct ProgressPage: Encodable {
+        var fileName: String
+        var total: Int
+        var done: Int
+        var running: Bool
+        var finished: Bool
+        var failed: Bool
+        var listHref: String
+    }
+
+    /// The progress of a running import; the page refreshes itself (no script needed) until it ends.
+    @Sendable func progress(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let batch = try await findBatch(request, principal: principal)
+        let id = try batch.requireID()
+        let status = ChildImportBatch.Status(rawValue: batch.status) ?? .previewed
+        let done = status == .done ? batch.rowCount : await request.application.importProgress.done(id) ?? 0
+        let page = ProgressPage(
+            fileName: batch.fileName, total: batch.rowCount, done: done, running: status == .running,
+            finished: status == .done, failed: status == .failed, listHref: Paths.children)
+        return try await request.render(
+            "children/import-progress", title: UIStrings.text("importChildren", request.language), page,
+            refreshSeconds: page.running ? 2 : nil)
+    }
+
+    private func findBatch(_ request: Request, principal: Principal) async throws -> ChildImportBatch {
+        guard let id = request.parameters.get("batch", as: UUID.self),
+            let batch = try await ChildImportBatch.query(on: request.db).filter(\.$id == id)
+                .filter(\.$userID == principal.userID).first(),
+            (batch.createdAt ?? .distantPast) > Date().addingTimeInterval(-ChildImportBatch.lifetime)
+        else { throw TreError.notFound }
+        return batch
     }
 
     private func renderForm(_ request: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {

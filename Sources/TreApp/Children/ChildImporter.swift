@@ -98,7 +98,8 @@ struct ChildImporter: Sendable {
     }
 
     /// Writes every checked row in one transaction, with an audit entry per child and one for the import.
-    func commit(_ check: ImportCheck, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Int {
+    func commit(_ check: ImportCheck, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Int
+    {
         guard check.canCommit else { return 0 }
         let actor = actor
         let jurisdiction = principal.jurisdiction
@@ -133,7 +134,7 @@ struct ChildImporter: Sendable {
                             jurisdiction: child.jurisdiction, details: "import"),
                         by: actor, on: database)
                 }
-                progress(start + children.count)
+                await progress(start + children.count)
             }
             try await AuditLog.record(
                 AuditEvent(

@@ -18,6 +18,8 @@ struct LayoutModel: Encodable {
     var nav: [NavItem]
     var otherLanguageHref: String
     var notice: String?
+    /// Seconds after which the page reloads itself (progress pages), or nil.
+    var refreshSeconds: Int?
 }
 
 /// A page: the layout's model plus the page's own model, rendered by one Leaf template.
@@ -57,16 +59,16 @@ extension Request {
         return LayoutModel(
             lang: language.rawValue, t: t, title: title, csrf: csrfToken, userName: principal?.fullName,
             roleLabel: principal.map { $0.role.label(language) }, nav: nav,
-            otherLanguageHref: Paths.language(other, back: url.string), notice: notice)
+            otherLanguageHref: Paths.language(other, back: url.string), notice: notice, refreshSeconds: nil)
     }
 
     func render<Content: Encodable>(
-        _ template: String, title: String, _ content: Content, status: HTTPStatus = .ok, notice: String? = nil
-    )
-        async throws -> Response
-    {
-        let view = try await self.view.render(
-            template, Page(layout: layout(title: title, notice: notice), page: content))
+        _ template: String, title: String, _ content: Content, status: HTTPStatus = .ok, notice: String? = nil,
+        refreshSeconds: Int? = nil
+    ) async throws -> Response {
+        var layout = layout(title: title, notice: notice)
+        layout.refreshSeconds = refreshSeconds
+        let view = try await self.view.render(template, Page(layout: layout, page: content))
         let response = try await view.encodeResponse(for: self)
         response.status = status
         return response

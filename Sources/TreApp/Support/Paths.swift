@@ -19,6 +19,7 @@ enum Paths {
     static func adminUser(_ id: UUID) -> String { "/admin/users/\(id.uuidString)" }
     static func child(_ id: UUID) -> String { "/children/\(id.uuidString)" }
     static func editChild(_ id: UUID) -> String { "/children/\(id.uuidString)/edit" }
+    static func importProgress(_ id: UUID) -> String { "/children/import/\(id.uuidString)" }
 
     static func language(_ code: String, back: String) -> String {
         "/lang/\(code)?back=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"

@@ -156,6 +156,12 @@ enum UIStrings {
         "recordSupport": .init(vi: "Ghi nhận hỗ trợ", en: "Record support"),
         "noneRecorded": .init(vi: "Chưa có.", en: "None recorded."),
         "group": .init(vi: "Hoàn cảnh đặc biệt", en: "Special circumstance"),
+        "importRunning": .init(vi: "Đang ghi vào sổ… Trang tự cập nhật.", en: "Saving… This page updates itself."),
+        "importDone": .init(vi: "Đã ghi xong tất cả các dòng.", en: "All rows have been saved."),
+        "importFailed": .init(
+            vi: "Không ghi được; không dòng nào được lưu. Hãy thử lại.",
+            en: "Saving failed; no row was saved. Please try again."),
+        "seeList": .init(vi: "Xem danh sách trẻ em", en: "See the list of children"),
         "communeCodeHint": .init(
             vi: "Chọn tỉnh trước để hiện danh sách xã, hoặc nhập mã xã.",
             en: "Choose the province first to list its communes, or type the commune code."),
