@@ -45,12 +45,9 @@ struct AuditTrailController {
         let total = try await query.count()
         let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$id)
             .range(((paging.page - 1) * paging.per)..<(paging.page * paging.per)).all()
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"  // as Vietnamese officials write dates, in Vietnam's time
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
         let rows = entries.map {
             Row(
-                time: formatter.string(from: $0.occurredAt), actor: $0.actorUsername, action: $0.action,
+                time: VietnamTime.format($0.occurredAt), actor: $0.actorUsername, action: $0.action,
                 record: [$0.recordType, $0.recordID ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
                 address: $0.sourceAddress ?? "", sealed: $0.sequence != nil)
         }

@@ -62,9 +62,7 @@ struct ChildForm: Content {
         middleName = child.middleName
         givenName = child.givenName
         sex = child.sex
-        dateOfBirth = child.birthDate.flatMap(ChildDraft.parseISODate).map {
-            String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0)
-        }
+        dateOfBirth = child.birthDate.map(VietnamTime.date)
         estimatedBirthYear = child.birthDate == nil ? String(child.birthYear) : nil
         ethnicityCode = child.ethnicityCode
         personalId = child.personalID

@@ -379,8 +379,7 @@ struct ChildrenPagesController {
     {
         let t = { UIStrings.text($0, language) }
         let birth =
-            child.birthDate.flatMap(ChildDraft.parseISODate).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) }
-            ?? "\(child.birthYear) (\(t("estimated")))"
+            child.birthDate.map(VietnamTime.date) ?? "\(child.birthYear) (\(t("estimated")))"
         var facts = [
             Fact(
                 label: t("sex"),
@@ -427,15 +426,5 @@ enum CommuneNames {
         guard !unique.isEmpty else { return [:] }
         let communes = try await Commune.query(on: database).filter(\.$code ~~ unique).filter(\.$validTo == nil).all()
         return Dictionary(communes.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
-}
-
-/// Times as Vietnamese officials write them, in Vietnam's time zone.
-enum VietnamTime {
-    static func format(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        return formatter.string(from: date)
     }
 }

@@ -68,14 +68,14 @@ struct CircumstanceSection: Encodable {
                     id: try record.requireID().uuidString,
                     group: "\(record.groupCode)) \(subgroup?.groupName(language) ?? "")",
                     subgroup: "\(record.subgroupNumber). \(subgroup?.name ?? "")",
-                    period: "\(display(record.startDate)) – \(record.endDate.map(display) ?? "…")",
-                    open: record.endDate == nil, reviewDate: record.reviewDate.map(display) ?? "",
+                    period: "\(VietnamTime.date(record.startDate)) – \(record.endDate.map(VietnamTime.date) ?? "…")",
+                    open: record.endDate == nil, reviewDate: record.reviewDate.map(VietnamTime.date) ?? "",
                     evidence: record.evidence,
                     endAction: Paths.child(id) + "/circumstances/\(try record.requireID().uuidString)/end")
             },
             supports: supports.map {
                 SupportItem(
-                    date: display($0.date), kind: SupportKind(rawValue: $0.kind)?.label(language) ?? $0.kind,
+                    date: VietnamTime.date($0.date), kind: SupportKind(rawValue: $0.kind)?.label(language) ?? $0.kind,
                     amount: $0.amountVND.formatted(.number.grouping(.automatic).locale(Locale(identifier: "vi_VN")))
                         + " ₫",
                     source: [SupportSource(rawValue: $0.source)?.label(language) ?? $0.source, $0.sourceName]
@@ -93,11 +93,6 @@ struct CircumstanceSection: Encodable {
             },
             circumstanceForm: circumstanceForm, supportForm: supportForm, error: error, canEdit: canEdit,
             circumstanceAction: Paths.child(id) + "/circumstances", supportAction: Paths.child(id) + "/supports")
-    }
-
-    /// 2025-07-01 as 01/07/2025.
-    static func display(_ date: String) -> String {
-        ChildDraft.parseISODate(date).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) } ?? date
     }
 }
 

@@ -1,0 +1,17 @@
+import Foundation
+import TreDomain
+
+/// Dates and times as Vietnamese officials write them, in Vietnam's time zone.
+enum VietnamTime {
+    /// A stored 2025-07-01 as 01/07/2025.
+    static func date(_ stored: String) -> String {
+        ChildDraft.parseISODate(stored).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) } ?? stored
+    }
+
+    static func format(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        return formatter.string(from: date)
+    }
+}
