@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     AccountsAdminController().register(app)
     AuditTrailController().register(app)
     ChildrenPagesController().register(app)
+    ChildFormPagesController().register(app)
     ChildImportController().register(app)
     CircumstancePagesController().register(app)
 

@@ -2,17 +2,13 @@ import Fluent
 import TreDomain
 import Vapor
 
-/// The registry's pages: the list (search, filters, paging, export), a child's record with its
-/// history, and the form to register or correct a record.
+/// The registry's pages: the list (search, filters, paging, export) and a child's record with its
+/// history. The form to register or correct a record is `ChildFormPagesController`.
 struct ChildrenPagesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("children", access: .permission(.viewChildren), use: list)
         routes.get("children.csv", access: .permission(.viewChildren), use: export)
-        routes.get("children", "new", access: .permission(.editChildren), use: showNew)
-        routes.post("children", "new", access: .permission(.editChildren), use: create)
         routes.get("children", ":id", access: .permission(.viewChildren), use: show)
-        routes.get("children", ":id", "edit", access: .permission(.editChildren), use: showEdit)
-        routes.post("children", ":id", "edit", access: .permission(.editChildren), use: update)
         routes.post("children", ":id", "merge", access: .permission(.editChildren), use: merge)
     }
 
@@ -74,7 +70,7 @@ struct ChildrenPagesController {
                     selected: filters.status == .noLongerChild),
                 Choice(value: "all", label: UIStrings.text("all", language), selected: filters.status == .all),
             ],
-            communes: try await communeChoices(for: principal, selected: filters.communeCode, on: request.db),
+            communes: try await Self.communeChoices(for: principal, selected: filters.communeCode, on: request.db),
             groups: try await Self.groupChoices(selected: filters.group, language: language, on: request.db),
             pager: PagerModel(paging, total: result.total, path: Paths.children, query: query),
             exportHref: export.string ?? Paths.childrenExport,
@@ -217,65 +213,6 @@ struct ChildrenPagesController {
         return request.redirect(to: Paths.child(try kept.requireID()) + "?merged=1")
     }
 
-    // MARK: Form
-
-    struct FormPage: Encodable {
-        var action: String
-        var isNew: Bool
-        var form: ChildForm
-        var errors: [String: String]
-        var sexes: [Choice]
-        var ethnicities: [Choice]
-        var communes: [Choice]
-        var schoolStatuses: [Choice]
-        var nutritionStatuses: [Choice]
-        var disabilityLevels: [Choice]
-        var relations0: [Choice]
-        var relations1: [Choice]
-        var duplicates: [Duplicate]
-    }
-
-    @Sendable func showNew(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
-        var form = ChildForm()
-        form.communeCode = principal.jurisdiction.communeCode.map(String.init)
-        return try await renderForm(request, form: form, child: nil)
-    }
-
-    @Sendable func create(_ request: Request) async throws -> Response {
-        let form = try request.content.decode(ChildForm.self)
-        let service = try request.children()
-        if form.confirmNew == nil {
-            let candidates = try await service.probableDuplicates(of: form.draft)
-            if !candidates.isEmpty {
-                return try await renderForm(request, form: form, child: nil, duplicates: candidates, status: .conflict)
-            }
-        }
-        do {
-            let child = try await service.create(form.draft)
-            return request.redirect(to: Paths.child(try child.requireID()))
-        } catch let failure as any LocalizedFailure {
-            return try await renderForm(request, form: form, child: nil, failure: failure)
-        }
-    }
-
-    @Sendable func showEdit(_ request: Request) async throws -> Response {
-        let child = try await Self.find(request)
-        let caregivers = try await ChildCaregivers.load(for: [child], on: request.db)[child.id ?? UUID()] ?? []
-        return try await renderForm(request, form: ChildForm(child, caregivers: caregivers), child: child)
-    }
-
-    @Sendable func update(_ request: Request) async throws -> Response {
-        let child = try await Self.find(request)
-        let form = try request.content.decode(ChildForm.self)
-        do {
-            try await request.children().update(child, with: form.draft)
-            return request.redirect(to: Paths.child(try child.requireID()))
-        } catch let failure as any LocalizedFailure {
-            return try await renderForm(request, form: form, child: child, failure: failure)
-        }
-    }
-
     // MARK: Helpers
 
     static func find(_ request: Request) async throws -> Child {
@@ -284,56 +221,6 @@ struct ChildrenPagesController {
             let child = try await ChildQueries.find(id, in: principal.jurisdiction, on: request.db)
         else { throw TreError.notFound }
         return child
-    }
-
-    private func renderForm(
-        _ request: Request, form: ChildForm, child: Child?, failure: (any LocalizedFailure)? = nil,
-        duplicates: [Child] = [], status: HTTPStatus? = nil
-    ) async throws -> Response {
-        let principal = try request.requirePrincipal()
-        let language = request.language
-        let today = ChildAge.todayInVietnam()
-        var errors: [String: String] = [:]
-        if let fieldErrors = failure as? ChildFieldErrors {
-            for error in fieldErrors.errors where errors[error.field] == nil {
-                errors[error.field.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "].", with: "")] =
-                    error.message(language)
-            }
-        } else if let failure {
-            errors["general"] = failure.message(language)
-        }
-        let names = try await CommuneNames.load(duplicates.map(\.communeCode), on: request.db)
-        let page = FormPage(
-            action: try child.map { Paths.editChild(try $0.requireID()) } ?? Paths.newChild, isNew: child == nil,
-            form: form, errors: errors, sexes: Choice.sexes(selected: form.sex, language: language),
-            ethnicities: EthnicGroup.all.map {
-                Choice(value: $0.code, label: $0.name, selected: $0.code == form.ethnicityCode)
-            },
-            communes: try await communeChoices(for: principal, selected: Int(form.communeCode ?? ""), on: request.db),
-            schoolStatuses: Choice.list(SchoolStatus.self, selected: form.schoolStatus, language: language) {
-                $0.label
-            },
-            nutritionStatuses: Choice.list(NutritionStatus.self, selected: form.nutritionStatus, language: language) {
-                $0.label
-            },
-            disabilityLevels: Choice.list(DisabilityLevel.self, selected: form.disabilityLevel, language: language) {
-                $0.label
-            },
-            relations0: Choice.list(CaregiverRelation.self, selected: form.caregiver0Relation, language: language) {
-                $0.label
-            },
-            relations1: Choice.list(CaregiverRelation.self, selected: form.caregiver1Relation, language: language) {
-                $0.label
-            },
-            duplicates: try duplicates.map {
-                Duplicate(
-                    id: try $0.requireID().uuidString, href: Paths.child(try $0.requireID()), fullName: $0.fullName,
-                    age: Self.ageText($0, today: today, language: language), commune: names[$0.communeCode] ?? "")
-            })
-        let title = child?.fullName ?? UIStrings.text("newChild", language)
-        let failed = failure != nil
-        return try await request.render(
-            "children/form", title: title, page, status: status ?? (failed ? .unprocessableEntity : .ok))
     }
 
     /// The 14 groups of special circumstances, for the list's filter.
@@ -349,7 +236,7 @@ struct ChildrenPagesController {
     }
 
     /// Communes the caller may choose: their own, the province's, or (nationwide) none to list.
-    private func communeChoices(for principal: Principal, selected: Int?, on database: any Database) async throws
+    static func communeChoices(for principal: Principal, selected: Int?, on database: any Database) async throws
         -> [Choice]
     {
         guard let province = principal.jurisdiction.provinceCode else { return [] }
