@@ -3,11 +3,24 @@ switch language. The journeys run in file order against one server: the first ad
 temporary password is replaced in the second and used from then on."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ADMIN_PASSWORD, BASE_URL
 
 NEW_PASSWORD = ADMIN_PASSWORD + "-moi"
+
+
+def and_wait_for_the_next_page(browser, action):
+    """Runs an action that loads a page, and returns once the old page is gone: without this a lookup
+    can find an element of the page being left (the password page has its own notice) and go stale."""
+    old_page = browser.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
+
+
+def click(browser, element_id):
+    and_wait_for_the_next_page(browser, browser.find_element(By.ID, element_id).click)
 
 
 def sign_in(browser, username, password):
@@ -15,7 +28,8 @@ def sign_in(browser, username, password):
     browser.find_element(By.ID, "username").send_keys(username)
     field = browser.find_element(By.ID, "password")
     field.send_keys(password)
-    field.send_keys(Keys.ENTER)  # keyboard only, as a person on a phone keyboard would
+    # keyboard only, as a person on a phone keyboard would
+    and_wait_for_the_next_page(browser, lambda: field.send_keys(Keys.ENTER))
 
 
 def test_a_wrong_password_is_refused_in_vietnamese(browser):
@@ -36,24 +50,24 @@ def test_the_first_administrator_must_replace_the_temporary_password(browser):
     browser.find_element(By.ID, "currentPassword").send_keys(ADMIN_PASSWORD)
     browser.find_element(By.ID, "newPassword").send_keys(NEW_PASSWORD)
     browser.find_element(By.ID, "confirmPassword").send_keys(NEW_PASSWORD)
-    browser.find_element(By.ID, "save-password").click()
+    click(browser, "save-password")
     assert "Đã đổi mật khẩu" in browser.find_element(By.CSS_SELECTOR, "p.notice").text
 
     browser.get(BASE_URL + "/")
     assert "Quản trị hệ thống" in browser.find_element(By.ID, "home-role").text
-    browser.find_element(By.ID, "sign-out").click()
+    click(browser, "sign-out")
     assert browser.current_url.startswith(BASE_URL + "/login")
 
 
 def test_the_language_switch_is_remembered(browser):
     sign_in(browser, "admin", NEW_PASSWORD)
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "vi"
-    browser.find_element(By.ID, "language-switch").click()
+    click(browser, "language-switch")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert "Administrator" in browser.find_element(By.ID, "home-role").text
     browser.get(BASE_URL + "/admin/users")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Accounts"
-    browser.find_element(By.ID, "language-switch").click()
+    click(browser, "language-switch")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Tài khoản"
 
 
@@ -74,16 +88,16 @@ def test_a_commune_officer_registers_a_child_and_finds_it_without_accents(browse
     browser.find_element(By.ID, "password").send_keys("mat-khau-tam-thoi")
     Select(browser.find_element(By.ID, "role")).select_by_value("commune_officer")
     browser.find_element(By.ID, "communeCode").send_keys("4")
-    browser.find_element(By.ID, "save-account").click()
+    click(browser, "save-account")
     assert "Lê Thị Hoa" in browser.find_element(By.TAG_NAME, "h1").text
-    browser.find_element(By.ID, "sign-out").click()
+    click(browser, "sign-out")
 
     # The officer replaces it, then registers a child.
     sign_in(browser, "xa.badinh", "mat-khau-tam-thoi")
     browser.find_element(By.ID, "currentPassword").send_keys("mat-khau-tam-thoi")
     browser.find_element(By.ID, "newPassword").send_keys("mat-khau-cua-hoa-2026")
     browser.find_element(By.ID, "confirmPassword").send_keys("mat-khau-cua-hoa-2026")
-    browser.find_element(By.ID, "save-password").click()
+    click(browser, "save-password")
     browser.get(BASE_URL + "/children/new")
     browser.find_element(By.ID, "fullName").send_keys("Đặng Thị Hương")
     browser.find_element(By.ID, "sex-female").click()
@@ -91,7 +105,7 @@ def test_a_commune_officer_registers_a_child_and_finds_it_without_accents(browse
     browser.find_element(By.ID, "caregiver0Name").send_keys("Nguyễn Thị Mai")
     browser.find_element(By.ID, "caregiver0Phone").send_keys("0912 345 678")
     Select(browser.find_element(By.ID, "caregiver0Relation")).select_by_value("mother")
-    browser.find_element(By.ID, "save-child").click()
+    click(browser, "save-child")
     assert browser.find_element(By.ID, "child-name").text == "Đặng Thị Hương"
     assert "child.created" in browser.find_element(By.ID, "timeline").text
 
@@ -99,5 +113,5 @@ def test_a_commune_officer_registers_a_child_and_finds_it_without_accents(browse
     browser.get(BASE_URL + "/children")
     search = browser.find_element(By.ID, "q")
     search.send_keys("dang thi huong")
-    search.send_keys(Keys.ENTER)
+    and_wait_for_the_next_page(browser, lambda: search.send_keys(Keys.ENTER))
     assert "Đặng Thị Hương" in browser.find_element(By.ID, "children").text
