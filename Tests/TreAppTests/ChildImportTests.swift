@@ -132,4 +132,23 @@ import VaporTesting
             #expect(try await Child.query(on: app.db).count() == 1)
         }
     }
+
+    @Test func anImportCutOffByARestartEndsAsFailedInsteadOfRunningForever() async throws {
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            let owner = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "xa4").first())
+            let batch = ChildImportBatch(
+                userID: try owner.requireID(), defaultCommune: 4, fileName: "danh-sach.csv", content: goodFile)
+            batch.status = ChildImportBatch.Status.running.rawValue
+            try await batch.save(on: app.db)
+            let path = "/children/import/\(try batch.requireID())"
+            #expect(try await browser.get(path).body.string.contains("Đang ghi vào sổ"))
+
+            try await ChildImportBatch.markInterrupted(on: app.db)  // what `tre serve` does when it starts
+
+            let page = try await browser.get(path).body.string
+            #expect(page.contains("không dòng nào được lưu"))
+            #expect(!page.contains("http-equiv=\"refresh\""), "the page stops refreshing")
+        }
+    }
 }

@@ -26,6 +26,14 @@ final class ChildImportBatch: Model, @unchecked Sendable {
 
     init() {}
 
+    /// An import runs inside one transaction on the node that started it; when Tre starts, one still
+    /// "running" was cut off by a stop or crash, its transaction rolled back, and nothing was written.
+    /// Marked failed so its progress page ends and tells the person to upload again.
+    static func markInterrupted(on database: any Database) async throws {
+        try await ChildImportBatch.query(on: database).filter(\.$status == Status.running.rawValue)
+            .set(\.$status, to: Status.failed.rawValue).set(\.$failure, to: "interrupted").update()
+    }
+
     init(userID: UUID, defaultCommune: Int?, fileName: String, content: String) {
         self.userID = userID
         self.defaultCommune = defaultCommune
