@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Testing
+import TreDomain
 import VaporTesting
 
 @testable import TreApp
@@ -71,6 +72,35 @@ import VaporTesting
                 try await searchNames(app, token: token, "") == [
                     "Đỗ Văn An", "Nguyễn Văn An", "Nguyễn Văn Anh", "Lê Thị Bình",
                 ])
+        }
+    }
+
+    @Test func aSearchForWordsMostNamesStartWithStopsCountingButFindsTheSameChildren() async throws {
+        try await withTreApp { app in
+            for name in ["Nguyễn Văn Cường", "Trần Nguyên Dũng", "Nguyễn Thị Bình", "Lê Thị Hoa", "Nguyễn Văn An"] {
+                try await makeChild(app, name)
+            }
+            try await makeChild(app, "Nguyễn Văn Bảo", commune: Places.ngocHa)
+            let officer = Jurisdiction.commune(provinceCode: Places.haNoi, communeCode: Places.baDinh)
+            func search(_ query: String, cap: Int) async throws -> ChildQueries.Page {
+                var filters = ChildFilters()
+                filters.search = NameSearch(query)
+                return try await ChildQueries.page(
+                    in: officer, filters: filters, page: 1, per: 10, today: ChildAge.todayInVietnam(), searchCap: cap,
+                    on: app.db)
+            }
+            let everyNguy = ["Nguyễn Văn An", "Nguyễn Thị Bình", "Nguyễn Văn Cường", "Trần Nguyên Dũng"]
+            let counted = try await search("nguy", cap: 100)
+            #expect(counted.items.map(\.fullName) == everyNguy)
+            #expect(counted.total == 4 && !counted.totalIsCapped)
+
+            let capped = try await search("nguy", cap: 3)
+            #expect(capped.items.map(\.fullName) == everyNguy, "the same children, still only her commune's")
+            #expect(capped.total == 3 && capped.totalIsCapped, "at least 3")
+
+            let twoCommonWords = try await search("van nguyen", cap: 2)
+            #expect(twoCommonWords.items.map(\.fullName) == ["Nguyễn Văn An", "Nguyễn Văn Cường"])
+            #expect(twoCommonWords.totalIsCapped)
         }
     }
 

@@ -57,4 +57,6 @@ struct PageDTO<Item: Content>: Content {
     var total: Int
     var page: Int
     var per: Int
+    /// True when `total` is a lower bound (see `ChildQueries.Page`); left out otherwise.
+    var totalCapped: Bool? = nil
 }

@@ -38,24 +38,57 @@ enum ChildQueries {
         try await scoped(to: jurisdiction, on: database).filter(\.$id == id).first()
     }
 
+    /// A page of children and how many match in all. A search for words that nearly everyone's name
+    /// starts with ("nguy", "nguyen thi") matches hundreds of thousands at national scale; then the count
+    /// stops at `searchCap` (`totalIsCapped`) and the page is in Vietnamese order without ranking,
+    /// which is what such a search can usefully show anyway (docs/decisions/003-name-search.md).
+    struct Page {
+        var items: [Child]
+        var total: Int
+        var totalIsCapped = false
+    }
+
+    static let searchCap = 5_000
+
     /// A page of children, ranked by how well the name matches (exact, then word starts in order, then
     /// in any order) and then in Vietnamese order. The same SQL runs on both databases.
     static func page(
         in jurisdiction: Jurisdiction, filters: ChildFilters, page: Int, per: Int,
-        today: (year: Int, month: Int, day: Int),
+        today: (year: Int, month: Int, day: Int), searchCap: Int = searchCap,
         on database: any Database
-    ) async throws -> (items: [Child], total: Int) {
-        guard let sql = database as? any SQLDatabase else { return ([], 0) }
-        let conditions = whereClause(jurisdiction: jurisdiction, filters: filters, today: today)
+    ) async throws -> Page {
+        guard let sql = database as? any SQLDatabase else { return Page(items: [], total: 0) }
+        let tokens = filters.search.tokens
+        var narrowest: String?
+        if !tokens.isEmpty {
+            // The rarest typed word drives the search; the others are checked per candidate.
+            var counts: [(token: String, count: Int)] = []
+            for token in tokens {
+                let count = try await countUpTo(
+                    searchCap,
+                    sql.select().column(SQLLiteral.numeric("1")).from(ChildNameToken.schema)
+                        .where(tokenRange(token, within: jurisdiction, commune: filters.communeCode)), on: sql)
+                counts.append((token, count))
+            }
+            narrowest = counts.min { $0.count < $1.count }.flatMap { $0.count < searchCap ? $0.token : nil }
+        }
+        let conditions = whereClause(
+            jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: narrowest)
+        let broad = !tokens.isEmpty && narrowest == nil
 
-        let total =
-            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
-            .from(Child.schema).where(conditions).first(decoding: CountRow.self)?.total ?? 0
+        let total: Int
+        if broad {
+            total = try await countUpTo(
+                searchCap, sql.select().column(SQLLiteral.numeric("1")).from(Child.schema).where(conditions), on: sql)
+        } else {
+            total =
+                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
+                .from(Child.schema).where(conditions).first(decoding: CountRow.self)?.total ?? 0
+        }
 
         var order: [any SQLExpression] = []
-        if !filters.search.isEmpty {
+        if !tokens.isEmpty && !broad {
             // The same ranks as `NameSearch.Rank`, in SQL both databases understand.
-            let tokens = filters.search.tokens
             let query = tokens.joined(separator: " ")
             let wholeWords = "% " + tokens.joined(separator: " % ") + " %"
             let wordStarts = "% " + tokens.joined(separator: "% ") + "%"
@@ -72,10 +105,33 @@ enum ChildQueries {
         let ids = try await sql.select().column("id").from(Child.schema).where(conditions)
             .orderBy(SQLList(order)).limit(per).offset((page - 1) * per)
             .all(decoding: IDRow.self).map(\.id)
-        guard !ids.isEmpty else { return ([], total) }
-        let found = try await Child.query(on: database).filter(\.$id ~~ ids).all()
+        let found = ids.isEmpty ? [] : try await Child.query(on: database).filter(\.$id ~~ ids).all()
         let byID = Dictionary(uniqueKeysWithValues: found.compactMap { child in child.id.map { ($0, child) } })
-        return (ids.compactMap { byID[$0] }, total)
+        return Page(items: ids.compactMap { byID[$0] }, total: total, totalIsCapped: broad && total >= searchCap)
+    }
+
+    /// COUNT(*) of a query's rows, stopping at `cap`: the cost is bounded by the cap, not the registry.
+    private static func countUpTo(_ cap: Int, _ rows: SQLSelectBuilder, on sql: any SQLDatabase) async throws -> Int {
+        let limited = SQLSubquery(rows.limit(cap).select)
+        return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
+            .from(SQLAlias(limited, as: SQLIdentifier("capped"))).first(decoding: CountRow.self)?.total ?? 0
+    }
+
+    /// The name words that start with `token`, within the caller's place (the tokens carry the child's
+    /// commune and province, so the range is read from the place's own index).
+    private static func tokenRange(_ token: String, within jurisdiction: Jurisdiction, commune: Int?)
+        -> any SQLExpression
+    {
+        var parts: [any SQLExpression] = []
+        switch jurisdiction {
+        case .nation: break
+        case .province(let code): parts.append(SQLBinaryExpression(SQLColumn("province_code"), .equal, SQLBind(code)))
+        case .commune(_, let code): parts.append(SQLBinaryExpression(SQLColumn("commune_code"), .equal, SQLBind(code)))
+        }
+        if let commune { parts.append(SQLBinaryExpression(SQLColumn("commune_code"), .equal, SQLBind(commune))) }
+        parts.append(SQLBinaryExpression(SQLColumn("token"), .greaterThanOrEqual, SQLBind(token)))
+        parts.append(SQLBinaryExpression(SQLColumn("token"), .lessThan, SQLBind(prefixUpperBound(token))))
+        return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
     }
 
     /// The first string after every string that starts with `prefix` ("an" → "ao").
@@ -88,7 +144,8 @@ enum ChildQueries {
     private struct IDRow: Decodable { var id: UUID }
 
     static func whereClause(
-        jurisdiction: Jurisdiction, filters: ChildFilters, today: (year: Int, month: Int, day: Int)
+        jurisdiction: Jurisdiction, filters: ChildFilters, today: (year: Int, month: Int, day: Int),
+        drivingToken: String?
     ) -> any SQLExpression {
         var parts: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("merged_into"), .is, SQLLiteral.null)]
         func equal(_ column: String, _ value: any Encodable & Sendable) {
@@ -145,21 +202,24 @@ enum ChildQueries {
             parts.append(SQLBinaryExpression(SQLColumn("id"), .in, members))
         }
 
-        // Each typed word must start some word of the name: an indexed range on the token table, read
-        // only within the caller's commune or province (the tokens carry the child's place).
+        // Each typed word must start some word of the name. The driving word is an indexed range on the
+        // token table; every other word is checked for each candidate through the child's own tokens.
         for token in filters.search.tokens {
-            let tokens = SQLSubquery.select { select in
-                select.column("child_id").from(ChildNameToken.schema)
-                switch jurisdiction {
-                case .nation: break
-                case .province(let code): select.where("province_code", .equal, code)
-                case .commune(_, let code): select.where("commune_code", .equal, code)
+            if token == drivingToken {
+                let candidates = SQLSubquery.select { select in
+                    select.column("child_id").from(ChildNameToken.schema)
+                        .where(tokenRange(token, within: jurisdiction, commune: filters.communeCode))
                 }
-                if let commune = filters.communeCode { select.where("commune_code", .equal, commune) }
-                return select.where("token", .greaterThanOrEqual, token)
-                    .where("token", .lessThan, prefixUpperBound(token))
+                parts.append(SQLBinaryExpression(SQLColumn("id"), .in, candidates))
+            } else {
+                parts.append(
+                    SQLQueryString(
+                        """
+                        EXISTS (SELECT 1 FROM \(ident: ChildNameToken.schema) AS t \
+                        WHERE t.child_id = \(ident: Child.schema).id \
+                        AND t.token >= \(bind: token) AND t.token < \(bind: prefixUpperBound(token)))
+                        """))
             }
-            parts.append(SQLBinaryExpression(SQLColumn("id"), .in, tokens))
         }
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
     }

@@ -27,7 +27,9 @@ struct ChildrenAPIController {
         let items = try result.items.map {
             try ChildDTO($0, caregivers: caregivers[$0.id ?? UUID()] ?? [], today: today)
         }
-        return PageDTO(items: items, total: result.total, page: paging.page, per: paging.per)
+        return PageDTO(
+            items: items, total: result.total, page: paging.page, per: paging.per,
+            totalCapped: result.totalIsCapped ? true : nil)
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {

@@ -72,7 +72,9 @@ struct ChildrenPagesController {
             ],
             communes: try await Self.communeChoices(for: principal, selected: filters.communeCode, on: request.db),
             groups: try await Self.groupChoices(selected: filters.group, language: language, on: request.db),
-            pager: PagerModel(paging, total: result.total, path: Paths.children, query: query),
+            pager: PagerModel(
+                paging, total: result.total, path: Paths.children, query: query,
+                totalIsCapped: result.totalIsCapped),
             exportHref: export.string ?? Paths.childrenExport,
             canCreate: AccessPolicy.allows(principal.role, .editChildren))
         let imported = (try? request.query.get(Int.self, at: "imported")).map {

@@ -19,13 +19,16 @@ struct Paging: Sendable {
 /// The pager under a list: counts and the links to the neighbouring pages, keeping the search.
 struct PagerModel: Encodable {
     var total: Int
+    /// The count stopped at `total`: more match (the page says so and asks for more of the name).
+    var totalIsCapped: Bool
     var page: Int
     var pageCount: Int
     var previousHref: String?
     var nextHref: String?
 
-    init(_ paging: Paging, total: Int, path: String, query: [String: String]) {
+    init(_ paging: Paging, total: Int, path: String, query: [String: String], totalIsCapped: Bool = false) {
         self.total = total
+        self.totalIsCapped = totalIsCapped
         page = paging.page
         pageCount = paging.pageCount(total: total)
         var query = query

@@ -47,6 +47,10 @@ enum UIStrings {
         "next": .init(vi: "Trang sau", en: "Next page"),
         "pageOf": .init(vi: "Trang", en: "Page"),
         "results": .init(vi: "kết quả", en: "results"),
+        "moreThan": .init(vi: "Hơn", en: "More than"),
+        "typeMoreOfTheName": .init(
+            vi: "Gõ thêm họ tên để thu hẹp và xếp theo mức khớp.",
+            en: "Type more of the name to narrow the list and rank it by match."),
         "noResults": .init(vi: "Không có kết quả.", en: "No results."),
         "disable": .init(vi: "Khóa tài khoản", en: "Disable account"),
         "enable": .init(vi: "Mở khóa tài khoản", en: "Enable account"),
