@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(
             name: "TreDomainTests",
             dependencies: ["TreDomain"],
+            exclude: ["Data"],  // read by path: checked against, not shipped
             swiftSettings: swiftSettings
         ),
         .testTarget(

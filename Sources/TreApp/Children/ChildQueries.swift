@@ -48,7 +48,7 @@ enum ChildQueries {
         var totalIsCapped = false
     }
 
-    static let searchCap = 5_000
+    static let searchCap = 10_000
 
     /// A page of children, ranked by how well the name matches (exact, then word starts in order, then
     /// in any order) and then in Vietnamese order. The same SQL runs on both databases.
@@ -59,45 +59,50 @@ enum ChildQueries {
     ) async throws -> Page {
         guard let sql = database as? any SQLDatabase else { return Page(items: [], total: 0) }
         let tokens = filters.search.tokens
-        var narrowest: String?
+        var drivingToken: String?
+        var ranked = true
         if !tokens.isEmpty {
-            // The rarest typed word drives the search; the others are checked per candidate.
-            var counts: [(token: String, count: Int)] = []
+            // The rarest typed word drives the search through the token index; the other words are
+            // checked on each candidate's folded name, which no planner can turn into a scan of all
+            // the names starting with "thi".
+            var rarest: (token: String, count: Int)?
             for token in tokens {
                 let count = try await countUpTo(
                     searchCap,
                     sql.select().column(SQLLiteral.numeric("1")).from(ChildNameToken.schema)
                         .where(tokenRange(token, within: jurisdiction, commune: filters.communeCode)), on: sql)
-                counts.append((token, count))
+                if count < rarest?.count ?? .max { rarest = (token, count) }
             }
-            narrowest = counts.min { $0.count < $1.count }.flatMap { $0.count < searchCap ? $0.token : nil }
+            ranked = (rarest?.count ?? 0) < searchCap
+            // One word most names start with: walking the list in order finds a page at once.
+            drivingToken = tokens.count == 1 && !ranked ? nil : rarest?.token
         }
         let conditions = whereClause(
-            jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: narrowest)
-        let broad = !tokens.isEmpty && narrowest == nil
+            jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: drivingToken)
 
         let total: Int
-        if broad {
-            total = try await countUpTo(
-                searchCap, sql.select().column(SQLLiteral.numeric("1")).from(Child.schema).where(conditions), on: sql)
-        } else {
+        if ranked {
             total =
                 try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
                 .from(Child.schema).where(conditions).first(decoding: CountRow.self)?.total ?? 0
+        } else {
+            total = try await countUpTo(
+                searchCap, sql.select().column(SQLLiteral.numeric("1")).from(Child.schema).where(conditions), on: sql)
         }
 
         var order: [any SQLExpression] = []
-        if !tokens.isEmpty && !broad {
+        if !tokens.isEmpty && ranked {
             // The same ranks as `NameSearch.Rank`, in SQL both databases understand.
             let query = tokens.joined(separator: " ")
-            let wholeWords = "% " + tokens.joined(separator: " % ") + " %"
-            let wordStarts = "% " + tokens.joined(separator: "% ") + "%"
+            let patterns = tokens.map(likePattern)
+            let wholeWords = "% " + patterns.joined(separator: " % ") + " %"
+            let wordStarts = "% " + patterns.joined(separator: "% ") + "%"
             order.append(
                 SQLQueryString(
                     """
                     CASE WHEN name_folded = \(bind: query) THEN 0 \
-                    WHEN (' ' || name_folded || ' ') LIKE \(bind: wholeWords) THEN 1 \
-                    WHEN (' ' || name_folded) LIKE \(bind: wordStarts) THEN 2 ELSE 3 END
+                    WHEN (' ' || name_folded || ' ') LIKE \(bind: wholeWords) ESCAPE '\\' THEN 1 \
+                    WHEN (' ' || name_folded) LIKE \(bind: wordStarts) ESCAPE '\\' THEN 2 ELSE 3 END
                     """))
         }
         order.append(SQLIdentifier("sort_key"))
@@ -107,7 +112,7 @@ enum ChildQueries {
             .all(decoding: IDRow.self).map(\.id)
         let found = ids.isEmpty ? [] : try await Child.query(on: database).filter(\.$id ~~ ids).all()
         let byID = Dictionary(uniqueKeysWithValues: found.compactMap { child in child.id.map { ($0, child) } })
-        return Page(items: ids.compactMap { byID[$0] }, total: total, totalIsCapped: broad && total >= searchCap)
+        return Page(items: ids.compactMap { byID[$0] }, total: total, totalIsCapped: !ranked && total >= searchCap)
     }
 
     /// COUNT(*) of a query's rows, stopping at `cap`: the cost is bounded by the cap, not the registry.
@@ -132,6 +137,16 @@ enum ChildQueries {
         parts.append(SQLBinaryExpression(SQLColumn("token"), .greaterThanOrEqual, SQLBind(token)))
         parts.append(SQLBinaryExpression(SQLColumn("token"), .lessThan, SQLBind(prefixUpperBound(token))))
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
+    }
+
+    /// A typed word as a LIKE pattern that matches only itself (its % _ and \ escaped).
+    static func likePattern(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 
     /// The first string after every string that starts with `prefix` ("an" → "ao").
@@ -203,7 +218,7 @@ enum ChildQueries {
         }
 
         // Each typed word must start some word of the name. The driving word is an indexed range on the
-        // token table; every other word is checked for each candidate through the child's own tokens.
+        // token table; every other word is checked on each candidate's folded name.
         for token in filters.search.tokens {
             if token == drivingToken {
                 let candidates = SQLSubquery.select { select in
@@ -214,11 +229,7 @@ enum ChildQueries {
             } else {
                 parts.append(
                     SQLQueryString(
-                        """
-                        EXISTS (SELECT 1 FROM \(ident: ChildNameToken.schema) AS t \
-                        WHERE t.child_id = \(ident: Child.schema).id \
-                        AND t.token >= \(bind: token) AND t.token < \(bind: prefixUpperBound(token)))
-                        """))
+                        "(' ' || name_folded) LIKE \(bind: "% " + likePattern(token) + "%") ESCAPE '\\'"))
             }
         }
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
