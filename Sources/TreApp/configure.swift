@@ -131,5 +131,6 @@ enum Migrations {
         app.migrations.add(IndexChildren())
         app.migrations.add(CreateChildImportBatches())
         app.migrations.add(CreateChildCircumstances())
+        app.migrations.add(AddFoldedNameToNameTokens())
     }
 }

@@ -119,10 +119,7 @@ struct ChildImporter: Sendable {
                         ChildCaregiver(
                             childID: id, relation: $0.relation.rawValue, fullName: $0.fullName, phone: $0.phone)
                     }
-                    tokens += valid.searchTokens.map {
-                        ChildNameToken(
-                            childID: id, token: $0, provinceCode: provinceCode, communeCode: valid.communeCode)
-                    }
+                    tokens += try valid.searchTokens.map { try ChildNameToken($0, of: child) }
                 }
                 try await children.create(on: database)
                 if !caregivers.isEmpty { try await caregivers.create(on: database) }

@@ -103,14 +103,19 @@ final class ChildNameToken: Model, @unchecked Sendable {
     /// The child's place, copied here so a commune's or province's search reads only its own tokens.
     @Field(key: "province_code") var provinceCode: Int
     @Field(key: "commune_code") var communeCode: Int
+    /// The child's whole folded name, so that the other words of a search are checked in the token
+    /// index itself, without reading each candidate child (docs/decisions/003-name-search.md).
+    @Field(key: "name_folded") var nameFolded: String
 
     init() {}
 
-    init(childID: UUID, token: String, provinceCode: Int, communeCode: Int) {
-        self.childID = childID
+    /// A word of `child`'s name, carrying the child's place and folded name (the child has its id).
+    init(_ token: String, of child: Child) throws {
+        self.childID = try child.requireID()
         self.token = token
-        self.provinceCode = provinceCode
-        self.communeCode = communeCode
+        self.provinceCode = child.provinceCode
+        self.communeCode = child.communeCode
+        self.nameFolded = child.nameFolded
     }
 }
 
@@ -165,6 +170,42 @@ struct CreateChildren: AsyncMigration {
         try await database.schema(ChildNameToken.schema).delete()
         try await database.schema(ChildCaregiver.schema).delete()
         try await database.schema(Child.schema).delete()
+    }
+}
+
+/// Tokens carry the folded name; the search indexes end with it, so a search reads one index range.
+struct AddFoldedNameToNameTokens: AsyncMigration {
+    static let replacedIndexes = [
+        "child_name_tokens_token_idx", "child_name_tokens_province_idx", "child_name_tokens_commune_idx",
+    ]
+    static let indexes: [(name: String, columns: [String])] = [
+        ("child_name_tokens_token_name_idx", ["token", "name_folded", "child_id"]),
+        ("child_name_tokens_province_name_idx", ["province_code", "token", "name_folded", "child_id"]),
+        ("child_name_tokens_commune_name_idx", ["commune_code", "token", "name_folded", "child_id"]),
+    ]
+
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await database.schema(ChildNameToken.schema)
+            .field("name_folded", .string, .required, .sql(.default(""))).update()
+        try await sql.raw(
+            """
+            UPDATE child_name_tokens SET name_folded = \
+            (SELECT name_folded FROM children WHERE children.id = child_name_tokens.child_id)
+            """
+        ).run()
+        for name in Self.replacedIndexes { try await sql.drop(index: name).run() }
+        for index in Self.indexes {
+            let builder = sql.create(index: index.name).on(ChildNameToken.schema)
+            for column in index.columns { builder.column(column) }
+            try await builder.run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for index in Self.indexes { try await sql.drop(index: index.name).run() }
+        try await database.schema(ChildNameToken.schema).deleteField("name_folded").update()
     }
 }
 

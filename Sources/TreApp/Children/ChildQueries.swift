@@ -217,20 +217,22 @@ enum ChildQueries {
             parts.append(SQLBinaryExpression(SQLColumn("id"), .in, members))
         }
 
-        // Each typed word must start some word of the name. The driving word is an indexed range on the
-        // token table; every other word is checked on each candidate's folded name.
-        for token in filters.search.tokens {
-            if token == drivingToken {
-                let candidates = SQLSubquery.select { select in
-                    select.column("child_id").from(ChildNameToken.schema)
-                        .where(tokenRange(token, within: jurisdiction, commune: filters.communeCode))
-                }
-                parts.append(SQLBinaryExpression(SQLColumn("id"), .in, candidates))
-            } else {
-                parts.append(
-                    SQLQueryString(
-                        "(' ' || name_folded) LIKE \(bind: "% " + likePattern(token) + "%") ESCAPE '\\'"))
+        // Each typed word must start some word of the name. The driving word is a range of the token
+        // index, and the other words are checked on the folded name stored in that same index, so the
+        // candidates are found without reading them. Without a driving word, each name is checked.
+        let others = filters.search.tokens.filter { $0 != drivingToken }.map { token in
+            SQLQueryString("(' ' || name_folded) LIKE \(bind: "% " + likePattern(token) + "%") ESCAPE '\\'")
+        }
+        if let drivingToken {
+            let candidates = SQLSubquery.select { select in
+                select.column("child_id").from(ChildNameToken.schema)
+                    .where(tokenRange(drivingToken, within: jurisdiction, commune: filters.communeCode))
+                for condition in others { select.where(condition) }
+                return select
             }
+            parts.append(SQLBinaryExpression(SQLColumn("id"), .in, candidates))
+        } else {
+            parts += others as [any SQLExpression]
         }
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
     }

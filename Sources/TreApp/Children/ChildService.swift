@@ -187,9 +187,7 @@ struct ChildService: Sendable {
             ChildCaregiver(childID: id, relation: $0.relation.rawValue, fullName: $0.fullName, phone: $0.phone)
         }.create(on: database)
         try await ChildNameToken.query(on: database).filter(\.$childID == id).delete()
-        try await valid.searchTokens.map {
-            ChildNameToken(childID: id, token: $0, provinceCode: child.provinceCode, communeCode: child.communeCode)
-        }.create(on: database)
+        try await valid.searchTokens.map { try ChildNameToken($0, of: child) }.create(on: database)
     }
 
     func event(_ child: Child, _ action: String, details: String = "") -> AuditEvent {

@@ -96,10 +96,11 @@ enum DemoChildren {
                         birth.0 > today.year - 6 ? SchoolStatus.preschool.rawValue : SchoolStatus.inSchool.rawValue),
                     SQLBind(""), SQLBind(now), SQLBind(now),
                 ])
-                for token in Set(VietnameseText.folded(name.fullName).split(separator: " ").map(String.init)) {
+                let folded = VietnameseText.folded(name.fullName)
+                for token in Set(folded.split(separator: " ").map(String.init)) {
                     tokens.append([
                         SQLBind(UUID(random: &random)), SQLBind(id), SQLBind(token), SQLBind(commune.provinceCode),
-                        SQLBind(commune.code),
+                        SQLBind(commune.code), SQLBind(folded),
                     ])
                 }
                 if Int(random.next() % 1000) < circumstanceRatePerMille {
@@ -152,7 +153,7 @@ enum DemoChildren {
                 for row in childRows { insertChildren.values(row) }
                 try await insertChildren.run()
                 let insertTokens = sql.insert(into: ChildNameToken.schema)
-                    .columns("id", "child_id", "token", "province_code", "commune_code")
+                    .columns("id", "child_id", "token", "province_code", "commune_code", "name_folded")
                 for row in tokenRows { insertTokens.values(row) }
                 try await insertTokens.run()
                 if !caregiverRows.isEmpty {
