@@ -132,5 +132,6 @@ enum Migrations {
         app.migrations.add(CreateChildImportBatches())
         app.migrations.add(CreateChildCircumstances())
         app.migrations.add(AddFoldedNameToNameTokens())
+        app.migrations.add(CreateCases())
     }
 }

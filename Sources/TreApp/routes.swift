@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     AccountsAPIController().register(api)
     UnitsAPIController().register(api)
     ChildrenAPIController().register(api)
+    CasesAPIController().register(api)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -13,6 +13,12 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewChildren
     /// Register and correct children's records in one's own jurisdiction.
     case editChildren
+    /// Record a report of a child at risk or abused (Mẫu 01), which opens a case: every receiving point.
+    case reportAbuse
+    /// See the cases of one's own jurisdiction.
+    case viewCases
+    /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
+    case actOnCases
 }
 
 /// How a route may be reached. Routes without a declared access are refused (fail closed).
@@ -41,6 +47,10 @@ public enum AccessPolicy {
             [.communeOfficer, .communeChair, .provincialOfficer, .hotlineCounsellor].contains(role)
         case .editChildren:
             role == .communeOfficer || role == .provincialOfficer
+        case .reportAbuse, .viewCases:
+            [.communeOfficer, .communeChair, .provincialOfficer, .hotlineCounsellor].contains(role)
+        case .actOnCases:
+            [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
         }
     }
 

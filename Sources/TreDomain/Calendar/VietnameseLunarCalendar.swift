@@ -40,6 +40,21 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
+    /// Read and written as `YYYY-MM-DD`, as the API and the forms carry dates.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = CivilDate(iso: text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "A date is written YYYY-MM-DD: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
     /// `YYYY-MM-DD`, or nil.
     public init?(iso text: String) {
         let parts = text.split(separator: "-").compactMap { Int($0) }

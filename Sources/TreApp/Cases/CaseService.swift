@@ -1,0 +1,217 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+
+/// Opening cases from reports and taking their steps: each in one transaction with its audit entry.
+struct CaseService {
+    let database: any Database
+    let principal: Principal
+    let actor: AuditActor
+    var clock = CaseClock()
+
+    static let staleCase = TreError(
+        status: .conflict, code: "stale_case",
+        message: LocalizedText(
+            vi: "Vụ việc vừa được người khác cập nhật. Hãy tải lại trang để xem và làm lại bước này.",
+            en: "Someone else has just updated this case. Reload the page to see it and take this step again."))
+    static let unknownChild = TreError(
+        status: .unprocessableEntity, code: "unknown_child",
+        message: LocalizedText(
+            vi: "Không tìm thấy trẻ được chọn trong sổ theo dõi.", en: "A chosen child is not in the registry."))
+    static let unknownCommune = TreError(
+        status: .unprocessableEntity, code: "unknown_commune",
+        message: LocalizedText(vi: "Không có xã với mã này.", en: "There is no commune with this code."))
+
+    /// Saves the report (Mẫu 01) and opens its case in the commune where it happened, with its clock running.
+    func open(_ draft: ReportDraft, now: Date = Date()) async throws -> ProtectionCase {
+        let report = try draft.validated(now: now)
+        guard let commune = try await UnitQueries.commune(code: report.communeCode, on: database) else {
+            throw Self.unknownCommune
+        }
+        return try await database.transaction { database in
+            for childID in report.childIDs {
+                // Children are linked only from the reporter's own registry view.
+                guard try await ChildQueries.find(childID, in: principal.jurisdiction, on: database) != nil else {
+                    throw Self.unknownChild
+                }
+            }
+            let saved = AbuseReport()
+            saved.id = UUID()
+            saved.channel = report.channel.rawValue
+            saved.receivedAt = report.receivedAt
+            saved.anonymous = report.anonymous
+            saved.reporterName = report.reporterName
+            saved.reporterPhone = report.reporterPhone
+            saved.provinceCode = commune.provinceCode
+            saved.communeCode = commune.code
+            saved.abuseForms = report.abuseForms.map(\.rawValue).joined(separator: ",")
+            saved.abuserIsCarer = report.abuserIsCarer
+            saved.description = report.description
+            saved.receivedBy = principal.userID
+            try await saved.create(on: database)
+
+            let opened = ProtectionCase()
+            opened.id = UUID()
+            opened.reportID = try saved.requireID()
+            opened.provinceCode = commune.provinceCode
+            opened.communeCode = commune.code
+            opened.status = CaseStatus.received.rawValue
+            opened.abuserIsCarer = report.abuserIsCarer
+            opened.receivedAt = report.receivedAt
+            opened.version = 1
+            opened.updateDeadline(clock: clock)
+            try await opened.create(on: database)
+            let caseID = try opened.requireID()
+            for childID in report.childIDs {
+                try await CaseChild(caseID: caseID, childID: childID).create(on: database)
+            }
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "case.opened", recordType: "case", recordID: caseID.uuidString,
+                    jurisdiction: opened.jurisdiction,
+                    details: "channel=\(report.channel.rawValue) children=\(report.childIDs.count)"),
+                by: actor, on: database)
+            return opened
+        }
+    }
+
+    /// Takes one step of the procedure on the version of the case the person saw.
+    func take(_ step: CaseStep, on caseID: UUID, seenVersion: Int?, now: Date = Date()) async throws
+        -> ProtectionCase
+    {
+        try await database.transaction { database in
+            guard let found = try await CaseQueries.find(caseID, in: principal.jurisdiction, on: database) else {
+                throw TreError.notFound
+            }
+            if let seenVersion, seenVersion != found.version { throw Self.staleCase }
+            let next = try CaseWorkflow.apply(
+                step, to: found.facts, by: CaseActor(role: principal.role, jurisdiction: principal.jurisdiction))
+            found.status = next.rawValue
+            switch step {
+            case .initialAssessment(let assessment):
+                found.seriousThreat = assessment.seriousThreat
+                found.risk = assessment.risk.rawValue
+            case .emergencyMeasures(let measures):
+                if let separation = measures.separation { found.separationEnd = separation.end.description }
+            case .detailedAssessment(let assessment):
+                found.risk = assessment.risk.rawValue
+            case .plan:
+                found.planSubmittedAt = now
+            case .closure:
+                found.separationEnd = nil
+            default:
+                break
+            }
+            found.updateDeadline(clock: clock)
+            // The version check and the update are one statement: of two officers, one wins.
+            let previous = found.version
+            found.version = previous + 1
+            guard let sql = database as? any SQLDatabase else { throw Self.staleCase }
+            let changed = try await sql.update(ProtectionCase.schema)
+                .set("status", to: found.status)
+                .set("serious_threat", to: found.seriousThreat)
+                .set("risk", to: found.risk)
+                .set("plan_submitted_at", to: found.planSubmittedAt)
+                .set("separation_end", to: found.separationEnd)
+                .set("next_deadline_kind", to: found.nextDeadlineKind)
+                .set("next_deadline_at", to: found.nextDeadlineAt)
+                .set("version", to: found.version)
+                .set("updated_at", to: now)
+                .where("id", .equal, caseID).where("version", .equal, previous)
+                .returning("id").all()
+            guard changed.count == 1 else { throw Self.staleCase }
+
+            let record = CaseStepRecord()
+            record.caseID = caseID
+            record.step = step.name
+            record.statusAfter = next.rawValue
+            record.content = try CaseStepContent.encode(step)
+            record.actorID = principal.userID
+            record.actorName = principal.fullName
+            try await record.create(on: database)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "case.\(step.name)", recordType: "case", recordID: caseID.uuidString,
+                    jurisdiction: found.jurisdiction, details: "status=\(next.rawValue)"),
+                by: actor, on: database)
+            return found
+        }
+    }
+}
+
+/// Cases, already scoped to a jurisdiction.
+enum CaseQueries {
+    static func scoped(to jurisdiction: Jurisdiction, on database: any Database) -> QueryBuilder<ProtectionCase> {
+        let query = ProtectionCase.query(on: database)
+        switch jurisdiction {
+        case .nation: return query
+        case .province(let code): return query.filter(\.$provinceCode == code)
+        case .commune(_, let code): return query.filter(\.$communeCode == code)
+        }
+    }
+
+    static func find(_ id: UUID, in jurisdiction: Jurisdiction, on database: any Database) async throws
+        -> ProtectionCase?
+    {
+        try await scoped(to: jurisdiction, on: database).filter(\.$id == id).first()
+    }
+}
+
+/// A step's form content as stored JSON.
+enum CaseStepContent {
+    static func encode(_ step: CaseStep) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data: Data =
+            switch step {
+            case .initialAssessment(let value): try encoder.encode(value)
+            case .emergencyMeasures(let value): try encoder.encode(value)
+            case .detailedAssessment(let value): try encoder.encode(value)
+            case .conference(let value): try encoder.encode(value)
+            case .plan(let items): try encoder.encode(items)
+            case .approval(let note), .closure(let note): try encoder.encode(["note": note])
+            case .implementation: Data("{}".utf8)
+            case .review(let value): try encoder.encode(value)
+            }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// What an inbox shows.
+enum CaseInboxFilter: String, CaseIterable, Sendable {
+    case open
+    /// Open cases whose next deadline has passed.
+    case late
+    /// Open cases due within 24 hours.
+    case dueSoon = "due_soon"
+    /// Open cases rated high risk.
+    case highRisk = "high_risk"
+    case closed
+}
+
+extension CaseQueries {
+    /// A page of an inbox, the most urgent first (earliest deadline; cases without one last).
+    static func inbox(
+        in jurisdiction: Jurisdiction, filter: CaseInboxFilter, page: Int, per: Int, now: Date = Date(),
+        on database: any Database
+    ) async throws -> (items: [ProtectionCase], total: Int) {
+        let query = scoped(to: jurisdiction, on: database)
+        switch filter {
+        case .open: query.filter(\.$status != CaseStatus.closed.rawValue)
+        case .late:
+            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$nextDeadlineAt < now)
+        case .dueSoon:
+            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$nextDeadlineAt >= now)
+                .filter(\.$nextDeadlineAt < now.addingTimeInterval(24 * 3600))
+        case .highRisk:
+            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$risk == RiskLevel.high.rawValue)
+        case .closed: query.filter(\.$status == CaseStatus.closed.rawValue)
+        }
+        let total = try await query.count()
+        // Cases without a running clock last, on both databases (they place NULL differently).
+        let items = try await query.sort(.custom(SQLQueryString("(next_deadline_at IS NULL)")))
+            .sort(\.$nextDeadlineAt).sort(\.$receivedAt).range(((page - 1) * per)..<(page * per)).all()
+        return (items, total)
+    }
+}
