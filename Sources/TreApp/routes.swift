@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     ChildFormPagesController().register(app)
     ChildImportController().register(app)
     CircumstancePagesController().register(app)
+    CasePagesController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

@@ -60,6 +60,7 @@ enum ChildQueries {
         guard let sql = database as? any SQLDatabase else { return Page(items: [], total: 0) }
         let tokens = filters.search.tokens
         var drivingToken: String?
+        var walkInOrder = false
         var ranked = true
         if !tokens.isEmpty {
             // The rarest typed word drives the search through the token index; the other words are
@@ -74,8 +75,10 @@ enum ChildQueries {
                 if count < rarest?.count ?? .max { rarest = (token, count) }
             }
             ranked = (rarest?.count ?? 0) < searchCap
-            // One word most names start with: walking the list in order finds a page at once.
-            drivingToken = tokens.count == 1 && !ranked ? nil : rarest?.token
+            drivingToken = rarest?.token
+            // One word most names start with: walking the list in order finds a page at once (the
+            // count still reads the word's index range, which stops at the cap).
+            walkInOrder = tokens.count == 1 && !ranked
         }
         let conditions = whereClause(
             jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: drivingToken)
@@ -107,7 +110,10 @@ enum ChildQueries {
         }
         order.append(SQLIdentifier("sort_key"))
         order.append(SQLIdentifier("id"))
-        let ids = try await sql.select().column("id").from(Child.schema).where(conditions)
+        let pageConditions =
+            walkInOrder
+            ? whereClause(jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: nil) : conditions
+        let ids = try await sql.select().column("id").from(Child.schema).where(pageConditions)
             .orderBy(SQLList(order)).limit(per).offset((page - 1) * per)
             .all(decoding: IDRow.self).map(\.id)
         let found = ids.isEmpty ? [] : try await Child.query(on: database).filter(\.$id ~~ ids).all()

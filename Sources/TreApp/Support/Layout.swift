@@ -42,6 +42,12 @@ extension Request {
                         href: Paths.children, label: UIStrings.text("children", language),
                         current: url.path.hasPrefix(Paths.children)))
             }
+            if AccessPolicy.allows(principal.role, .viewCases) {
+                nav.append(
+                    .init(
+                        href: Paths.cases, label: UIStrings.text("cases", language),
+                        current: url.path.hasPrefix(Paths.cases)))
+            }
             if AccessPolicy.allows(principal.role, .manageAccounts) {
                 nav.append(
                     .init(

@@ -13,12 +13,17 @@ enum Paths {
     static let children = "/children"
     static let childrenExport = "/children.csv"
     static let newChild = "/children/new"
+    static let newReport = "/reports/new"
+    static let cases = "/cases"
+    static let casesExport = "/cases.csv"
+    static let notifications = "/notifications"
     static let health = "/healthz"
     static let openAPI = "/api/openapi.json"
 
     static func adminUser(_ id: UUID) -> String { "/admin/users/\(id.uuidString)" }
     static func child(_ id: UUID) -> String { "/children/\(id.uuidString)" }
     static func editChild(_ id: UUID) -> String { "/children/\(id.uuidString)/edit" }
+    static func `case`(_ id: UUID) -> String { "/cases/\(id.uuidString)" }
     static func importProgress(_ id: UUID) -> String { "/children/import/\(id.uuidString)" }
 
     static func language(_ code: String, back: String) -> String {

@@ -8,6 +8,14 @@ enum VietnamTime {
         ChildDraft.parseISODate(stored).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) } ?? stored
     }
 
+    /// The value of a datetime-local field for an instant, in Vietnam's time: 2026-11-24T08:30.
+    static func dateTimeLocal(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        return formatter.string(from: date)
+    }
+
     static func format(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "dd/MM/yyyy HH:mm:ss"

@@ -55,6 +55,14 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         try container.encode(description)
     }
 
+    /// A date as people write it in Vietnam (05/09/2015, 5-9-2015) or `YYYY-MM-DD`; nil if not a real day.
+    public init?(written text: String) {
+        guard let (year, month, day) = ChildDraft.parseDate(text.trimmingCharacters(in: .whitespaces)),
+            let date = CivilDate(iso: String(format: "%04d-%02d-%02d", year, month, day))
+        else { return nil }
+        self = date
+    }
+
     /// `YYYY-MM-DD`, or nil.
     public init?(iso text: String) {
         let parts = text.split(separator: "-").compactMap { Int($0) }

@@ -100,3 +100,20 @@ public enum VietnamDay {
         Date(timeIntervalSince1970: TimeInterval((day.julianDay - 2_440_588) * 86400 - secondsFromUTC))
     }
 }
+
+extension CaseDeadline {
+    /// "còn 11 giờ 58 phút" / "quá hạn 2 ngày 3 giờ": what a clock on the inbox says.
+    public func remaining(now: Date) -> LocalizedText {
+        let seconds = Int(due.timeIntervalSince(now))
+        let minutes = abs(seconds) / 60
+        let (days, hours, mins) = (minutes / 1440, minutes % 1440 / 60, minutes % 60)
+        let vi =
+            days > 0 ? "\(days) ngày \(hours) giờ" : hours > 0 ? "\(hours) giờ \(mins) phút" : "\(mins) phút"
+        let en =
+            days > 0 ? "\(days) d \(hours) h" : hours > 0 ? "\(hours) h \(mins) min" : "\(mins) min"
+        return seconds >= 0
+            ? LocalizedText(vi: "còn \(vi)", en: "\(en) left") : LocalizedText(vi: "quá hạn \(vi)", en: "\(en) late")
+    }
+
+    public func isLate(now: Date) -> Bool { due < now }
+}

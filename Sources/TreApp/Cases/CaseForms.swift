@@ -1,0 +1,158 @@
+import Foundation
+import TreDomain
+import Vapor
+
+/// The report form (Mẫu 01) as posted by the page.
+struct ReportForm: Content {
+    var channel: String?
+    /// `YYYY-MM-DDTHH:MM` in Vietnam's time (a datetime-local field); empty means now.
+    var receivedAt: String?
+    var anonymous: String?
+    var reporterName: String?
+    var reporterPhone: String?
+    var communeCode: String?
+    var abuseForms: [String]?
+    var abuserIsCarer: String?
+    var description: String?
+    var childId: String?
+
+    static let badTime = CaseRuleErrorPage(
+        vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.")
+
+    func draft() throws -> ReportDraft {
+        var received: Date?
+        if let text = receivedAt?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            let parts = text.split(separator: "T")
+            let clock = parts.count == 2 ? parts[1].split(separator: ":").compactMap { Int($0) } : []
+            guard let day = parts.first.flatMap({ CivilDate(iso: String($0)) }), clock.count >= 2,
+                (0..<24).contains(clock[0]), (0..<60).contains(clock[1])
+            else { throw Self.badTime }
+            received = VietnamDay.start(of: day).addingTimeInterval(TimeInterval(clock[0] * 3600 + clock[1] * 60))
+        }
+        return ReportDraft(
+            channel: channel ?? "", receivedAt: received, anonymous: anonymous != nil,
+            reporterName: reporterName ?? "", reporterPhone: reporterPhone ?? "",
+            communeCode: communeCode.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+            childIDs: childId.flatMap(UUID.init(uuidString:)).map { [$0] } ?? [], abuseForms: abuseForms ?? [],
+            abuserIsCarer: abuserIsCarer != nil, description: description ?? "")
+    }
+}
+
+/// A refusal from a page's form, in both languages.
+struct CaseRuleErrorPage: LocalizedFailure {
+    var code = "invalid_input"
+    var message: LocalizedText
+
+    init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
+}
+
+/// Every step's fields, as the case page posts them; `step(named:)` makes the domain's step.
+struct StepForm: Content {
+    var version: Int?
+    var risk: String?
+    var reasons: String?
+    var seriousThreat: String?
+    var measures: String?
+    var separate: String?
+    var place: String?
+    var start: String?
+    var end: String?
+    var extendedBy: String?
+    var findings: String?
+    var childViews: String?
+    var parentViews: String?
+    var needs: String?
+    var heldOn: String?
+    var participants: String?
+    var conclusions: String?
+    var note: String?
+    var outcome: String?
+    var notes: String?
+    /// Plan rows: kind0, description0, provider0, responsible0, start0, end0, cost0 … up to `planRows`.
+    var kind0, kind1, kind2: String?
+    var description0, description1, description2: String?
+    var provider0, provider1, provider2: String?
+    var responsible0, responsible1, responsible2: String?
+    var start0, start1, start2: String?
+    var end0, end1, end2: String?
+    var cost0, cost1, cost2: String?
+
+    static let planRows = 3
+
+    private func date(_ text: String?, _ vi: String, _ en: String) throws -> CivilDate {
+        guard let date = CivilDate(written: text ?? "") else {
+            throw CaseRuleErrorPage(
+                vi: "\(vi): ngày không đúng (dd/mm/yyyy).", en: "\(en): not a valid date (dd/mm/yyyy).")
+        }
+        return date
+    }
+
+    private func riskLevel() throws -> RiskLevel {
+        guard let level = RiskLevel(rawValue: risk ?? "") else {
+            throw CaseRuleErrorPage(vi: "Chọn mức độ nguy cơ.", en: "Choose the risk level.")
+        }
+        return level
+    }
+
+    func step(named name: String) throws -> CaseStep {
+        switch name {
+        case "initial-assessment":
+            return .initialAssessment(
+                InitialAssessment(risk: try riskLevel(), reasons: reasons ?? "", seriousThreat: seriousThreat != nil))
+        case "emergency-measures":
+            var separation: Separation?
+            if separate != nil {
+                separation = Separation(
+                    place: place ?? "", start: try date(start, "Bắt đầu cách ly", "Separation start"),
+                    end: try date(end, "Kết thúc cách ly", "Separation end"), extendedBy: extendedBy ?? "")
+            }
+            return .emergencyMeasures(EmergencyMeasures(measures: measures ?? "", separation: separation))
+        case "detailed-assessment":
+            return .detailedAssessment(
+                DetailedAssessment(
+                    risk: try riskLevel(), findings: findings ?? "", childViews: childViews ?? "",
+                    parentViews: parentViews ?? "", needs: needs ?? ""))
+        case "case-conference":
+            return .conference(
+                CaseConference(
+                    heldOn: try date(heldOn, "Ngày họp", "Meeting date"), participants: participants ?? "",
+                    conclusions: conclusions ?? ""))
+        case "plan":
+            return .plan(try planItems())
+        case "approval": return .approval(note: note ?? "")
+        case "implementation": return .implementation
+        case "review":
+            guard let outcome = CaseReview.Outcome(rawValue: outcome ?? "") else {
+                throw CaseRuleErrorPage(vi: "Chọn kết quả rà soát.", en: "Choose the review's outcome.")
+            }
+            return .review(CaseReview(outcome: outcome, notes: notes ?? ""))
+        default: return .closure(note: note ?? "")
+        }
+    }
+
+    private func planItems() throws -> [PlanItem] {
+        let rows = [
+            (kind0, description0, provider0, responsible0, start0, end0, cost0),
+            (kind1, description1, provider1, responsible1, start1, end1, cost1),
+            (kind2, description2, provider2, responsible2, start2, end2, cost2),
+        ]
+        var items: [PlanItem] = []
+        for (index, row) in rows.enumerated() {
+            let description = row.1?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard !description.isEmpty else { continue }  // an empty row is not a service
+            let line = index + 1
+            guard let kind = ServiceKind(rawValue: row.0 ?? "") else {
+                throw CaseRuleErrorPage(
+                    vi: "Dịch vụ \(line): chọn loại dịch vụ.", en: "Service \(line): choose its kind.")
+            }
+            let costText = (row.6 ?? "").filter { $0.isNumber }
+            items.append(
+                PlanItem(
+                    kind: kind, description: description, provider: row.2 ?? "", responsible: row.3 ?? "",
+                    start: try date(row.4, "Dịch vụ \(line), bắt đầu", "Service \(line), start"),
+                    end: try date(row.5, "Dịch vụ \(line), kết thúc", "Service \(line), end"),
+                    costVND: Int(costText) ?? 0))
+        }
+        return items
+    }
+}

@@ -1,0 +1,307 @@
+import Fluent
+import Foundation
+import TreDomain
+import Vapor
+
+/// The report form, the inbox, and the case page that guides the officer step by step.
+struct CasePagesController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("reports", "new", access: .permission(.reportAbuse), use: showReportForm)
+        routes.post("reports", "new", access: .permission(.reportAbuse), use: receiveReport)
+        routes.get("cases", access: .permission(.viewCases), use: inbox)
+        routes.get("cases.csv", access: .permission(.viewCases), use: export)
+        routes.get("cases", ":id", access: .permission(.viewCases), use: show)
+        for name in CasesAPIController.stepNames {
+            routes.post("cases", ":id", .constant(name), access: .permission(.actOnCases)) { request in
+                try await takeStep(name, request)
+            }
+        }
+    }
+
+    // MARK: Report (Mẫu 01)
+
+    struct ReportPage: Encodable {
+        var form: ReportForm
+        var error: String?
+        var channels: [Choice]
+        var abuseForms: [Choice]
+        var communes: [Choice]
+        var childName: String?
+    }
+
+    @Sendable func showReportForm(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        var form = ReportForm()
+        form.communeCode = principal.jurisdiction.communeCode.map(String.init)
+        form.childId = try? request.query.get(String.self, at: "child")
+        return try await renderReport(request, form: form, error: nil)
+    }
+
+    @Sendable func receiveReport(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let form = try request.content.decode(ReportForm.self)
+        do {
+            let opened = try await CaseService(database: request.db, principal: principal, actor: request.auditActor())
+                .open(try form.draft())
+            let id = try opened.requireID()
+            if principal.jurisdiction.contains(provinceCode: opened.provinceCode, communeCode: opened.communeCode) {
+                return request.redirect(to: Paths.case(id))
+            }
+            // Forwarded to a commune the receiving point cannot follow: say so, and offer a new report.
+            let commune = try await UnitQueries.commune(code: opened.communeCode, on: request.db)
+            return try await renderReport(
+                request, form: ReportForm(), error: nil,
+                notice: "\(UIStrings.text("reportForwarded", request.language)) \(commune?.name ?? "")")
+        } catch let failure as any LocalizedFailure {
+            return try await renderReport(
+                request, form: form, error: failure.message(request.language), status: .unprocessableEntity)
+        }
+    }
+
+    private func renderReport(
+        _ request: Request, form: ReportForm, error: String?, status: HTTPStatus = .ok, notice: String? = nil
+    ) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let language = request.language
+        var childName: String?
+        if let id = form.childId.flatMap(UUID.init(uuidString:)) {
+            childName = try await ChildQueries.find(id, in: principal.jurisdiction, on: request.db)?.fullName
+        }
+        let page = ReportPage(
+            form: form, error: error,
+            channels: Choice.list(ReportChannel.self, selected: form.channel ?? "phone_111", language: language) {
+                $0.label
+            },
+            abuseForms: AbuseForm.allCases.map {
+                Choice(
+                    value: $0.rawValue, label: $0.label(language),
+                    selected: form.abuseForms?.contains($0.rawValue) ?? false)
+            },
+            communes: try await ChildrenPagesController.communeChoices(
+                for: principal, selected: form.communeCode.flatMap { Int($0) }, on: request.db),
+            childName: childName)
+        return try await request.render(
+            "cases/report", title: UIStrings.text("newReport", language), page, status: status, notice: notice)
+    }
+
+    // MARK: Inbox
+
+    struct InboxRow: Encodable {
+        var href: String
+        var received: String
+        var commune: String
+        var status: String
+        var risk: String
+        var deadline: String
+        var clock: String
+        var late: Bool
+        var escalated: Bool
+    }
+
+    struct InboxPage: Encodable {
+        var filters: [LayoutModel.NavItem]
+        var rows: [InboxRow]
+        var pager: PagerModel
+        var exportHref: String
+        var canReport: Bool
+    }
+
+    @Sendable func inbox(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let language = request.language
+        let paging = Paging(request)
+        let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
+        let now = Date()
+        let result = try await CaseQueries.inbox(
+            in: principal.jurisdiction, filter: filter, page: paging.page, per: paging.per, now: now, on: request.db)
+        let names = try await CommuneNames.load(result.items.map(\.communeCode), on: request.db)
+        let rows = try result.items.map { found in
+            let deadline = found.deadline
+            return InboxRow(
+                href: Paths.case(try found.requireID()), received: VietnamTime.format(found.receivedAt),
+                commune: names[found.communeCode] ?? "", status: found.facts.status.label(language),
+                risk: found.risk.flatMap(RiskLevel.init(rawValue:))?.label(language) ?? "",
+                deadline: deadline?.kind.label(language) ?? "", clock: deadline?.remaining(now: now)(language) ?? "",
+                late: deadline?.isLate(now: now) ?? false, escalated: found.escalatedAt != nil)
+        }
+        let filters = CaseInboxFilter.allCases.map {
+            LayoutModel.NavItem(
+                href: "\(Paths.cases)?filter=\($0.rawValue)", label: UIStrings.text("inbox_\($0.rawValue)", language),
+                current: $0 == filter)
+        }
+        let page = InboxPage(
+            filters: filters, rows: rows,
+            pager: PagerModel(paging, total: result.total, path: Paths.cases, query: ["filter": filter.rawValue]),
+            exportHref: "\(Paths.casesExport)?filter=\(filter.rawValue)",
+            canReport: AccessPolicy.allows(principal.role, .reportAbuse))
+        return try await request.render("cases/inbox", title: UIStrings.text("cases", language), page)
+    }
+
+    /// The inbox as CSV: the case facts and clocks, never the reporter. The export is audited.
+    @Sendable func export(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
+        let now = Date()
+        var csv = "\u{FEFF}id,received_at,province_code,commune_code,status,risk,next_deadline,due,late\r\n"
+        var page = 1
+        var exported = 0
+        while true {
+            let batch = try await CaseQueries.inbox(
+                in: principal.jurisdiction, filter: filter, page: page, per: 1000, now: now, on: request.db)
+            for found in batch.items {
+                let deadline = found.deadline
+                csv +=
+                    [
+                        try found.requireID().uuidString, VietnamTime.format(found.receivedAt),
+                        String(found.provinceCode), String(found.communeCode), found.status, found.risk ?? "",
+                        deadline?.kind.rawValue ?? "", deadline.map { VietnamTime.format($0.due) } ?? "",
+                        deadline?.isLate(now: now) == true ? "1" : "0",
+                    ].map(CSVField.escape).joined(separator: ",") + "\r\n"
+            }
+            exported += batch.items.count
+            guard batch.items.count == 1000 else { break }
+            page += 1
+        }
+        try await AuditLog.record(
+            AuditEvent(
+                action: "cases.exported", recordType: "case", jurisdiction: principal.jurisdiction,
+                details: "rows=\(exported) filter=\(filter.rawValue)"),
+            by: request.auditActor(), on: request.db)
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: "tre-vu-viec.csv")
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    }
+
+    // MARK: Case page
+
+    struct Fact: Encodable {
+        var label: String
+        var value: String
+    }
+
+    struct StepView: Encodable {
+        var title: String
+        var by: String
+        var at: String
+        var facts: [Fact]
+    }
+
+    struct CasePage: Encodable {
+        var status: String
+        var deadline: String?
+        var clock: String?
+        var late: Bool
+        var facts: [Fact]
+        var children: [Fact]
+        var steps: [StepView]
+        var next: NextSteps
+        var actionBase: String
+        var version: Int
+        var error: String?
+        var riskLevels: [Choice]
+        var serviceKinds: [Choice]
+        var planRows: [Int]
+    }
+
+    /// Which step forms the page shows.
+    struct NextSteps: Encodable {
+        var any: Bool
+        var initialAssessment, emergencyMeasures, detailedAssessment, caseConference, plan: Bool
+        var approval, implementation, review, closure: Bool
+
+        init(_ names: [String]) {
+            any = !names.isEmpty
+            initialAssessment = names.contains("initial-assessment")
+            emergencyMeasures = names.contains("emergency-measures")
+            detailedAssessment = names.contains("detailed-assessment")
+            caseConference = names.contains("case-conference")
+            plan = names.contains("plan")
+            approval = names.contains("approval")
+            implementation = names.contains("implementation")
+            review = names.contains("review")
+            closure = names.contains("closure")
+        }
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        try await renderCase(request, error: nil)
+    }
+
+    private func takeStep(_ name: String, _ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
+        let form = try request.content.decode(StepForm.self)
+        do {
+            _ = try await CaseService(database: request.db, principal: principal, actor: request.auditActor())
+                .take(try form.step(named: name), on: id, seenVersion: form.version)
+            return request.redirect(to: Paths.case(id))
+        } catch let failure as any LocalizedFailure {
+            let status: HTTPStatus = (failure as? TreError)?.status ?? .unprocessableEntity
+            if status == .notFound { throw failure }
+            return try await renderCase(request, error: failure.message(request.language), status: status)
+        }
+    }
+
+    private func renderCase(_ request: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let language = request.language
+        let (found, report) = try await CaseQueries.readAudited(request, principal: principal)
+        let id = try found.requireID()
+        let now = Date()
+        let deadline = found.deadline
+        let commune = try await UnitQueries.commune(code: found.communeCode, on: request.db)
+        var facts = [
+            Fact(label: UIStrings.text("receivedAt", language), value: VietnamTime.format(report.receivedAt)),
+            Fact(
+                label: UIStrings.text("channel", language),
+                value: ReportChannel(rawValue: report.channel)?.label(language) ?? report.channel),
+            Fact(label: UIStrings.text("commune", language), value: commune?.name ?? String(found.communeCode)),
+            Fact(
+                label: UIStrings.text("abuseForms", language),
+                value: report.abuseForms.split(separator: ",").compactMap { AbuseForm(rawValue: String($0)) }
+                    .map { $0.label(language) }.joined(separator: ", ")),
+            Fact(
+                label: UIStrings.text("abuserIsCarer", language),
+                value: UIStrings.text(report.abuserIsCarer ? "yes" : "no", language)),
+            Fact(label: UIStrings.text("whatHappened", language), value: report.description),
+        ]
+        if let risk = found.risk.flatMap(RiskLevel.init(rawValue:)) {
+            facts.append(Fact(label: UIStrings.text("risk", language), value: risk.label(language)))
+        }
+        if CaseQueries.mayKnowReporter(principal, report: report, of: found) {
+            let reporter =
+                report.anonymous
+                ? UIStrings.text("anonymous", language)
+                : [report.reporterName, report.reporterPhone].filter { !$0.isEmpty }.joined(separator: " · ")
+            facts.append(Fact(label: UIStrings.text("reporter", language), value: reporter))
+        }
+        let childIDs = try await CaseQueries.childIDs(of: [found], on: request.db)[id] ?? []
+        let children = try await Child.query(on: request.db).filter(\.$id ~~ childIDs).all().map {
+            Fact(label: $0.fullName, value: Paths.child(try $0.requireID()))
+        }
+        let records = try await CaseStepRecord.query(on: request.db).filter(\.$caseID == id).sort(\.$createdAt).all()
+        let mayAct = AccessPolicy.allows(principal.role, .actOnCases)
+        let page = CasePage(
+            status: found.facts.status.label(language), deadline: deadline?.kind.label(language),
+            clock: deadline?.remaining(now: now)(language), late: deadline?.isLate(now: now) ?? false,
+            facts: facts, children: children,
+            steps: records.map { CaseStepView.view($0, language: language) },
+            next: NextSteps(mayAct ? CaseWorkflow.nextSteps(from: found.facts) : []),
+            actionBase: Paths.case(id), version: found.version, error: error,
+            riskLevels: Choice.list(RiskLevel.self, selected: nil, language: language) { $0.label },
+            serviceKinds: Choice.list(ServiceKind.self, selected: nil, language: language) { $0.label },
+            planRows: Array(0..<StepForm.planRows))
+        return try await request.render(
+            "cases/case", title: "\(UIStrings.text("case", language)) · \(commune?.name ?? "")", page, status: status)
+    }
+}
+
+extension ProtectionCase {
+    var deadline: CaseDeadline? {
+        guard let kind = nextDeadlineKind.flatMap(CaseDeadlineKind.init(rawValue:)), let due = nextDeadlineAt else {
+            return nil
+        }
+        return CaseDeadline(kind: kind, due: due)
+    }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import Testing
+import TreDomain
+import VaporTesting
+
+@testable import TreApp
+
+@Suite struct CasePagesTests {
+    private func signedIn(_ app: Application, _ username: String) async throws -> WebClient {
+        let browser = WebClient(app)
+        try await browser.signIn(username)
+        return browser
+    }
+
+    /// A report typed by the hotline at `hoursAgo`, about commune 4, with the carer as suspected abuser.
+    private func reportByHotline(_ app: Application, hoursAgo: Int = 0) async throws -> UUID {
+        try await makeAccount(app, "hotline", role: .hotlineCounsellor)
+        let hotline = try await signedIn(app, "hotline")
+        try await hotline.get("/reports/new")
+        let received = VietnamTime.dateTimeLocal(Date().addingTimeInterval(TimeInterval(-hoursAgo * 3600)))
+        let saved = try await hotline.post(
+            "/reports/new",
+            [
+                "channel": "phone_111", "receivedAt": received, "communeCode": "4", "abuseForms[]": "violence",
+                "abuserIsCarer": "1", "description": "Cô giáo báo trẻ có vết bầm, nghi bị bố đánh",
+                "reporterName": "Phạm Thị Lan", "reporterPhone": "0987 654 321",
+            ])
+        #expect(saved.status == .seeOther)
+        let location = try #require(saved.headers.first(name: .location))
+        return try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
+    }
+
+    @Test func aReportLandsInTheCommuneInboxWithItsTwelveHourClock() async throws {
+        try await withTreApp { app in
+            let id = try await reportByHotline(app)
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let officer = try await signedIn(app, "xa4")
+            let inbox = try await officer.get("/cases").body.string
+            #expect(inbox.contains("Can thiệp khẩn cấp (12 giờ)"))
+            #expect(inbox.contains("còn 11 giờ") || inbox.contains("còn 12 giờ"))
+            #expect(inbox.contains(Paths.case(id)))
+            let page = try await officer.get(Paths.case(id)).body.string
+            #expect(page.contains("Phạm Thị Lan"), "the commune's officer knows who reported")
+            #expect(page.contains("step-initial-assessment"))
+        }
+    }
+
+    @Test func theOfficerTakesAStepAndAStaleFormIsRefused() async throws {
+        try await withTreApp { app in
+            let id = try await reportByHotline(app)
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let officer = try await signedIn(app, "xa4")
+            try await officer.get(Paths.case(id))
+            let form = ["version": "1", "risk": "high", "reasons": "Vết bầm nhiều nơi", "seriousThreat": "1"]
+            let taken = try await officer.post(Paths.case(id) + "/initial-assessment", form)
+            #expect(taken.status == .seeOther)
+            let page = try await officer.get(Paths.case(id)).body.string
+            #expect(page.contains("Đã đánh giá ban đầu"))
+            #expect(page.contains("Vết bầm nhiều nơi"))
+            #expect(page.contains("step-emergency-measures"))
+            // A second officer's form, opened before the step, still says version 1.
+            let stale = try await officer.post(Paths.case(id) + "/initial-assessment", form)
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("Hãy tải lại trang"))
+            #expect(try await CaseStepRecord.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test func theProvinceSeesLateCasesButNotWhoReported() async throws {
+        try await withTreApp { app in
+            let id = try await reportByHotline(app, hoursAgo: 13)
+            try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
+            let province = try await signedIn(app, "tinh1")
+            let late = try await province.get("/cases?filter=late").body.string
+            #expect(late.contains(Paths.case(id)))
+            #expect(late.contains("quá hạn"))
+            let page = try await province.get(Paths.case(id)).body.string
+            #expect(page.contains("nghi bị bố đánh"))
+            #expect(!page.contains("Phạm Thị Lan"))
+            let csv = try await province.get("/cases.csv?filter=late").body.string
+            #expect(csv.contains(id.uuidString))
+            #expect(!csv.contains("Phạm") && !csv.contains("0987654321"))
+        }
+    }
+
+    @Test func anotherCommunesOfficerCannotOpenTheCase() async throws {
+        try await withTreApp { app in
+            let id = try await reportByHotline(app)
+            try await makeAccount(app, "xa8", role: .communeOfficer, commune: Places.ngocHa)
+            let other = try await signedIn(app, "xa8")
+            #expect(try await other.get(Paths.case(id)).status == .notFound)
+            #expect(!(try await other.get("/cases").body.string.contains(Paths.case(id))))
+            #expect(!(try await other.get("/cases.csv").body.string.contains(id.uuidString)))
+            try await other.get("/cases")
+            let acted = try await other.post(
+                Paths.case(id) + "/initial-assessment", ["version": "1", "risk": "low", "reasons": "x"])
+            #expect(acted.status == .notFound)
+        }
+    }
+
+    @Test func aReportWithoutAFormOfAbuseKeepsWhatWasTyped() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let officer = try await signedIn(app, "xa4")
+            try await officer.get("/reports/new")
+            let refused = try await officer.post(
+                "/reports/new", ["channel": "walk_in", "communeCode": "4", "description": "Trẻ bỏ học đi làm thuê"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Chọn ít nhất một hình thức xâm hại."))
+            #expect(refused.body.string.contains("Trẻ bỏ học đi làm thuê"))
+            #expect(try await ProtectionCase.query(on: app.db).count() == 0)
+        }
+    }
+}
