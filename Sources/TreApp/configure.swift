@@ -83,6 +83,8 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
 
     if options.sealsAuditTrail {
         app.lifecycle.use(AuditSealingService())
+        // The server's other background work: passed deadlines are escalated within a minute.
+        app.lifecycle.use(CaseEscalationService())
     }
 }
 
@@ -133,5 +135,6 @@ enum Migrations {
         app.migrations.add(CreateChildCircumstances())
         app.migrations.add(AddFoldedNameToNameTokens())
         app.migrations.add(CreateCases())
+        app.migrations.add(CreateCaseNotifications())
     }
 }

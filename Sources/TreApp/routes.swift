@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     ChildImportController().register(app)
     CircumstancePagesController().register(app)
     CasePagesController().register(app)
+    NotificationsController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

@@ -112,4 +112,29 @@ import VaporTesting
             #expect(try await ProtectionCase.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func aPassedDeadlineIsEscalatedOnceToTheCommuneAndTheProvince() async throws {
+        try await withTreApp { app in
+            let id = try await reportByHotline(app, hoursAgo: 13)
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            try await makeAccount(app, "chutich4", role: .communeChair, commune: Places.baDinh)
+            try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
+            try await makeAccount(app, "xa8", role: .communeOfficer, commune: Places.ngocHa)
+            try await makeAccount(app, "tinh4", role: .provincialOfficer, province: Places.caoBang)
+
+            #expect(try await CaseEscalation.run(on: app.db) == 1)
+            #expect(try await CaseEscalation.run(on: app.db) == 0, "escalated once")
+            let told = try await CaseNotification.query(on: app.db).all().map(\.userID)
+            let names = try await UserAccount.query(on: app.db).filter(\.$id ~~ told).all().map(\.username)
+            #expect(Set(names) == ["xa4", "chutich4", "tinh1"])
+
+            let province = try await signedIn(app, "tinh1")
+            let messages = try await province.get("/notifications").body.string
+            #expect(messages.contains("Quá hạn: Can thiệp khẩn cấp (12 giờ)"))
+            #expect(messages.contains(Paths.case(id)))
+            #expect(try await province.get("/cases").body.string.contains("Đã báo cáo lên tỉnh"))
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$action == "case.escalated").count() == 1)
+        }
+    }
 }

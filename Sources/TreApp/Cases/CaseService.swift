@@ -104,6 +104,7 @@ struct CaseService {
                 break
             }
             found.updateDeadline(clock: clock)
+            found.escalatedAt = nil
             // The version check and the update are one statement: of two officers, one wins.
             let previous = found.version
             found.version = previous + 1
@@ -117,6 +118,7 @@ struct CaseService {
                 .set("next_deadline_kind", to: found.nextDeadlineKind)
                 .set("next_deadline_at", to: found.nextDeadlineAt)
                 .set("version", to: found.version)
+                .set("escalated_at", to: Date?.none)  // a new clock runs; its own passing is escalated anew
                 .set("updated_at", to: now)
                 .where("id", .equal, caseID).where("version", .equal, previous)
                 .returning("id").all()

@@ -47,6 +47,10 @@ extension Request {
                     .init(
                         href: Paths.cases, label: UIStrings.text("cases", language),
                         current: url.path.hasPrefix(Paths.cases)))
+                nav.append(
+                    .init(
+                        href: Paths.notifications, label: UIStrings.text("notifications", language),
+                        current: url.path == Paths.notifications))
             }
             if AccessPolicy.allows(principal.role, .manageAccounts) {
                 nav.append(

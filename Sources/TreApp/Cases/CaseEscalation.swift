@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+import Vapor
+
+/// A message in the app for one person: a passed deadline on a case they answer for.
+final class CaseNotification: Model, @unchecked Sendable {
+    static let schema = "case_notifications"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "user_id") var userID: UUID
+    @Field(key: "case_id") var caseID: UUID
+    @Field(key: "kind") var kind: String
+    @Field(key: "message_vi") var messageVI: String
+    @Field(key: "message_en") var messageEN: String
+    @OptionalField(key: "read_at") var readAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+}
+
+struct CreateCaseNotifications: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CaseNotification.schema)
+            .id()
+            .field("user_id", .uuid, .required, .references(UserAccount.schema, "id"))
+            .field("case_id", .uuid, .required, .references(ProtectionCase.schema, "id"))
+            .field("kind", .string, .required)
+            .field("message_vi", .string, .required)
+            .field("message_en", .string, .required)
+            .field("read_at", .datetime)
+            .field("created_at", .datetime)
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.create(index: "case_notifications_user_idx").on(CaseNotification.schema)
+                .column("user_id").column("created_at").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CaseNotification.schema).delete()
+    }
+}
+
+/// When a case's deadline passes: the case is marked escalated, its commune's officers and chairperson
+/// and its province's officers are told in the app, and the escalation is audited. Runs on every node;
+/// marking is one conditional UPDATE, so a case is escalated once however many nodes see it.
+enum CaseEscalation {
+    @discardableResult
+    static func run(now: Date = Date(), on database: any Database) async throws -> Int {
+        let due = try await ProtectionCase.query(on: database)
+            .filter(\.$status != CaseStatus.closed.rawValue)
+            .filter(\.$nextDeadlineAt < now)
+            .filter(\.$escalatedAt == nil)
+            .limit(500).all()
+        var escalated = 0
+        for found in due {
+            let done = try await database.transaction { database -> Bool in
+                guard let sql = database as? any SQLDatabase else { return false }
+                let id = try found.requireID()
+                let marked = try await sql.update(ProtectionCase.schema).set("escalated_at", to: now)
+                    .where("id", .equal, id).where(SQLColumn("escalated_at"), .is, SQLLiteral.null)
+                    .returning("id").all()
+                guard marked.count == 1 else { return false }  // another node escalated it first
+                let kind = found.deadline?.kind ?? .plan
+                let commune = try await UnitQueries.commune(code: found.communeCode, on: database)
+                let place = commune?.name ?? String(found.communeCode)
+                let recipients = try await UserAccount.query(on: database)
+                    .filter(\.$disabled == false)
+                    .group(.or) { either in
+                        either.group(.and) {
+                            $0.filter(\.$communeCode == found.communeCode)
+                                .filter(\.$role ~~ [Role.communeOfficer.rawValue, Role.communeChair.rawValue])
+                        }
+                        either.group(.and) {
+                            $0.filter(\.$provinceCode == found.provinceCode)
+                                .filter(\.$role == Role.provincialOfficer.rawValue)
+                        }
+                    }
+                    .all()
+                for person in recipients {
+                    let note = CaseNotification()
+                    note.userID = try person.requireID()
+                    note.caseID = id
+                    note.kind = "deadline_passed"
+                    note.messageVI = "Quá hạn: \(kind.label.vi) — vụ việc tại \(place)."
+                    note.messageEN = "Deadline passed: \(kind.label.en) — case in \(place)."
+                    try await note.create(on: database)
+                }
+                try await AuditLog.record(
+                    AuditEvent(
+                        action: "case.escalated", recordType: "case", recordID: id.uuidString,
+                        jurisdiction: found.jurisdiction, details: "deadline=\(kind.rawValue) told=\(recipients.count)"),
+                    by: .system("escalation"), on: database)
+                return true
+            }
+            if done { escalated += 1 }
+        }
+        return escalated
+    }
+}
+
+/// Looks for passed deadlines every minute while the server runs.
+final class CaseEscalationService: LifecycleHandler, @unchecked Sendable {
+    static let interval: Duration = .seconds(60)
+    private var task: Task<Void, Never>?
+
+    func didBootAsync(_ application: Application) async throws {
+        let database = application.db
+        let logger = application.logger
+        task = Task {
+            while !Task.isCancelled {
+                do {
+                    try await CaseEscalation.run(on: database)
+                } catch {
+                    logger.warning("case escalation deferred: \(String(reflecting: error))")
+                }
+                try? await Task.sleep(for: Self.interval)
+            }
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        task?.cancel()
+        await task?.value
+    }
+}
