@@ -136,5 +136,6 @@ enum Migrations {
         app.migrations.add(AddFoldedNameToNameTokens())
         app.migrations.add(CreateCases())
         app.migrations.add(CreateCaseNotifications())
+        app.migrations.add(CreateDaysOff())
     }
 }

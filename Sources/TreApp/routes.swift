@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     CircumstancePagesController().register(app)
     CasePagesController().register(app)
     NotificationsController().register(app)
+    DaysOffController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

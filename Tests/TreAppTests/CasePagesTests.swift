@@ -137,4 +137,36 @@ import VaporTesting
                 try await AuditEntry.query(on: app.db).filter(\.$action == "case.escalated").count() == 1)
         }
     }
+
+    @Test func aDayOffAddedByTheAdministratorMovesThePlanDeadline() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "quantri", role: .admin)
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let token = try await apiToken(app, "xa4")
+            // Received Monday 2 November 2026: 5 working days end on Monday the 9th.
+            func planDue() async throws -> Date? {
+                let answer = try await app.testing().sendRequest(
+                    .POST, "/api/v1/reports", headers: bearer(token, json: true),
+                    body: ByteBuffer(
+                        string:
+                            #"{"channel":"walk_in","receivedAt":"2026-11-02T02:00:00Z","communeCode":4,"abuseForms":["neglect"],"description":"Trẻ bị bỏ mặc"}"#
+                    ))
+                #expect(answer.status == .created, "\(answer.body.string)")
+                return try answer.content.decode(CaseDTO.self).nextDeadline?.due
+            }
+            #expect(try await planDue() == VietnamDay.end(of: CivilDate(2026, 11, 9)))
+
+            let admin = try await signedIn(app, "quantri")
+            try await admin.get("/admin/days-off")
+            let refused = try await admin.post("/admin/days-off", ["date": "31/02/2026", "name": "Sai"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Ngày không đúng"))
+            let added = try await admin.post("/admin/days-off", ["date": "04/11/2026", "name": "Nghỉ bù"])
+            #expect(added.status == .seeOther)
+            let page = try await admin.get("/admin/days-off?year=2027").body.string
+            #expect(page.contains("04/11/2026 · Nghỉ bù"))
+            #expect(page.contains("06/02/2027"), "Tết 2027 is listed among the statutory days")
+            #expect(try await planDue() == VietnamDay.end(of: CivilDate(2026, 11, 10)))
+        }
+    }
 }

@@ -8,7 +8,6 @@ struct CaseService {
     let database: any Database
     let principal: Principal
     let actor: AuditActor
-    var clock = CaseClock()
 
     static let staleCase = TreError(
         status: .conflict, code: "stale_case",
@@ -60,7 +59,7 @@ struct CaseService {
             opened.abuserIsCarer = report.abuserIsCarer
             opened.receivedAt = report.receivedAt
             opened.version = 1
-            opened.updateDeadline(clock: clock)
+            opened.updateDeadline(clock: try await DayOff.clock(on: database))
             try await opened.create(on: database)
             let caseID = try opened.requireID()
             for childID in report.childIDs {
@@ -103,7 +102,7 @@ struct CaseService {
             default:
                 break
             }
-            found.updateDeadline(clock: clock)
+            found.updateDeadline(clock: try await DayOff.clock(on: database))
             found.escalatedAt = nil
             // The version check and the update are one statement: of two officers, one wins.
             let previous = found.version

@@ -58,6 +58,12 @@ extension Request {
                         href: Paths.adminUsers, label: UIStrings.text("accounts", language),
                         current: url.path.hasPrefix(Paths.adminUsers)))
             }
+            if AccessPolicy.allows(principal.role, .manageReferenceData) {
+                nav.append(
+                    .init(
+                        href: "/admin/days-off", label: UIStrings.text("daysOff", language),
+                        current: url.path.hasPrefix("/admin/days-off")))
+            }
             if AccessPolicy.allows(principal.role, .viewAudit) {
                 nav.append(
                     .init(

@@ -82,6 +82,20 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "daysOff": .init(vi: "Ngày nghỉ", en: "Days off"),
+        "daysOffHelp": .init(
+            vi:
+                "Thời hạn tính theo ngày làm việc bỏ qua thứ Bảy, Chủ nhật, ngày lễ, Tết (tính theo âm lịch Việt Nam) và các ngày nghỉ được thêm ở đây (ngày nghỉ bù, hoán đổi do Chính phủ quyết định).",
+            en:
+                "Deadlines in working days skip weekends, public holidays, Tết (on the Vietnamese lunar calendar) and the days added here (the government's yearly swaps and compensatory days)."
+        ),
+        "date": .init(vi: "Ngày", en: "Date"),
+        "dayOffName": .init(vi: "Lý do nghỉ", en: "Reason"),
+        "daysOffAdded": .init(vi: "Ngày nghỉ đã thêm", en: "Days off added"),
+        "statutoryHolidays": .init(vi: "Ngày lễ, Tết theo luật năm", en: "Statutory holidays of"),
+        "remove": .init(vi: "Xóa", en: "Remove"),
+        "dayOffBadDate": .init(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy)."),
+        "dayOffNeedsName": .init(vi: "Ghi lý do nghỉ.", en: "Give the reason for the day off."),
         "moreThan": .init(vi: "Hơn", en: "More than"),
         "typeMoreOfTheName": .init(
             vi: "Gõ thêm họ tên để thu hẹp và xếp theo mức khớp.",

@@ -17,6 +17,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case reportAbuse
     /// See the cases of one's own jurisdiction.
     case viewCases
+    /// Edit reference data such as the days off that legal deadlines skip.
+    case manageReferenceData
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
     case actOnCases
 }
@@ -38,7 +40,7 @@ public enum AccessPolicy {
         switch permission {
         case .viewUnits, .viewAccounts:
             true
-        case .manageAccounts:
+        case .manageAccounts, .manageReferenceData:
             role == .admin
         case .viewAudit:
             role == .admin || role == .provincialOfficer || role == .nationalAnalyst
