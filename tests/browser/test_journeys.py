@@ -73,7 +73,7 @@ def test_the_language_switch_is_remembered(browser):
 
 def test_pages_fit_a_360_pixel_phone(browser):
     sign_in(browser, "admin", NEW_PASSWORD)
-    for path in ("/", "/admin/users", "/admin/users/new", "/audit"):
+    for path in ("/", "/admin/users", "/admin/users/new", "/audit", "/admin/days-off"):
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
@@ -115,3 +115,47 @@ def test_a_commune_officer_registers_a_child_and_finds_it_without_accents(browse
     search.send_keys("dang thi huong")
     and_wait_for_the_next_page(browser, lambda: search.send_keys(Keys.ENTER))
     assert "Đặng Thị Hương" in browser.find_element(By.ID, "children").text
+
+
+def test_a_hotline_report_lands_in_the_commune_inbox_with_its_twelve_hour_clock(browser):
+    # The administrator creates a hotline counsellor's account.
+    sign_in(browser, "admin", NEW_PASSWORD)
+    browser.get(BASE_URL + "/admin/users/new")
+    browser.find_element(By.ID, "username").send_keys("tongdai.an")
+    browser.find_element(By.ID, "fullName").send_keys("Võ Thành An")
+    browser.find_element(By.ID, "password").send_keys("mat-khau-tam-thoi")
+    Select(browser.find_element(By.ID, "role")).select_by_value("hotline_counsellor")
+    click(browser, "save-account")
+    click(browser, "sign-out")
+
+    # The counsellor takes a call: the father is suspected, so the 12-hour clock applies.
+    sign_in(browser, "tongdai.an", "mat-khau-tam-thoi")
+    browser.find_element(By.ID, "currentPassword").send_keys("mat-khau-tam-thoi")
+    browser.find_element(By.ID, "newPassword").send_keys("mat-khau-tong-dai-111")
+    browser.find_element(By.ID, "confirmPassword").send_keys("mat-khau-tong-dai-111")
+    click(browser, "save-password")
+    browser.get(BASE_URL + "/reports/new")
+    Select(browser.find_element(By.ID, "channel")).select_by_value("phone_111")
+    browser.find_element(By.ID, "communeCode").send_keys("4")
+    browser.find_element(By.ID, "abuse-violence").click()
+    browser.find_element(By.ID, "abuserIsCarer").click()
+    browser.find_element(By.ID, "description").send_keys("Cô giáo gọi: trẻ lớp 3 có nhiều vết bầm, nói bị bố đánh.")
+    browser.find_element(By.ID, "reporterName").send_keys("Đoàn Thị Hạnh")
+    click(browser, "save-report")
+    assert browser.find_element(By.ID, "case-status").text == "Đã tiếp nhận"
+    assert "còn 11 giờ" in browser.find_element(By.ID, "case-clock").text
+    click(browser, "sign-out")
+
+    # The commune officer finds it at the top of her inbox, with the clock running.
+    sign_in(browser, "xa.badinh", "mat-khau-cua-hoa-2026")
+    browser.get(BASE_URL + "/cases")
+    inbox = browser.find_element(By.ID, "cases").text
+    assert "Can thiệp khẩn cấp (12 giờ)" in inbox
+    assert "còn 11 giờ" in inbox
+    browser.find_element(By.CSS_SELECTOR, "#cases tbody a").click()
+    assert "Đoàn Thị Hạnh" in browser.page_source, "the commune's officer knows who reported"
+    assert browser.find_element(By.ID, "step-initial-assessment").is_displayed()
+    for path in ("/cases", "/reports/new", browser.current_url.replace(BASE_URL, "")):
+        browser.get(BASE_URL + path)
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow}px wider than the phone"

@@ -49,10 +49,18 @@ def test_user_add_checks_the_jurisdiction_against_the_role(tmp_path):
 
 
 def test_demo_and_audit_verify(tmp_path):
-    demo = tre("demo", "--password", "mat-khau-demo-2026", "--children", "300", data_dir=tmp_path)
+    demo = tre("demo", "--password", "mat-khau-demo-2026", "--children", "300", "--cases", "40", data_dir=tmp_path)
     assert demo.returncode == 0, demo.stderr
     assert "tinh79" in demo.stdout
     assert "300 children in" in demo.stdout
+    assert "40 cases in" in demo.stdout
+    cases = subprocess.run(
+        ["sqlite3", str(tmp_path / "tre.sqlite"),
+         "SELECT count(DISTINCT status), sum(next_deadline_at < strftime('%s','now')), sum(status = 'closed') "
+         "FROM protection_cases"], capture_output=True, text=True, check=True).stdout.strip().split("|")
+    states, late, closed = (int(value) for value in cases)
+    assert states >= 6, "cases in many states of the procedure"
+    assert late > 0 and closed > 0, "some late, some closed"
     again = tre("demo", "--password", "mat-khau-demo-2026", "--children", "200", data_dir=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "0 accounts created" in again.stdout

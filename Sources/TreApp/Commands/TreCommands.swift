@@ -141,7 +141,8 @@ public enum TreCommands {
 
     /// `tre demo`: realistic synthetic accounts, and children spread over the country with a share in
     /// the demo officers' communes. Prints progress and the rate reached.
-    public static func demo(_ configuration: TreConfiguration, password: String?, children: Int) async throws -> String
+    public static func demo(_ configuration: TreConfiguration, password: String?, children: Int, cases: Int = 0)
+        async throws -> String
     {
         try await withApplication(configuration) { app in
             let chosen = password ?? FirstAdministrator.generatePassword()
@@ -163,9 +164,13 @@ public enum TreCommands {
                 say("  \(done)/\(children) children (\(Int(rate))/s)")
             }
             let seconds = Date().timeIntervalSince(started)
+            let casesStarted = Date()
+            let opened = try await DemoCases.seed(count: cases, communes: focus, on: app.db, seed: seed)
+            let caseSeconds = Date().timeIntervalSince(casesStarted)
             return """
                 Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)
                 \(written) children in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / max(seconds, 0.001))) children/s)
+                \(opened) cases in \(String(format: "%.1f", caseSeconds)) s, in every state of the procedure
                 """
         }
     }
