@@ -137,5 +137,6 @@ enum Migrations {
         app.migrations.add(CreateCases())
         app.migrations.add(CreateCaseNotifications())
         app.migrations.add(CreateDaysOff())
+        app.migrations.add(CreateCaseReferrals())
     }
 }

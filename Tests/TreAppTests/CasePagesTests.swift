@@ -169,4 +169,31 @@ import VaporTesting
             #expect(try await planDue() == VietnamDay.end(of: CivilDate(2026, 11, 10)))
         }
     }
+
+    @Test func anOfficerRefersTheCaseAndRecordsAVisitFromTheCasePage() async throws {
+        try await withTreApp { app in
+            let id = try await reportByHotline(app)
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let officer = try await signedIn(app, "xa4")
+            try await officer.get(Paths.case(id))
+            let referred = try await officer.post(
+                Paths.case(id) + "/referrals",
+                [
+                    "providerKind": "health", "providerName": "Trạm y tế phường", "reason": "Khám vết thương",
+                    "sentOn": "20/11/2026",
+                ])
+            #expect(referred.status == .seeOther)
+            let refused = try await officer.post(
+                Paths.case(id) + "/follow-ups", ["visitedOn": "30/02/2026", "notes": "Trẻ ổn"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Ngày không đúng"))
+            try await officer.post(
+                Paths.case(id) + "/follow-ups", ["visitedOn": "21/11/2026", "childSeen": "1", "notes": "Trẻ đã đi học"])
+            let page = try await officer.get(Paths.case(id)).body.string
+            #expect(page.contains("Y tế: Trạm y tế phường"))
+            #expect(page.contains("Khám vết thương"))
+            #expect(page.contains("21/11/2026"))
+            #expect(page.contains("Trẻ đã đi học"))
+        }
+    }
 }

@@ -183,4 +183,41 @@ import VaporTesting
             #expect(try await ProtectionCase.query(on: app.db).count() == 0)
         }
     }
+
+    @Test func referralsAndVisitsAreRecordedOnAnOpenCaseOfOnesOwnCommune() async throws {
+        try await withTreApp { app in
+            let team = try await team(app)
+            let opened = try await report(app, token: team.hotline)
+            let referred = try await send(
+                app, .POST, "/api/v1/cases/\(opened.id)/referrals", token: team.officer,
+                #"{"providerKind":"police","providerName":"Công an phường Ba Đình","reason":"Xác minh hành vi bạo lực","sentOn":"2026-11-20"}"#
+            )
+            #expect(referred.status == .created)
+            let referral = try referred.content.decode(ReferralDTO.self)
+            #expect(referral.status == "sent")
+            let answered = try await send(
+                app, .PUT, "/api/v1/cases/\(opened.id)/referrals/\(referral.id)", token: team.officer,
+                #"{"status":"accepted","reply":"Đã cử cán bộ xác minh"}"#)
+            #expect(try answered.content.decode(ReferralDTO.self).status == "accepted")
+            let future = try await send(
+                app, .POST, "/api/v1/cases/\(opened.id)/follow-ups", token: team.officer,
+                #"{"visitedOn":"2099-01-01","childSeen":true,"notes":"Trẻ ổn"}"#)
+            #expect(future.status == .unprocessableEntity)
+            let visited = try await send(
+                app, .POST, "/api/v1/cases/\(opened.id)/follow-ups", token: team.officer,
+                #"{"visitedOn":"2026-11-21","childSeen":true,"notes":"Trẻ đã đi học lại"}"#)
+            #expect(visited.status == .created)
+            let elsewhere = try await send(
+                app, .POST, "/api/v1/cases/\(opened.id)/follow-ups", token: team.otherOfficer,
+                #"{"visitedOn":"2026-11-21","childSeen":true,"notes":"x"}"#)
+            #expect(elsewhere.status == .notFound)
+
+            let detail = try await send(app, .GET, "/api/v1/cases/\(opened.id)", token: team.officer)
+            let shown = try detail.content.decode(CaseDetailDTO.self)
+            #expect(shown.referrals.map(\.reply) == ["Đã cử cán bộ xác minh"])
+            #expect(shown.followUps.map(\.notes) == ["Trẻ đã đi học lại"])
+            let audited = try await AuditEntry.query(on: app.db).filter(\.$recordType == "case").all(\.$action)
+            #expect(audited.contains("case.referred") && audited.contains("case.follow_up"))
+        }
+    }
 }

@@ -89,4 +89,6 @@ struct CaseDetailDTO: Content {
     var report: ReportDTO
     var steps: [StepDTO]
     var nextSteps: [String]
+    var referrals: [ReferralDTO]
+    var followUps: [FollowUpDTO]
 }

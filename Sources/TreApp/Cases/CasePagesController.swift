@@ -16,6 +16,80 @@ struct CasePagesController {
                 try await takeStep(name, request)
             }
         }
+        routes.post("cases", ":id", "referrals", access: .permission(.actOnCases), use: refer)
+        routes.post("cases", ":id", "referrals", ":referral", access: .permission(.actOnCases), use: answerReferral)
+        routes.post("cases", ":id", "follow-ups", access: .permission(.actOnCases), use: recordVisit)
+    }
+
+    // MARK: Referrals and visits
+
+    private struct ReferralForm: Content {
+        var providerKind: String?
+        var providerName: String?
+        var reason: String?
+        var sentOn: String?
+        var status: String?
+        var reply: String?
+        var visitedOn: String?
+        var childSeen: String?
+        var notes: String?
+    }
+
+    /// Runs a form's action and returns to the case, or shows the case again with the refusal.
+    private func onCase(_ request: Request, _ action: (CaseService, UUID, ReferralForm) async throws -> Void)
+        async throws -> Response
+    {
+        let principal = try request.requirePrincipal()
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
+        let form = try request.content.decode(ReferralForm.self)
+        do {
+            try await action(
+                CaseService(database: request.db, principal: principal, actor: request.auditActor()), id, form)
+            return request.redirect(to: Paths.case(id))
+        } catch let failure as any LocalizedFailure {
+            if (failure as? TreError)?.status == .notFound { throw failure }
+            return try await renderCase(request, error: failure.message(request.language), status: .unprocessableEntity)
+        }
+    }
+
+    private static func date(_ text: String?) throws -> CivilDate {
+        guard let day = CivilDate(written: text ?? "") else {
+            throw CaseRuleErrorPage(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
+        }
+        return day
+    }
+
+    @Sendable func refer(_ request: Request) async throws -> Response {
+        try await onCase(request) { service, id, form in
+            guard let kind = ProviderKind(rawValue: form.providerKind ?? "") else {
+                throw CaseRuleErrorPage(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
+            }
+            _ = try await service.refer(
+                id,
+                ReferralDraft(
+                    providerKind: kind, providerName: form.providerName ?? "", reason: form.reason ?? "",
+                    sentOn: try Self.date(form.sentOn)))
+        }
+    }
+
+    @Sendable func answerReferral(_ request: Request) async throws -> Response {
+        guard let referral = request.parameters.get("referral", as: UUID.self) else { throw TreError.notFound }
+        return try await onCase(request) { service, id, form in
+            guard let status = ReferralStatus(rawValue: form.status ?? "") else {
+                throw CaseRuleErrorPage(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
+            }
+            _ = try await service.answerReferral(id, referral: referral, status: status, reply: form.reply ?? "")
+        }
+    }
+
+    @Sendable func recordVisit(_ request: Request) async throws -> Response {
+        try await onCase(request) { service, id, form in
+            _ = try await service.recordVisit(
+                id,
+                FollowUpDraft(
+                    visitedOn: try Self.date(form.visitedOn), childSeen: form.childSeen != nil,
+                    notes: form.notes ?? ""))
+        }
     }
 
     // MARK: Report (Mẫu 01)
@@ -202,6 +276,20 @@ struct CasePagesController {
         var riskLevels: [Choice]
         var serviceKinds: [Choice]
         var planRows: [Int]
+        var referrals: [ReferralRow]
+        var visits: [Fact]
+        var providerKinds: [Choice]
+        var referralStatuses: [Choice]
+        var mayRecord: Bool
+    }
+
+    struct ReferralRow: Encodable {
+        var provider: String
+        var reason: String
+        var sentOn: String
+        var status: String
+        var reply: String
+        var action: String
     }
 
     /// Which step forms the page shows.
@@ -291,7 +379,24 @@ struct CasePagesController {
             actionBase: Paths.case(id), version: found.version, error: error,
             riskLevels: Choice.list(RiskLevel.self, selected: nil, language: language) { $0.label },
             serviceKinds: Choice.list(ServiceKind.self, selected: nil, language: language) { $0.label },
-            planRows: Array(0..<StepForm.planRows))
+            planRows: Array(0..<StepForm.planRows),
+            referrals: try await CaseReferral.query(on: request.db).filter(\.$caseID == id).sort(\.$createdAt).all()
+                .map {
+                    ReferralRow(
+                        provider:
+                            "\(ProviderKind(rawValue: $0.providerKind)?.label(language) ?? $0.providerKind): \($0.providerName)",
+                        reason: $0.reason, sentOn: VietnamTime.date($0.sentOn),
+                        status: ReferralStatus(rawValue: $0.status)?.label(language) ?? $0.status, reply: $0.reply,
+                        action: "\(Paths.case(id))/referrals/\(try $0.requireID().uuidString)")
+                },
+            visits: try await CaseFollowUp.query(on: request.db).filter(\.$caseID == id).sort(\.$visitedOn).all().map {
+                Fact(
+                    label: "\(VietnamTime.date($0.visitedOn)) · \($0.byName)",
+                    value: ($0.childSeen ? "" : "(\(UIStrings.text("childNotSeen", language))) ") + $0.notes)
+            },
+            providerKinds: Choice.list(ProviderKind.self, selected: nil, language: language) { $0.label },
+            referralStatuses: Choice.list(ReferralStatus.self, selected: nil, language: language) { $0.label },
+            mayRecord: mayAct && found.facts.status.isOpen)
         return try await request.render(
             "cases/case", title: "\(UIStrings.text("case", language)) · \(commune?.name ?? "")", page, status: status)
     }

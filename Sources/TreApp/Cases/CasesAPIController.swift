@@ -20,6 +20,42 @@ struct CasesAPIController {
                 try await take(name, request)
             }
         }
+        api.post("cases", ":id", "referrals", access: .permission(.actOnCases), use: refer)
+        api.put("cases", ":id", "referrals", ":referral", access: .permission(.actOnCases), use: answerReferral)
+        api.post("cases", ":id", "follow-ups", access: .permission(.actOnCases), use: recordVisit)
+    }
+
+    private func caseID(_ request: Request) throws -> UUID {
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
+        return id
+    }
+
+    private func service(_ request: Request) throws -> CaseService {
+        CaseService(database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor())
+    }
+
+    @Sendable func refer(_ request: Request) async throws -> Response {
+        let draft = try request.content.decode(ReferralDraft.self)
+        let referral = try await service(request).refer(try caseID(request), draft)
+        return try await ReferralDTO(referral).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func answerReferral(_ request: Request) async throws -> ReferralDTO {
+        struct Answer: Content {
+            var status: ReferralStatus
+            var reply: String?
+        }
+        guard let referral = request.parameters.get("referral", as: UUID.self) else { throw TreError.notFound }
+        let answer = try request.content.decode(Answer.self)
+        return try ReferralDTO(
+            try await service(request).answerReferral(
+                try caseID(request), referral: referral, status: answer.status, reply: answer.reply ?? ""))
+    }
+
+    @Sendable func recordVisit(_ request: Request) async throws -> Response {
+        let draft = try request.content.decode(FollowUpDraft.self)
+        let visit = try await service(request).recordVisit(try caseID(request), draft)
+        return try await FollowUpDTO(visit).encodeResponse(status: .created, for: request)
     }
 
     struct ReportRequest: Content {
@@ -66,11 +102,16 @@ struct CasesAPIController {
         let (found, report) = try await CaseQueries.readAudited(request, principal: principal)
         let steps = try await CaseStepRecord.query(on: request.db).filter(\.$caseID == found.requireID())
             .sort(\.$createdAt).all()
+        let id = try found.requireID()
         return CaseDetailDTO(
             case: try CaseDTO(found, childIDs: try await CaseQueries.childIDs(of: [found], on: request.db)),
             report: ReportDTO(report, showReporter: CaseQueries.mayKnowReporter(principal, report: report, of: found)),
             steps: steps.map(StepDTO.init),
-            nextSteps: CaseWorkflow.nextSteps(from: found.facts))
+            nextSteps: CaseWorkflow.nextSteps(from: found.facts),
+            referrals: try await CaseReferral.query(on: request.db).filter(\.$caseID == id).sort(\.$createdAt).all()
+                .map(ReferralDTO.init),
+            followUps: try await CaseFollowUp.query(on: request.db).filter(\.$caseID == id).sort(\.$visitedOn).all()
+                .map(FollowUpDTO.init))
     }
 
     /// The body of every step: its form, and the version of the case the person saw.

@@ -82,6 +82,9 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "referrals": .init(vi: "Chuyển gửi dịch vụ", en: "Referrals"),
+        "followUps": .init(vi: "Theo dõi, thăm trẻ", en: "Follow-up visits"),
+        "childNotSeen": .init(vi: "không gặp được trẻ", en: "child not seen"),
         "daysOff": .init(vi: "Ngày nghỉ", en: "Days off"),
         "daysOffHelp": .init(
             vi:
