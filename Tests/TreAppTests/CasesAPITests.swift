@@ -220,4 +220,26 @@ import VaporTesting
             #expect(audited.contains("case.referred") && audited.contains("case.follow_up"))
         }
     }
+
+    @Test func aChildNotYetRegisteredGetsAMinimalRecordInTheCommune() async throws {
+        try await withTreApp { app in
+            let team = try await team(app)
+            let answer = try await send(
+                app, .POST, "/api/v1/reports", token: team.hotline,
+                #"{"channel":"police","communeCode":4,"abuseForms":["trafficking"],"description":"Công an giải cứu trẻ","newChildren":[{"fullName":"Lò Thị Sua","sex":"female","birthYear":2012}]}"#
+            )
+            #expect(answer.status == .created)
+            let opened = try answer.content.decode(CaseDTO.self)
+            let child = try #require(try await Child.query(on: app.db).first())
+            #expect(child.fullName == "Lò Thị Sua" && child.communeCode == Places.baDinh)
+            #expect(opened.childIds == [try child.requireID()])
+
+            let bad = try await send(
+                app, .POST, "/api/v1/reports", token: team.hotline,
+                #"{"channel":"police","communeCode":4,"abuseForms":["trafficking"],"description":"x","newChildren":[{"fullName":"123","sex":"female"}]}"#
+            )
+            #expect(bad.status.code >= 400 && bad.status.code < 500)
+            #expect(try await ProtectionCase.query(on: app.db).count() == 1, "nothing of the refused report is kept")
+        }
+    }
 }

@@ -15,6 +15,10 @@ struct ReportForm: Content {
     var abuserIsCarer: String?
     var description: String?
     var childId: String?
+    /// A child not yet in the registry.
+    var newChildName: String?
+    var newChildSex: String?
+    var newChildBirthYear: String?
 
     static let badTime = CaseRuleErrorPage(
         vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.")
@@ -34,7 +38,18 @@ struct ReportForm: Content {
             reporterName: reporterName ?? "", reporterPhone: reporterPhone ?? "",
             communeCode: communeCode.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
             childIDs: childId.flatMap(UUID.init(uuidString:)).map { [$0] } ?? [], abuseForms: abuseForms ?? [],
-            abuserIsCarer: abuserIsCarer != nil, description: description ?? "")
+            abuserIsCarer: abuserIsCarer != nil, description: description ?? "",
+            newChildren: newChild.map { [$0] } ?? [])
+    }
+
+    private var newChild: ChildDraft? {
+        guard let name = newChildName, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        var draft = ChildDraft()
+        draft.fullName = name
+        draft.sex = newChildSex ?? ""
+        draft.estimatedBirthYear = newChildBirthYear ?? ""
+        draft.notes = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+        return draft
     }
 }
 

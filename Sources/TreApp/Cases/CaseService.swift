@@ -62,14 +62,29 @@ struct CaseService {
             opened.updateDeadline(clock: try await DayOff.clock(on: database))
             try await opened.create(on: database)
             let caseID = try opened.requireID()
-            for childID in report.childIDs {
+            var linked = report.childIDs
+            // Minimal records of children not yet registered, in the commune's registry (where its
+            // officer completes them); the reporter's own jurisdiction does not limit where that is.
+            let registrar = ChildService(
+                database: database,
+                principal: Principal(
+                    userID: principal.userID, username: principal.username, fullName: principal.fullName,
+                    role: .communeOfficer,
+                    jurisdiction: .commune(provinceCode: commune.provinceCode, communeCode: commune.code),
+                    mustChangePassword: false),
+                actor: actor)
+            for var child in draft.newChildren {
+                child.communeCode = commune.code
+                linked.append(try await registrar.create(child).requireID())
+            }
+            for childID in linked {
                 try await CaseChild(caseID: caseID, childID: childID).create(on: database)
             }
             try await AuditLog.record(
                 AuditEvent(
                     action: "case.opened", recordType: "case", recordID: caseID.uuidString,
                     jurisdiction: opened.jurisdiction,
-                    details: "channel=\(report.channel.rawValue) children=\(report.childIDs.count)"),
+                    details: "channel=\(report.channel.rawValue) children=\(linked.count)"),
                 by: actor, on: database)
             return opened
         }

@@ -69,6 +69,25 @@ struct CasesAPIController {
         var abuseForms: [String]
         var abuserIsCarer: Bool?
         var description: String
+        var newChildren: [NewChild]?
+    }
+
+    /// A child not yet in the registry, as a caller knows them.
+    struct NewChild: Content {
+        var fullName: String
+        var sex: String
+        var birthYear: Int?
+        var dateOfBirth: String?
+
+        var draft: ChildDraft {
+            var draft = ChildDraft()
+            draft.fullName = fullName
+            draft.sex = sex
+            draft.dateOfBirth = dateOfBirth ?? ""
+            draft.estimatedBirthYear = birthYear.map(String.init) ?? ""
+            draft.notes = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+            return draft
+        }
     }
 
     @Sendable func report(_ request: Request) async throws -> Response {
@@ -80,7 +99,8 @@ struct CasesAPIController {
                     channel: body.channel, receivedAt: body.receivedAt, anonymous: body.anonymous ?? false,
                     reporterName: body.reporterName ?? "", reporterPhone: body.reporterPhone ?? "",
                     communeCode: body.communeCode, childIDs: body.childIds ?? [], abuseForms: body.abuseForms,
-                    abuserIsCarer: body.abuserIsCarer ?? false, description: body.description))
+                    abuserIsCarer: body.abuserIsCarer ?? false, description: body.description,
+                    newChildren: (body.newChildren ?? []).map(\.draft)))
         let answer = try CaseDTO(opened, childIDs: try await CaseQueries.childIDs(of: [opened], on: request.db))
         return try await answer.encodeResponse(status: .created, for: request)
     }

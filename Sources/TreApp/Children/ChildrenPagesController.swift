@@ -147,6 +147,8 @@ struct ChildrenPagesController {
         var timeline: [TimelineEntry]
         var duplicates: [Duplicate]
         var editHref: String?
+        /// The report form with this child already linked.
+        var reportHref: String?
         var mergeAction: String
         var circumstances: CircumstanceSection
     }
@@ -194,6 +196,8 @@ struct ChildrenPagesController {
             timeline: try await timeline(of: child, on: request.db),
             duplicates: duplicates,
             editHref: canEdit ? Paths.editChild(try child.requireID()) : nil,
+            reportHref: AccessPolicy.allows(principal.role, .reportAbuse)
+                ? "\(Paths.newReport)?child=\(try child.requireID().uuidString)" : nil,
             mergeAction: Paths.child(try child.requireID()) + "/merge",
             circumstances: try await CircumstanceSection.build(
                 for: child, canEdit: canEdit, language: language, circumstanceForm: circumstanceForm,

@@ -82,6 +82,11 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "newChildHint": .init(
+            vi: "Nếu trẻ chưa có trong sổ theo dõi, ghi tên để tạo hồ sơ tối thiểu cho xã bổ sung (có thể để trống).",
+            en:
+                "If the child is not in the registry, give a name to create a minimal record for the commune to complete (optional)."
+        ),
         "referrals": .init(vi: "Chuyển gửi dịch vụ", en: "Referrals"),
         "followUps": .init(vi: "Theo dõi, thăm trẻ", en: "Follow-up visits"),
         "childNotSeen": .init(vi: "không gặp được trẻ", en: "child not seen"),

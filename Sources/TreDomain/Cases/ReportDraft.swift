@@ -1,7 +1,7 @@
 import Foundation
 
 /// A report as typed or sent (Mẫu 01), before it is checked.
-public struct ReportDraft: Codable, Sendable {
+public struct ReportDraft: Sendable {
     public var channel: String
     public var receivedAt: Date?
     public var anonymous: Bool
@@ -12,11 +12,14 @@ public struct ReportDraft: Codable, Sendable {
     public var abuseForms: [String]
     public var abuserIsCarer: Bool
     public var description: String
+    /// Children not yet in the registry: a minimal record (name, sex, approximate birth year) is made in
+    /// the commune where it happened, for the officer to complete.
+    public var newChildren: [ChildDraft]
 
     public init(
         channel: String = "", receivedAt: Date? = nil, anonymous: Bool = false, reporterName: String = "",
         reporterPhone: String = "", communeCode: Int? = nil, childIDs: [UUID] = [], abuseForms: [String] = [],
-        abuserIsCarer: Bool = false, description: String = ""
+        abuserIsCarer: Bool = false, description: String = "", newChildren: [ChildDraft] = []
     ) {
         self.channel = channel
         self.receivedAt = receivedAt
@@ -28,6 +31,7 @@ public struct ReportDraft: Codable, Sendable {
         self.abuseForms = abuseForms
         self.abuserIsCarer = abuserIsCarer
         self.description = description
+        self.newChildren = newChildren
     }
 }
 
