@@ -82,9 +82,14 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     try routes(app)
 
     if options.sealsAuditTrail {
-        app.lifecycle.use(AuditSealingService())
-        // The server's other background work: passed deadlines are escalated within a minute.
-        app.lifecycle.use(CaseEscalationService())
+        // Entries become tamper-evident moments after they are written, without any writer waiting.
+        app.lifecycle.use(
+            PeriodicJob(
+                "audit sealing", every: .seconds(2), work: { try await AuditSealer.sealAll(on: $0) },
+                onShutdown: { try await AuditSealer.sealAll(on: $0) }))
+        // Passed deadlines are escalated within a minute.
+        app.lifecycle.use(
+            PeriodicJob("case escalation", every: .seconds(60), work: { try await CaseEscalation.run(on: $0) }))
     }
 }
 

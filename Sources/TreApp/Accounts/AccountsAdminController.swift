@@ -102,23 +102,23 @@ struct AccountsAdminController {
         let q = (try? request.query.get(String.self, at: "q")) ?? ""
         let result = try await AccountQueries.page(
             in: principal.jurisdiction, search: q, page: 1, per: Int(Int32.max), on: request.db)
-        var csv = "\u{FEFF}username,full_name,role,province_code,commune_code,disabled\r\n"
-        for account in result.items {
-            let fields = [
-                account.username, account.fullName, account.role, account.provinceCode.map(String.init) ?? "",
-                account.communeCode.map(String.init) ?? "", account.disabled ? "true" : "false",
-            ]
-            csv += fields.map(CSVField.escape).joined(separator: ",") + "\r\n"
-        }
-        try await AuditLog.record(
-            AuditEvent(
-                action: "accounts.exported", recordType: "account", jurisdiction: principal.jurisdiction,
-                details: "rows=\(result.items.count)"),
-            by: request.auditActor(), on: request.db)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "tre-accounts.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+        return try await CSVDownload.respond(
+            request, fileName: "tre-accounts.csv",
+            header: ["username", "full_name", "role", "province_code", "commune_code", "disabled"],
+            audit: {
+                AuditEvent(
+                    action: "accounts.exported", recordType: "account", jurisdiction: principal.jurisdiction,
+                    details: "rows=\($0)")
+            },
+            rows: { page in
+                guard page == 1 else { return [] }
+                return result.items.map { account in
+                    [
+                        account.username, account.fullName, account.role, account.provinceCode.map(String.init) ?? "",
+                        account.communeCode.map(String.init) ?? "", account.disabled ? "true" : "false",
+                    ]
+                }
+            })
     }
 
     @Sendable func showNew(_ request: Request) async throws -> Response {
@@ -230,15 +230,5 @@ struct AccountsAdminController {
             provinces: provinces, error: error, communeName: communeName)
         let title = account?.fullName ?? UIStrings.text("newAccount", language)
         return try await request.render("accounts/form", title: title, page, status: status)
-    }
-}
-
-enum CSVField {
-    /// Quotes a field when needed, and neutralises a leading = + - @ so a spreadsheet does not run it as a formula.
-    static func escape(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { ",\"\r\n".contains($0) }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -100,29 +100,3 @@ enum CaseEscalation {
         return escalated
     }
 }
-
-/// Looks for passed deadlines every minute while the server runs.
-final class CaseEscalationService: LifecycleHandler, @unchecked Sendable {
-    static let interval: Duration = .seconds(60)
-    private var task: Task<Void, Never>?
-
-    func didBootAsync(_ application: Application) async throws {
-        let database = application.db
-        let logger = application.logger
-        task = Task {
-            while !Task.isCancelled {
-                do {
-                    try await CaseEscalation.run(on: database)
-                } catch {
-                    logger.warning("case escalation deferred: \(String(reflecting: error))")
-                }
-                try? await Task.sleep(for: Self.interval)
-            }
-        }
-    }
-
-    func shutdownAsync(_ application: Application) async {
-        task?.cancel()
-        await task?.value
-    }
-}

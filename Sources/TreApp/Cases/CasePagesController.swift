@@ -216,35 +216,30 @@ struct CasePagesController {
         let principal = try request.requirePrincipal()
         let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
         let now = Date()
-        var csv = "\u{FEFF}id,received_at,province_code,commune_code,status,risk,next_deadline,due,late\r\n"
-        var page = 1
-        var exported = 0
-        while true {
-            let batch = try await CaseQueries.inbox(
-                in: principal.jurisdiction, filter: filter, page: page, per: 1000, now: now, on: request.db)
-            for found in batch.items {
-                let deadline = found.deadline
-                csv +=
-                    [
+        return try await CSVDownload.respond(
+            request, fileName: "tre-vu-viec.csv",
+            header: [
+                "id", "received_at", "province_code", "commune_code", "status", "risk", "next_deadline", "due", "late",
+            ],
+            audit: {
+                AuditEvent(
+                    action: "cases.exported", recordType: "case", jurisdiction: principal.jurisdiction,
+                    details: "rows=\($0) filter=\(filter.rawValue)")
+            },
+            rows: { page in
+                try await CaseQueries.inbox(
+                    in: principal.jurisdiction, filter: filter, page: page, per: CSVDownload.pageSize, now: now,
+                    on: request.db
+                ).items.map { found in
+                    let deadline = found.deadline
+                    return [
                         try found.requireID().uuidString, VietnamTime.format(found.receivedAt),
                         String(found.provinceCode), String(found.communeCode), found.status, found.risk ?? "",
                         deadline?.kind.rawValue ?? "", deadline.map { VietnamTime.format($0.due) } ?? "",
                         deadline?.isLate(now: now) == true ? "1" : "0",
-                    ].map(CSVField.escape).joined(separator: ",") + "\r\n"
-            }
-            exported += batch.items.count
-            guard batch.items.count == 1000 else { break }
-            page += 1
-        }
-        try await AuditLog.record(
-            AuditEvent(
-                action: "cases.exported", recordType: "case", jurisdiction: principal.jurisdiction,
-                details: "rows=\(exported) filter=\(filter.rawValue)"),
-            by: request.auditActor(), on: request.db)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "tre-vu-viec.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+                    ]
+                }
+            })
     }
 
     // MARK: Case page

@@ -89,31 +89,20 @@ struct ChildrenPagesController {
         let principal = try request.requirePrincipal()
         let today = ChildAge.todayInVietnam()
         let filters = ChildFilters(request)
-        var csv = "\u{FEFF}" + ChildCSV.header.joined(separator: ",") + "\r\n"
-        var page = 1
-        var exported = 0
-        while true {
-            let batch = try await ChildQueries.page(
-                in: principal.jurisdiction, filters: filters, page: page, per: 1000, today: today, on: request.db)
-            let caregivers = try await ChildCaregivers.load(for: batch.items, on: request.db)
-            for child in batch.items {
-                csv +=
-                    ChildCSV.row(child, caregivers: caregivers[child.id ?? UUID()] ?? []).map(CSVField.escape)
-                    .joined(separator: ",") + "\r\n"
-            }
-            exported += batch.items.count
-            guard batch.items.count == 1000 else { break }
-            page += 1
-        }
-        try await AuditLog.record(
-            AuditEvent(
-                action: "children.exported", recordType: "child", jurisdiction: principal.jurisdiction,
-                details: "rows=\(exported)"),
-            by: request.auditActor(), on: request.db)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "tre-tre-em.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+        return try await CSVDownload.respond(
+            request, fileName: "tre-tre-em.csv", header: ChildCSV.header,
+            audit: {
+                AuditEvent(
+                    action: "children.exported", recordType: "child", jurisdiction: principal.jurisdiction,
+                    details: "rows=\($0)")
+            },
+            rows: { page in
+                let batch = try await ChildQueries.page(
+                    in: principal.jurisdiction, filters: filters, page: page, per: CSVDownload.pageSize, today: today,
+                    on: request.db)
+                let caregivers = try await ChildCaregivers.load(for: batch.items, on: request.db)
+                return batch.items.map { ChildCSV.row($0, caregivers: caregivers[$0.id ?? UUID()] ?? []) }
+            })
     }
 
     // MARK: Record
