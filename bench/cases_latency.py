@@ -8,9 +8,12 @@ of `swift test`; run it after `tre demo --children 0 --cases 0` (for the account
     python3 bench/cases_latency.py --url http://127.0.0.1:8080 --password PW --cases 10000
 """
 import argparse
+import http.cookiejar
 import json
+import re
 import statistics
 import time
+import urllib.parse
 import urllib.request
 
 
@@ -25,6 +28,16 @@ def call(url, token=None, body=None):
 
 def token(url, user, password):
     return call(url + "/api/v1/auth/token", body={"username": user, "password": password})["token"]
+
+
+def signed_in_browser(url, user, password):
+    """An opener that holds a signed-in session, as a person's browser would."""
+    browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    page = browser.open(url + "/login").read().decode()
+    csrf = re.search(r'name="_csrf" value="([^"]+)"', page).group(1)
+    form = urllib.parse.urlencode({"username": user, "password": password, "_csrf": csrf}).encode()
+    browser.open(url + "/login", data=form).read()
+    return browser
 
 
 def percentile(values, share):
@@ -62,8 +75,9 @@ def main():
         if (index + 1) % max(1, options.cases // 10) == 0:
             print(f"  {index + 1}/{options.cases} reports", flush=True)
     elapsed = time.perf_counter() - started
-    print(summary("open a case (POST /api/v1/reports)", opening)
-          + f"  ({options.cases / elapsed:.0f} cases/s)")
+    if opening:
+        print(summary("open a case (POST /api/v1/reports)", opening)
+              + f"  ({options.cases / elapsed:.0f} cases/s)")
 
     for who, bearer in (("commune", officer), ("province", province)):
         for view in ("open", "late", "due_soon", "high_risk"):
@@ -74,6 +88,15 @@ def main():
                 total = call(f"{options.url}/api/v1/cases?filter={view}&per=50", bearer)["total"]
                 timings.append((time.perf_counter() - begin) * 1000)
             print(summary(f"{who} inbox {view} ({total})", timings))
+
+    browser = signed_in_browser(options.url, f"xa{options.commune}", options.password)
+    timings = []
+    for _ in range(options.loads):
+        begin = time.perf_counter()
+        page = browser.open(options.url + "/cases").read().decode()
+        timings.append((time.perf_counter() - begin) * 1000)
+    assert 'id="cases"' in page, "the inbox page did not load"
+    print(summary("commune inbox page (HTML, 50 rows)", timings))
 
 
 if __name__ == "__main__":
