@@ -11,6 +11,8 @@ func routes(_ app: Application) throws {
     ChildFormPagesController().register(app)
     ChildImportController().register(app)
     CircumstancePagesController().register(app)
+    ReportPagesController().register(app)
+    CaseInboxController().register(app)
     CasePagesController().register(app)
     NotificationsController().register(app)
     DaysOffController().register(app)

@@ -3,13 +3,10 @@ import Foundation
 import TreDomain
 import Vapor
 
-/// The report form, the inbox, and the case page that guides the officer step by step.
+/// The case page: where the case stands, its clock, its file (the steps as their forms, printable),
+/// the form of each step that may come next, referrals and follow-up visits.
 struct CasePagesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("reports", "new", access: .permission(.reportAbuse), use: showReportForm)
-        routes.post("reports", "new", access: .permission(.reportAbuse), use: receiveReport)
-        routes.get("cases", access: .permission(.viewCases), use: inbox)
-        routes.get("cases.csv", access: .permission(.viewCases), use: export)
         routes.get("cases", ":id", access: .permission(.viewCases), use: show)
         for name in CasesAPIController.stepNames {
             routes.post("cases", ":id", .constant(name), access: .permission(.actOnCases)) { request in
@@ -20,229 +17,6 @@ struct CasePagesController {
         routes.post("cases", ":id", "referrals", ":referral", access: .permission(.actOnCases), use: answerReferral)
         routes.post("cases", ":id", "follow-ups", access: .permission(.actOnCases), use: recordVisit)
     }
-
-    // MARK: Referrals and visits
-
-    private struct ReferralForm: Content {
-        var providerKind: String?
-        var providerName: String?
-        var reason: String?
-        var sentOn: String?
-        var status: String?
-        var reply: String?
-        var visitedOn: String?
-        var childSeen: String?
-        var notes: String?
-    }
-
-    /// Runs a form's action and returns to the case, or shows the case again with the refusal.
-    private func onCase(_ request: Request, _ action: (CaseService, UUID, ReferralForm) async throws -> Void)
-        async throws -> Response
-    {
-        let principal = try request.requirePrincipal()
-        guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
-        let form = try request.content.decode(ReferralForm.self)
-        do {
-            try await action(
-                CaseService(database: request.db, principal: principal, actor: request.auditActor()), id, form)
-            return request.redirect(to: Paths.case(id))
-        } catch let failure as any LocalizedFailure {
-            if (failure as? TreError)?.status == .notFound { throw failure }
-            return try await renderCase(request, error: failure.message(request.language), status: .unprocessableEntity)
-        }
-    }
-
-    private static func date(_ text: String?) throws -> CivilDate {
-        guard let day = CivilDate(written: text ?? "") else {
-            throw CaseRuleErrorPage(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
-        }
-        return day
-    }
-
-    @Sendable func refer(_ request: Request) async throws -> Response {
-        try await onCase(request) { service, id, form in
-            guard let kind = ProviderKind(rawValue: form.providerKind ?? "") else {
-                throw CaseRuleErrorPage(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
-            }
-            _ = try await service.refer(
-                id,
-                ReferralDraft(
-                    providerKind: kind, providerName: form.providerName ?? "", reason: form.reason ?? "",
-                    sentOn: try Self.date(form.sentOn)))
-        }
-    }
-
-    @Sendable func answerReferral(_ request: Request) async throws -> Response {
-        guard let referral = request.parameters.get("referral", as: UUID.self) else { throw TreError.notFound }
-        return try await onCase(request) { service, id, form in
-            guard let status = ReferralStatus(rawValue: form.status ?? "") else {
-                throw CaseRuleErrorPage(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
-            }
-            _ = try await service.answerReferral(id, referral: referral, status: status, reply: form.reply ?? "")
-        }
-    }
-
-    @Sendable func recordVisit(_ request: Request) async throws -> Response {
-        try await onCase(request) { service, id, form in
-            _ = try await service.recordVisit(
-                id,
-                FollowUpDraft(
-                    visitedOn: try Self.date(form.visitedOn), childSeen: form.childSeen != nil,
-                    notes: form.notes ?? ""))
-        }
-    }
-
-    // MARK: Report (Mẫu 01)
-
-    struct ReportPage: Encodable {
-        var form: ReportForm
-        var error: String?
-        var channels: [Choice]
-        var abuseForms: [Choice]
-        var communes: [Choice]
-        var childName: String?
-    }
-
-    @Sendable func showReportForm(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
-        var form = ReportForm()
-        form.communeCode = principal.jurisdiction.communeCode.map(String.init)
-        form.childId = try? request.query.get(String.self, at: "child")
-        return try await renderReport(request, form: form, error: nil)
-    }
-
-    @Sendable func receiveReport(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
-        let form = try request.content.decode(ReportForm.self)
-        do {
-            let opened = try await CaseService(database: request.db, principal: principal, actor: request.auditActor())
-                .open(try form.draft())
-            let id = try opened.requireID()
-            if principal.jurisdiction.contains(provinceCode: opened.provinceCode, communeCode: opened.communeCode) {
-                return request.redirect(to: Paths.case(id))
-            }
-            // Forwarded to a commune the receiving point cannot follow: say so, and offer a new report.
-            let commune = try await UnitQueries.commune(code: opened.communeCode, on: request.db)
-            return try await renderReport(
-                request, form: ReportForm(), error: nil,
-                notice: "\(UIStrings.text("reportForwarded", request.language)) \(commune?.name ?? "")")
-        } catch let failure as any LocalizedFailure {
-            return try await renderReport(
-                request, form: form, error: failure.message(request.language), status: .unprocessableEntity)
-        }
-    }
-
-    private func renderReport(
-        _ request: Request, form: ReportForm, error: String?, status: HTTPStatus = .ok, notice: String? = nil
-    ) async throws -> Response {
-        let principal = try request.requirePrincipal()
-        let language = request.language
-        var childName: String?
-        if let id = form.childId.flatMap(UUID.init(uuidString:)) {
-            childName = try await ChildQueries.find(id, in: principal.jurisdiction, on: request.db)?.fullName
-        }
-        let page = ReportPage(
-            form: form, error: error,
-            channels: Choice.list(ReportChannel.self, selected: form.channel ?? "phone_111", language: language) {
-                $0.label
-            },
-            abuseForms: AbuseForm.allCases.map {
-                Choice(
-                    value: $0.rawValue, label: $0.label(language),
-                    selected: form.abuseForms?.contains($0.rawValue) ?? false)
-            },
-            communes: try await ChildrenPagesController.communeChoices(
-                for: principal, selected: form.communeCode.flatMap { Int($0) }, on: request.db),
-            childName: childName)
-        return try await request.render(
-            "cases/report", title: UIStrings.text("newReport", language), page, status: status, notice: notice)
-    }
-
-    // MARK: Inbox
-
-    struct InboxRow: Encodable {
-        var href: String
-        var received: String
-        var commune: String
-        var status: String
-        var risk: String
-        var deadline: String
-        var clock: String
-        var late: Bool
-        var escalated: Bool
-    }
-
-    struct InboxPage: Encodable {
-        var filters: [LayoutModel.NavItem]
-        var rows: [InboxRow]
-        var pager: PagerModel
-        var exportHref: String
-        var canReport: Bool
-    }
-
-    @Sendable func inbox(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
-        let language = request.language
-        let paging = Paging(request)
-        let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
-        let now = Date()
-        let result = try await CaseQueries.inbox(
-            in: principal.jurisdiction, filter: filter, page: paging.page, per: paging.per, now: now, on: request.db)
-        let names = try await CommuneNames.load(result.items.map(\.communeCode), on: request.db)
-        let rows = try result.items.map { found in
-            let deadline = found.deadline
-            return InboxRow(
-                href: Paths.case(try found.requireID()), received: VietnamTime.format(found.receivedAt),
-                commune: names[found.communeCode] ?? "", status: found.facts.status.label(language),
-                risk: found.risk.flatMap(RiskLevel.init(rawValue:))?.label(language) ?? "",
-                deadline: deadline?.kind.label(language) ?? "", clock: deadline?.remaining(now: now)(language) ?? "",
-                late: deadline?.isLate(now: now) ?? false, escalated: found.escalatedAt != nil)
-        }
-        let filters = CaseInboxFilter.allCases.map {
-            LayoutModel.NavItem(
-                href: "\(Paths.cases)?filter=\($0.rawValue)", label: UIStrings.text("inbox_\($0.rawValue)", language),
-                current: $0 == filter)
-        }
-        let page = InboxPage(
-            filters: filters, rows: rows,
-            pager: PagerModel(paging, total: result.total, path: Paths.cases, query: ["filter": filter.rawValue]),
-            exportHref: "\(Paths.casesExport)?filter=\(filter.rawValue)",
-            canReport: AccessPolicy.allows(principal.role, .reportAbuse))
-        return try await request.render("cases/inbox", title: UIStrings.text("cases", language), page)
-    }
-
-    /// The inbox as CSV: the case facts and clocks, never the reporter. The export is audited.
-    @Sendable func export(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
-        let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
-        let now = Date()
-        return try await CSVDownload.respond(
-            request, fileName: "tre-vu-viec.csv",
-            header: [
-                "id", "received_at", "province_code", "commune_code", "status", "risk", "next_deadline", "due", "late",
-            ],
-            audit: {
-                AuditEvent(
-                    action: "cases.exported", recordType: "case", jurisdiction: principal.jurisdiction,
-                    details: "rows=\($0) filter=\(filter.rawValue)")
-            },
-            rows: { page in
-                try await CaseQueries.inbox(
-                    in: principal.jurisdiction, filter: filter, page: page, per: CSVDownload.pageSize, now: now,
-                    on: request.db
-                ).items.map { found in
-                    let deadline = found.deadline
-                    return [
-                        try found.requireID().uuidString, VietnamTime.format(found.receivedAt),
-                        String(found.provinceCode), String(found.communeCode), found.status, found.risk ?? "",
-                        deadline?.kind.rawValue ?? "", deadline.map { VietnamTime.format($0.due) } ?? "",
-                        deadline?.isLate(now: now) == true ? "1" : "0",
-                    ]
-                }
-            })
-    }
-
-    // MARK: Case page
 
     struct Fact: Encodable {
         var label: String
@@ -395,6 +169,76 @@ struct CasePagesController {
         return try await request.render(
             "cases/case", title: "\(UIStrings.text("case", language)) · \(commune?.name ?? "")", page, status: status)
     }
+
+    private struct ReferralForm: Content {
+        var providerKind: String?
+        var providerName: String?
+        var reason: String?
+        var sentOn: String?
+        var status: String?
+        var reply: String?
+        var visitedOn: String?
+        var childSeen: String?
+        var notes: String?
+    }
+
+    /// Runs a form's action and returns to the case, or shows the case again with the refusal.
+    private func onCase(_ request: Request, _ action: (CaseService, UUID, ReferralForm) async throws -> Void)
+        async throws -> Response
+    {
+        let principal = try request.requirePrincipal()
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
+        let form = try request.content.decode(ReferralForm.self)
+        do {
+            try await action(
+                CaseService(database: request.db, principal: principal, actor: request.auditActor()), id, form)
+            return request.redirect(to: Paths.case(id))
+        } catch let failure as any LocalizedFailure {
+            if (failure as? TreError)?.status == .notFound { throw failure }
+            return try await renderCase(request, error: failure.message(request.language), status: .unprocessableEntity)
+        }
+    }
+
+    private static func date(_ text: String?) throws -> CivilDate {
+        guard let day = CivilDate(written: text ?? "") else {
+            throw CaseRuleErrorPage(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
+        }
+        return day
+    }
+
+    @Sendable func refer(_ request: Request) async throws -> Response {
+        try await onCase(request) { service, id, form in
+            guard let kind = ProviderKind(rawValue: form.providerKind ?? "") else {
+                throw CaseRuleErrorPage(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
+            }
+            _ = try await service.refer(
+                id,
+                ReferralDraft(
+                    providerKind: kind, providerName: form.providerName ?? "", reason: form.reason ?? "",
+                    sentOn: try Self.date(form.sentOn)))
+        }
+    }
+
+    @Sendable func answerReferral(_ request: Request) async throws -> Response {
+        guard let referral = request.parameters.get("referral", as: UUID.self) else { throw TreError.notFound }
+        return try await onCase(request) { service, id, form in
+            guard let status = ReferralStatus(rawValue: form.status ?? "") else {
+                throw CaseRuleErrorPage(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
+            }
+            _ = try await service.answerReferral(id, referral: referral, status: status, reply: form.reply ?? "")
+        }
+    }
+
+    @Sendable func recordVisit(_ request: Request) async throws -> Response {
+        try await onCase(request) { service, id, form in
+            _ = try await service.recordVisit(
+                id,
+                FollowUpDraft(
+                    visitedOn: try Self.date(form.visitedOn), childSeen: form.childSeen != nil,
+                    notes: form.notes ?? ""))
+        }
+    }
+
 }
 
 extension ProtectionCase {

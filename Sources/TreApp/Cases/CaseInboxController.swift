@@ -1,0 +1,95 @@
+import Fluent
+import Foundation
+import TreDomain
+import Vapor
+
+/// The inbox: a commune's (or a province's) cases, the most urgent first, by what needs attention.
+struct CaseInboxController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("cases", access: .permission(.viewCases), use: inbox)
+        routes.get("cases.csv", access: .permission(.viewCases), use: export)
+    }
+
+    struct InboxRow: Encodable {
+        var href: String
+        var received: String
+        var commune: String
+        var status: String
+        var risk: String
+        var deadline: String
+        var clock: String
+        var late: Bool
+        var escalated: Bool
+    }
+
+    struct InboxPage: Encodable {
+        var filters: [LayoutModel.NavItem]
+        var rows: [InboxRow]
+        var pager: PagerModel
+        var exportHref: String
+        var canReport: Bool
+    }
+
+    @Sendable func inbox(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let language = request.language
+        let paging = Paging(request)
+        let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
+        let now = Date()
+        let result = try await CaseQueries.inbox(
+            in: principal.jurisdiction, filter: filter, page: paging.page, per: paging.per, now: now, on: request.db)
+        let names = try await CommuneNames.load(result.items.map(\.communeCode), on: request.db)
+        let rows = try result.items.map { found in
+            let deadline = found.deadline
+            return InboxRow(
+                href: Paths.case(try found.requireID()), received: VietnamTime.format(found.receivedAt),
+                commune: names[found.communeCode] ?? "", status: found.facts.status.label(language),
+                risk: found.risk.flatMap(RiskLevel.init(rawValue:))?.label(language) ?? "",
+                deadline: deadline?.kind.label(language) ?? "", clock: deadline?.remaining(now: now)(language) ?? "",
+                late: deadline?.isLate(now: now) ?? false, escalated: found.escalatedAt != nil)
+        }
+        let filters = CaseInboxFilter.allCases.map {
+            LayoutModel.NavItem(
+                href: "\(Paths.cases)?filter=\($0.rawValue)", label: UIStrings.text("inbox_\($0.rawValue)", language),
+                current: $0 == filter)
+        }
+        let page = InboxPage(
+            filters: filters, rows: rows,
+            pager: PagerModel(paging, total: result.total, path: Paths.cases, query: ["filter": filter.rawValue]),
+            exportHref: "\(Paths.casesExport)?filter=\(filter.rawValue)",
+            canReport: AccessPolicy.allows(principal.role, .reportAbuse))
+        return try await request.render("cases/inbox", title: UIStrings.text("cases", language), page)
+    }
+
+    /// The inbox as CSV: the case facts and clocks, never the reporter. The export is audited.
+    @Sendable func export(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
+        let now = Date()
+        return try await CSVDownload.respond(
+            request, fileName: "tre-vu-viec.csv",
+            header: [
+                "id", "received_at", "province_code", "commune_code", "status", "risk", "next_deadline", "due", "late",
+            ],
+            audit: {
+                AuditEvent(
+                    action: "cases.exported", recordType: "case", jurisdiction: principal.jurisdiction,
+                    details: "rows=\($0) filter=\(filter.rawValue)")
+            },
+            rows: { page in
+                try await CaseQueries.inbox(
+                    in: principal.jurisdiction, filter: filter, page: page, per: CSVDownload.pageSize, now: now,
+                    on: request.db
+                ).items.map { found in
+                    let deadline = found.deadline
+                    return [
+                        try found.requireID().uuidString, VietnamTime.format(found.receivedAt),
+                        String(found.provinceCode), String(found.communeCode), found.status, found.risk ?? "",
+                        deadline?.kind.rawValue ?? "", deadline.map { VietnamTime.format($0.due) } ?? "",
+                        deadline?.isLate(now: now) == true ? "1" : "0",
+                    ]
+                }
+            })
+    }
+
+}
