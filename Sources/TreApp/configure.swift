@@ -143,5 +143,6 @@ enum Migrations {
         app.migrations.add(CreateCaseNotifications())
         app.migrations.add(CreateDaysOff())
         app.migrations.add(CreateCaseReferrals())
+        app.migrations.add(CreateHotlineContacts())
     }
 }

@@ -22,6 +22,7 @@ func routes(_ app: Application) throws {
     UnitsAPIController().register(api)
     ChildrenAPIController().register(api)
     CasesAPIController().register(api)
+    ContactsAPIController().register(api)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

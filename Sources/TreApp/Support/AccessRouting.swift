@@ -28,6 +28,14 @@ extension RoutesBuilder {
         declare(on(.PUT, path, use: handler), access)
     }
 
+    @discardableResult
+    func patch<Response: AsyncResponseEncodable>(
+        _ path: PathComponent..., access: Access,
+        use handler: @Sendable @escaping (Request) async throws -> Response
+    ) -> Route {
+        declare(on(.PATCH, path, use: handler), access)
+    }
+
     private func declare(_ route: Route, _ access: Access) -> Route {
         route.userInfo[RouteAccess.key] = access
         return route

@@ -17,6 +17,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case reportAbuse
     /// See the cases of one's own jurisdiction.
     case viewCases
+    /// Log hotline contacts and see callers' identifiers and history (hotline roles only).
+    case logContacts
     /// Edit reference data such as the days off that legal deadlines skip.
     case manageReferenceData
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
@@ -42,6 +44,8 @@ public enum AccessPolicy {
             true
         case .manageAccounts, .manageReferenceData:
             role == .admin
+        case .logContacts:
+            role == .hotlineCounsellor
         case .viewAudit:
             role == .admin || role == .provincialOfficer || role == .nationalAnalyst
         case .viewChildren:

@@ -6,6 +6,20 @@ public enum ContactChannel: String, CaseIterable, Codable, Sendable {
     case app, zalo, facebook, web, letter, petition
     case pressMonitoring = "press_monitoring"
 
+    /// The same channel as a report's (Mẫu 01).
+    public var reportChannel: ReportChannel {
+        switch self {
+        case .phone111: .phone111
+        case .app: .app
+        case .zalo: .zalo
+        case .facebook: .facebook
+        case .web: .web
+        case .letter: .letter
+        case .petition: .petition
+        case .pressMonitoring: .press
+        }
+    }
+
     /// Channels whose caller identifier is a phone number (the others carry a chat or account id).
     public var identifiesByPhone: Bool { self == .phone111 }
 

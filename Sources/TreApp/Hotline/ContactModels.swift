@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+
+/// One topic of the hotline taxonomy. Codes never change; a later version retires a topic instead.
+final class ContactTopicRecord: Model, @unchecked Sendable {
+    static let schema = "contact_topics"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "code") var code: String
+    @Field(key: "category_code") var categoryCode: String
+    @Field(key: "category_vi") var categoryVI: String
+    @Field(key: "category_en") var categoryEN: String
+    @Field(key: "name_vi") var nameVI: String
+    @Field(key: "name_en") var nameEN: String
+    @OptionalField(key: "abuse_form") var abuseForm: String?
+    @Field(key: "version") var version: Int
+    /// The taxonomy version that retired it; nil while in use.
+    @OptionalField(key: "retired_in") var retiredIn: Int?
+
+    init() {}
+
+    /// The codes a new contact may use.
+    static func codesInUse(on database: any Database) async throws -> Set<String> {
+        Set(try await query(on: database).filter(\.$retiredIn == nil).all().map(\.code))
+    }
+}
+
+/// A contact with the hotline: one call, chat or letter.
+final class HotlineContact: Model, @unchecked Sendable {
+    static let schema = "hotline_contacts"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "channel") var channel: String
+    @Field(key: "started_at") var startedAt: Date
+    @OptionalField(key: "ended_at") var endedAt: Date?
+    @Field(key: "caller_type") var callerType: String
+    /// Normalised phone digits or chat id: how repeat callers are recognised. Hotline roles only.
+    @Field(key: "caller_identifier") var callerIdentifier: String
+    @OptionalField(key: "child_sex") var childSex: String?
+    @OptionalField(key: "child_age_band") var childAgeBand: String?
+    @OptionalField(key: "province_code") var provinceCode: Int?
+    /// Comma-separated topic codes (also one row each in `hotline_contact_topics`, for statistics).
+    @Field(key: "topic_codes") var topicCodes: String
+    @OptionalField(key: "outcome") var outcome: String?
+    @Field(key: "notes") var notes: String
+    @OptionalField(key: "case_id") var caseID: UUID?
+    @Field(key: "counsellor_id") var counsellorID: UUID
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    func apply(_ contact: ValidContact) {
+        channel = contact.channel.rawValue
+        startedAt = contact.startedAt
+        endedAt = contact.endedAt
+        callerType = contact.callerType.rawValue
+        callerIdentifier = contact.callerIdentifier
+        childSex = contact.childSex
+        childAgeBand = contact.childAgeBand
+        provinceCode = contact.provinceCode
+        topicCodes = contact.topicCodes.joined(separator: ",")
+        outcome = contact.outcome?.rawValue
+        notes = contact.notes
+    }
+
+    var draft: ContactDraft {
+        ContactDraft(
+            channel: channel, startedAt: startedAt, endedAt: endedAt, callerType: callerType,
+            callerIdentifier: callerIdentifier, childSex: childSex ?? "", childAgeBand: childAgeBand ?? "",
+            provinceCode: provinceCode, topicCodes: topicCodes.split(separator: ",").map(String.init),
+            outcome: outcome ?? "", notes: notes)
+    }
+}
+
+/// A contact's topics, one row each, so statistics count by topic in SQL.
+final class HotlineContactTopic: Model, @unchecked Sendable {
+    static let schema = "hotline_contact_topics"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "contact_id") var contactID: UUID
+    @Field(key: "topic_code") var topicCode: String
+
+    init() {}
+
+    init(contactID: UUID, topicCode: String) {
+        self.contactID = contactID
+        self.topicCode = topicCode
+    }
+}
+
+struct CreateHotlineContacts: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ContactTopicRecord.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("category_code", .string, .required)
+            .field("category_vi", .string, .required)
+            .field("category_en", .string, .required)
+            .field("name_vi", .string, .required)
+            .field("name_en", .string, .required)
+            .field("abuse_form", .string)
+            .field("version", .int, .required)
+            .field("retired_in", .int)
+            .unique(on: "code")
+            .create()
+        try await database.schema(HotlineContact.schema)
+            .id()
+            .field("channel", .string, .required)
+            .field("started_at", .datetime, .required)
+            .field("ended_at", .datetime)
+            .field("caller_type", .string, .required)
+            .field("caller_identifier", .string, .required)
+            .field("child_sex", .string)
+            .field("child_age_band", .string)
+            .field("province_code", .int)
+            .field("topic_codes", .string, .required)
+            .field("outcome", .string)
+            .field("notes", .string, .required)
+            .field("case_id", .uuid, .references(ProtectionCase.schema, "id"))
+            .field("counsellor_id", .uuid, .required)
+            .field("created_at", .datetime)
+            .field("updated_at", .datetime)
+            .create()
+        try await database.schema(HotlineContactTopic.schema)
+            .id()
+            .field("contact_id", .uuid, .required, .references(HotlineContact.schema, "id"))
+            .field("topic_code", .string, .required)
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        for (name, table, columns) in [
+            ("hotline_contacts_caller_idx", HotlineContact.schema, ["caller_identifier", "started_at"]),
+            ("hotline_contacts_started_idx", HotlineContact.schema, ["started_at"]),
+            ("hotline_contact_topics_contact_idx", HotlineContactTopic.schema, ["contact_id"]),
+            ("hotline_contact_topics_topic_idx", HotlineContactTopic.schema, ["topic_code"]),
+        ] {
+            let builder = sql.create(index: name).on(table)
+            for column in columns { builder.column(column) }
+            try await builder.run()
+        }
+        try await seedTopics(on: database)
+    }
+
+    /// Version 1 of the taxonomy, from the shipped file.
+    private func seedTopics(on database: any Database) async throws {
+        let text = try String(contentsOfFile: ResourceDirectories.data + "contact-topics.csv", encoding: .utf8)
+        let topics = try ContactTopicsFile.parse(text)
+        for topic in topics {
+            let record = ContactTopicRecord()
+            record.code = topic.code
+            record.categoryCode = topic.categoryCode
+            record.categoryVI = topic.category.vi
+            record.categoryEN = topic.category.en
+            record.nameVI = topic.name.vi
+            record.nameEN = topic.name.en
+            record.abuseForm = topic.abuseForm?.rawValue
+            record.version = topic.version
+            try await record.create(on: database)
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for schema in [HotlineContactTopic.schema, HotlineContact.schema, ContactTopicRecord.schema] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

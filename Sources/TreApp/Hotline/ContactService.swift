@@ -1,0 +1,92 @@
+import Fluent
+import Foundation
+import TreDomain
+
+/// Logging contacts, recognising repeat callers, and turning a contact into a report.
+struct ContactService {
+    let database: any Database
+    let principal: Principal
+    let actor: AuditActor
+
+    static let noAbuseForm = TreError(
+        status: .unprocessableEntity, code: "no_abuse_form",
+        message: LocalizedText(
+            vi: "Chọn chủ đề thuộc nhóm bạo lực (hoặc ghi hình thức xâm hại) trước khi chuyển thành tin báo.",
+            en: "Choose a violence topic (or give the form of abuse) before opening a report."))
+
+    func log(_ draft: ContactDraft) async throws -> HotlineContact {
+        let valid = try draft.validated(knownTopics: try await ContactTopicRecord.codesInUse(on: database))
+        return try await database.transaction { database in
+            let contact = HotlineContact()
+            contact.id = UUID()
+            contact.apply(valid)
+            contact.counsellorID = principal.userID
+            try await contact.create(on: database)
+            try await replaceTopics(of: contact, valid.topicCodes, on: database)
+            try await AuditLog.record(event(contact, "contact.logged"), by: actor, on: database)
+            return contact
+        }
+    }
+
+    /// Applies what changed (the end of the call, topics, outcome…) and checks the whole contact again.
+    func update(_ contact: HotlineContact, _ change: (inout ContactDraft) -> Void) async throws -> HotlineContact {
+        var draft = contact.draft
+        change(&draft)
+        let valid = try draft.validated(knownTopics: try await ContactTopicRecord.codesInUse(on: database))
+        return try await database.transaction { database in
+            contact.apply(valid)
+            try await contact.update(on: database)
+            try await replaceTopics(of: contact, valid.topicCodes, on: database)
+            try await AuditLog.record(event(contact, "contact.updated"), by: actor, on: database)
+            return contact
+        }
+    }
+
+    /// The caller's earlier contacts, newest first: a counsellor sees at once who is calling again.
+    func previous(_ contact: HotlineContact, limit: Int = 20) async throws -> [HotlineContact] {
+        guard !contact.callerIdentifier.isEmpty else { return [] }
+        return try await HotlineContact.query(on: database)
+            .filter(\.$callerIdentifier == contact.callerIdentifier)
+            .filter(\.$id != contact.requireID())
+            .sort(\.$startedAt, .descending).limit(limit).all()
+    }
+
+    /// One action: the report is made from what the contact already holds, the case's clock starts at
+    /// the contact's start, and the contact is linked to the case.
+    func openReport(
+        from contact: HotlineContact, communeCode: Int?, abuserIsCarer: Bool, extraAbuseForms: [String],
+        childIDs: [UUID], description: String?
+    ) async throws -> ProtectionCase {
+        let topics = try await ContactTopicRecord.query(on: database)
+            .filter(\.$code ~~ contact.topicCodes.split(separator: ",").map(String.init)).all()
+        let forms = (topics.compactMap(\.abuseForm) + extraAbuseForms).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+        guard !forms.isEmpty else { throw Self.noAbuseForm }
+        let channel = ContactChannel(rawValue: contact.channel) ?? .phone111
+        let text = description.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 } ?? contact.notes
+        return try await database.transaction { database in
+            let opened = try await CaseService(database: database, principal: principal, actor: actor).open(
+                ReportDraft(
+                    channel: channel.reportChannel.rawValue, receivedAt: contact.startedAt,
+                    anonymous: contact.callerType == CallerType.anonymous.rawValue, reporterName: "",
+                    reporterPhone: channel.identifiesByPhone ? contact.callerIdentifier : "", communeCode: communeCode,
+                    childIDs: childIDs, abuseForms: forms, abuserIsCarer: abuserIsCarer, description: text))
+            contact.caseID = try opened.requireID()
+            contact.outcome = ContactOutcome.reportOpened.rawValue
+            try await contact.update(on: database)
+            try await AuditLog.record(event(contact, "contact.report_opened"), by: actor, on: database)
+            return opened
+        }
+    }
+
+    private func replaceTopics(of contact: HotlineContact, _ codes: [String], on database: any Database) async throws {
+        let id = try contact.requireID()
+        try await HotlineContactTopic.query(on: database).filter(\.$contactID == id).delete()
+        try await codes.map { HotlineContactTopic(contactID: id, topicCode: $0) }.create(on: database)
+    }
+
+    private func event(_ contact: HotlineContact, _ action: String) -> AuditEvent {
+        AuditEvent(action: action, recordType: "contact", recordID: contact.id?.uuidString, jurisdiction: .nation)
+    }
+}
