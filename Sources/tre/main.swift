@@ -72,16 +72,21 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "How many children to generate.") var children = 2000
     @Option(help: "How many reports and cases to open in the demo communes, in every state, some late.")
     var cases = 60
+    @Option(help: "How many hotline contacts to spread over the last year, in the published proportions.")
+    var contacts = 2000
 
     func validate() throws {
         guard children >= 0 else { throw ValidationError("--children must be 0 or more") }
         guard cases >= 0 else { throw ValidationError("--cases must be 0 or more") }
+        guard contacts >= 0 else { throw ValidationError("--contacts must be 0 or more") }
     }
 
     func run() async throws {
         let settings = TreCommands.loadConfiguration()
         TreCommands.bootstrapLogging(settings)
-        print(try await TreCommands.demo(settings, password: password, children: children, cases: cases))
+        print(
+            try await TreCommands.demo(
+                settings, password: password, children: children, cases: cases, contacts: contacts))
     }
 }
 

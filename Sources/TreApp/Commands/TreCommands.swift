@@ -141,7 +141,9 @@ public enum TreCommands {
 
     /// `tre demo`: realistic synthetic accounts, and children spread over the country with a share in
     /// the demo officers' communes. Prints progress and the rate reached.
-    public static func demo(_ configuration: TreConfiguration, password: String?, children: Int, cases: Int = 0)
+    public static func demo(
+        _ configuration: TreConfiguration, password: String?, children: Int, cases: Int = 0, contacts: Int = 0
+    )
         async throws -> String
     {
         try await withApplication(configuration) { app in
@@ -167,10 +169,14 @@ public enum TreCommands {
             let casesStarted = Date()
             let opened = try await DemoCases.seed(count: cases, communes: focus, on: app.db, seed: seed)
             let caseSeconds = Date().timeIntervalSince(casesStarted)
+            let contactsStarted = Date()
+            let logged = try await DemoContacts.seed(count: contacts, on: app.db, seed: seed)
+            let contactSeconds = Date().timeIntervalSince(contactsStarted)
             return """
                 Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)
                 \(written) children in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / max(seconds, 0.001))) children/s)
                 \(opened) cases in \(String(format: "%.1f", caseSeconds)) s, in every state of the procedure
+                \(logged) hotline contacts in \(String(format: "%.1f", contactSeconds)) s
                 """
         }
     }

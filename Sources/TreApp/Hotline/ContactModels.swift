@@ -41,8 +41,10 @@ final class HotlineContact: Model, @unchecked Sendable {
     @OptionalField(key: "child_sex") var childSex: String?
     @OptionalField(key: "child_age_band") var childAgeBand: String?
     @OptionalField(key: "province_code") var provinceCode: Int?
-    /// Comma-separated topic codes (also one row each in `hotline_contact_topics`, for statistics).
+    /// Comma-separated topic codes (also one row each in `hotline_contact_topics`).
     @Field(key: "topic_codes") var topicCodes: String
+    /// The first topic: what the contact is counted under, so that breakdowns add up to the total.
+    @OptionalField(key: "primary_topic") var primaryTopic: String?
     @OptionalField(key: "outcome") var outcome: String?
     @Field(key: "notes") var notes: String
     @OptionalField(key: "case_id") var caseID: UUID?
@@ -62,6 +64,7 @@ final class HotlineContact: Model, @unchecked Sendable {
         childAgeBand = contact.childAgeBand
         provinceCode = contact.provinceCode
         topicCodes = contact.topicCodes.joined(separator: ",")
+        primaryTopic = contact.topicCodes.first
         outcome = contact.outcome?.rawValue
         notes = contact.notes
     }
@@ -117,6 +120,7 @@ struct CreateHotlineContacts: AsyncMigration {
             .field("child_age_band", .string)
             .field("province_code", .int)
             .field("topic_codes", .string, .required)
+            .field("primary_topic", .string)
             .field("outcome", .string)
             .field("notes", .string, .required)
             .field("case_id", .uuid, .references(ProtectionCase.schema, "id"))
