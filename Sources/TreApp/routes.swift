@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     ChildrenAPIController().register(api)
     CasesAPIController().register(api)
     ContactsAPIController().register(api)
+    HotlineStatisticsController().register(app, api: api)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

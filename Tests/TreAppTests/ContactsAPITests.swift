@@ -117,4 +117,57 @@ import VaporTesting
             #expect(linked.caseID == found.id && linked.outcome == "report_opened")
         }
     }
+
+    @Test func theMonthsFiguresAddUpAndAProvinceSeesItsOwn() async throws {
+        try await withTreApp { app in
+            let token = try await counsellor(app)
+            let calls = [
+                (#""outcome":"counselled","topicCodes":["family.divorce"],"childSex":"female","provinceCode":1"#),
+                (#""outcome":"silent","provinceCode":1"#),
+                (#""outcome":"report_opened","topicCodes":["violence.sexual"],"childSex":"female","provinceCode":4"#),
+                (#""outcome":"intensive_counselling","topicCodes":["mental_health.anxiety","family.divorce"],"provinceCode":1"#),
+            ]
+            for fields in calls {
+                let logged = try await send(
+                    app, .POST, "/api/v1/contacts", token: token,
+                    #"{"channel":"phone_111","startedAt":"2026-11-10T03:00:00Z","callerType":"anonymous",\#(fields)}"#)
+                #expect(logged.status == .created, "\(logged.body.string)")
+            }
+            let answer = try await send(
+                app, .GET, "/api/v1/hotline/statistics?period=month&date=2026-11-15", token: token)
+            let figures = try answer.content.decode(HotlineStatisticsController.FiguresDTO.self)
+            #expect(figures.incoming.total == 4)
+            #expect(figures.counselled.total == 3)
+            #expect(figures.intervention.total == 1)
+            #expect(figures.counselled.byCategory == ["family": 1, "violence": 1, "mental_health": 1])
+            #expect(figures.intervention.byAbuseForm == ["sexual_abuse": 1])
+            for level in [figures.incoming, figures.counselled, figures.intervention] {
+                for breakdown in [level.byChannel, level.byCategory, level.byAbuseForm, level.bySex, level.byAgeBand] {
+                    #expect(breakdown.values.reduce(0, +) == level.total)
+                }
+            }
+            let october = try await send(
+                app, .GET, "/api/v1/hotline/statistics?period=month&date=2026-10-15", token: token)
+            #expect(try october.content.decode(HotlineStatisticsController.FiguresDTO.self).incoming.total == 0)
+
+            try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
+            let province = try await apiToken(app, "tinh1")
+            let own = try await send(
+                app, .GET, "/api/v1/hotline/statistics?period=month&date=2026-11-15&province=4", token: province)
+            let ownFigures = try own.content.decode(HotlineStatisticsController.FiguresDTO.self)
+            #expect(ownFigures.provinceCode == Places.haNoi && ownFigures.incoming.total == 3)
+
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let commune = try await apiToken(app, "xa4")
+            #expect(try await send(app, .GET, "/api/v1/hotline/statistics", token: commune).status == .forbidden)
+
+            let browser = WebClient(app)
+            try await browser.signIn("tinh1")
+            let page = try await browser.get("/hotline/statistics?period=month&date=15/11/2026").body.string
+            #expect(page.contains("Ca tư vấn: 2"))
+            #expect(page.contains("<meter"))
+            let csv = try await browser.get("/hotline/statistics.csv?period=month&date=2026-11-15").body.string
+            #expect(csv.contains("incoming,total,,3"))
+        }
+    }
 }

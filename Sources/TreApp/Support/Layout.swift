@@ -52,6 +52,12 @@ extension Request {
                         href: Paths.notifications, label: UIStrings.text("notifications", language),
                         current: url.path == Paths.notifications))
             }
+            if AccessPolicy.allows(principal.role, .viewHotlineStatistics) {
+                nav.append(
+                    .init(
+                        href: "/hotline/statistics", label: UIStrings.text("hotlineStatistics", language),
+                        current: url.path.hasPrefix("/hotline")))
+            }
             if AccessPolicy.allows(principal.role, .manageAccounts) {
                 nav.append(
                     .init(

@@ -82,6 +82,18 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "hotlineStatistics": .init(vi: "Số liệu Tổng đài 111", en: "Hotline 111 figures"),
+        "incomingContacts": .init(vi: "Cuộc gọi đến", en: "Incoming contacts"),
+        "counselledContacts": .init(vi: "Ca tư vấn", en: "Counselled"),
+        "interventionCases": .init(vi: "Ca can thiệp", en: "Intervention cases"),
+        "topicCategory": .init(vi: "Nhóm chủ đề", en: "Topic category"),
+        "period": .init(vi: "Kỳ", en: "Period"),
+        "period_day": .init(vi: "Ngày", en: "Day"),
+        "period_month": .init(vi: "Tháng", en: "Month"),
+        "period_quarter": .init(vi: "Quý", en: "Quarter"),
+        "period_year": .init(vi: "Năm", en: "Year"),
+        "show": .init(vi: "Xem", en: "Show"),
+        "notKnown": .init(vi: "Không rõ", en: "Not known"),
         "newChildHint": .init(
             vi: "Nếu trẻ chưa có trong sổ theo dõi, ghi tên để tạo hồ sơ tối thiểu cho xã bổ sung (có thể để trống).",
             en:

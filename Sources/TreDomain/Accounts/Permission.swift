@@ -19,6 +19,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewCases
     /// Log hotline contacts and see callers' identifiers and history (hotline roles only).
     case logContacts
+    /// See the hotline's aggregate figures (no identifiers): a province sees its own.
+    case viewHotlineStatistics
     /// Edit reference data such as the days off that legal deadlines skip.
     case manageReferenceData
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
@@ -46,6 +48,8 @@ public enum AccessPolicy {
             role == .admin
         case .logContacts:
             role == .hotlineCounsellor
+        case .viewHotlineStatistics:
+            [.hotlineCounsellor, .nationalAnalyst, .provincialOfficer].contains(role)
         case .viewAudit:
             role == .admin || role == .provincialOfficer || role == .nationalAnalyst
         case .viewChildren:
