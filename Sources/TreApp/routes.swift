@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     CasePagesController().register(app)
     NotificationsController().register(app)
     DaysOffController().register(app)
+    HotlineConsoleController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

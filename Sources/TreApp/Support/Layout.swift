@@ -52,11 +52,17 @@ extension Request {
                         href: Paths.notifications, label: UIStrings.text("notifications", language),
                         current: url.path == Paths.notifications))
             }
+            if AccessPolicy.allows(principal.role, .logContacts) {
+                nav.append(
+                    .init(
+                        href: "/hotline", label: UIStrings.text("hotlineConsole", language),
+                        current: url.path == "/hotline" || url.path.hasPrefix("/hotline/contacts")))
+            }
             if AccessPolicy.allows(principal.role, .viewHotlineStatistics) {
                 nav.append(
                     .init(
                         href: "/hotline/statistics", label: UIStrings.text("hotlineStatistics", language),
-                        current: url.path.hasPrefix("/hotline")))
+                        current: url.path.hasPrefix("/hotline/statistics")))
             }
             if AccessPolicy.allows(principal.role, .manageAccounts) {
                 nav.append(

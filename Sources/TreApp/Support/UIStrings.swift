@@ -82,6 +82,25 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "hotlineConsole": .init(vi: "Ghi nhận cuộc gọi", en: "Log a contact"),
+        "hotlineContact": .init(vi: "Cuộc gọi", en: "Contact"),
+        "contactSaved": .init(
+            vi: "Đã lưu cuộc gọi. Sẵn sàng cho cuộc tiếp theo.", en: "Contact saved. Ready for the next one."),
+        "callerType": .init(vi: "Người gọi", en: "Caller"),
+        "callerIdentifier": .init(vi: "Số điện thoại / mã chat", en: "Phone number / chat id"),
+        "childAge": .init(vi: "Tuổi của trẻ", en: "Child's age"),
+        "topics": .init(vi: "Chủ đề", en: "Topics"),
+        "outcome": .init(vi: "Kết quả", en: "Outcome"),
+        "previousContacts": .init(vi: "Các lần gọi trước", en: "Earlier contacts"),
+        "saveContact": .init(vi: "Lưu cuộc gọi", en: "Save the contact"),
+        "openReport": .init(vi: "Chuyển thành tin báo can thiệp", en: "Open a report"),
+        "draftRestored": .init(vi: "Đã khôi phục bản nháp chưa lưu.", en: "An unsaved draft was restored."),
+        "shortcuts": .init(
+            vi:
+                "Phím tắt: Alt+Shift+S số gọi, Alt+Shift+T chủ đề, Alt+Shift+N ghi chú, Alt+Shift+K kết quả, Ctrl+Enter lưu.",
+            en:
+                "Shortcuts: Alt+Shift+S caller, Alt+Shift+T topics, Alt+Shift+N notes, Alt+Shift+K outcome, Ctrl+Enter save."
+        ),
         "hotlineStatistics": .init(vi: "Số liệu Tổng đài 111", en: "Hotline 111 figures"),
         "incomingContacts": .init(vi: "Cuộc gọi đến", en: "Incoming contacts"),
         "counselledContacts": .init(vi: "Ca tư vấn", en: "Counselled"),
