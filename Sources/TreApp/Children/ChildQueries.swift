@@ -172,12 +172,22 @@ enum ChildQueries {
         func equal(_ column: String, _ value: any Encodable & Sendable) {
             parts.append(SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(value)))
         }
+        // The place is always checked on the child. With a driving word it is written `+column`, which
+        // both databases read as the same number but SQLite then does not walk the whole commune through
+        // its index (it would, lacking statistics, instead of looking up the few children found).
+        func place(_ column: String, _ code: Int) {
+            if drivingToken == nil {
+                equal(column, code)
+            } else {
+                parts.append(SQLQueryString("+\(ident: column) = \(bind: code)"))
+            }
+        }
         switch jurisdiction {
         case .nation: break
-        case .province(let code): equal("province_code", code)
-        case .commune(_, let code): equal("commune_code", code)
+        case .province(let code): place("province_code", code)
+        case .commune(_, let code): place("commune_code", code)
         }
-        if let commune = filters.communeCode { equal("commune_code", commune) }
+        if let commune = filters.communeCode { place("commune_code", commune) }
         if let sex = filters.sex { equal("sex", sex) }
 
         // Ages become ranges of birth dates, so the comparison uses the stored text and its index.
