@@ -159,3 +159,37 @@ def test_a_hotline_report_lands_in_the_commune_inbox_with_its_twelve_hour_clock(
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+
+
+def test_a_counsellor_logs_a_call_with_the_keyboard_only_and_a_draft_survives_a_reload(browser):
+    sign_in(browser, "tongdai.an", "mat-khau-tong-dai-111")
+    browser.get(BASE_URL + "/hotline")
+    typing = browser.switch_to.active_element
+    assert typing.get_attribute("id") == "callerIdentifier", "the console starts in the caller's number"
+
+    def press(*keys):
+        browser.switch_to.active_element.send_keys(*keys)
+
+    press("0987 111 222")
+    press(Keys.TAB)                      # channel: phone 111 already chosen
+    press(Keys.TAB, "n")                 # caller: "Người lớn gọi về trẻ"
+    press(Keys.TAB, "n")                 # child's sex: "Nữ"
+    press(Keys.TAB, Keys.TAB, Keys.TAB)  # age band, province: not known
+    press(Keys.ARROW_DOWN)               # the first topic
+    press(Keys.TAB, "đ")                 # outcome: "Đã tư vấn"
+    press(Keys.TAB, "Mẹ hỏi cách giúp con bị bắt nạt ở trường")
+    and_wait_for_the_next_page(browser, lambda: press(Keys.CONTROL, Keys.ENTER))
+    assert "Đã lưu cuộc gọi" in browser.find_element(By.CSS_SELECTOR, "p.notice").text
+    click(browser, "saved-contact")
+    page = browser.find_element(By.TAG_NAME, "main").text
+    for expected in ("0987111222", "Người lớn gọi về trẻ", "Đã tư vấn", "Mẹ hỏi cách giúp con bị bắt nạt"):
+        assert expected in page
+
+    # A tab that dies mid-call: the draft is there when the console opens again.
+    browser.get(BASE_URL + "/hotline")
+    press("0911 000 111")
+    browser.find_element(By.ID, "notes").send_keys("Cuộc gọi đang dở")
+    browser.get(BASE_URL + "/hotline")
+    assert browser.find_element(By.ID, "draft-restored").is_displayed()
+    assert browser.find_element(By.ID, "notes").get_attribute("value") == "Cuộc gọi đang dở"
+    assert browser.find_element(By.ID, "callerIdentifier").get_attribute("value") == "0911 000 111"
