@@ -8,10 +8,17 @@ enum HotlineStatisticsQuery {
     private struct Row: Decodable {
         var channel: String
         var outcome: String?
-        var primary_topic: String?
-        var child_sex: String?
-        var child_age_band: String?
+        var primaryTopic: String?
+        var childSex: String?
+        var childAgeBand: String?
         var total: Int
+
+        enum CodingKeys: String, CodingKey {
+            case channel, outcome, total
+            case primaryTopic = "primary_topic"
+            case childSex = "child_sex"
+            case childAgeBand = "child_age_band"
+        }
     }
 
     static func figures(for period: StatisticsPeriod, provinceCode: Int?, on database: any Database) async throws
@@ -34,8 +41,8 @@ enum HotlineStatisticsQuery {
         return HotlineStatistics(
             groups: rows.map {
                 .init(
-                    channel: $0.channel, outcome: $0.outcome, primaryTopic: $0.primary_topic, childSex: $0.child_sex,
-                    childAgeBand: $0.child_age_band, count: $0.total)
+                    channel: $0.channel, outcome: $0.outcome, primaryTopic: $0.primaryTopic, childSex: $0.childSex,
+                    childAgeBand: $0.childAgeBand, count: $0.total)
             }, abuseForms: forms)
     }
 }
