@@ -44,10 +44,18 @@
     var section = document.getElementById("caller-history");
     if (!identifier) { section.hidden = true; return; }
     fetch("/hotline/callers?identifier=" + encodeURIComponent(identifier), { credentials: "same-origin" })
-      .then(function (response) { return response.ok ? response.json() : []; })
-      .then(function (contacts) {
+      .then(function (response) { return response.ok ? response.json() : { flags: [], contacts: [] }; })
+      .then(function (history) {
         var list = section.querySelector("ul");
         list.textContent = "";
+        history.flags.forEach(function (flag) {
+          var item = document.createElement("li");
+          var strong = document.createElement("strong");
+          strong.textContent = "⚑ " + flag;
+          item.appendChild(strong);
+          list.appendChild(item);
+        });
+        var contacts = history.contacts;
         contacts.forEach(function (contact) {
           var item = document.createElement("li");
           var link = document.createElement("a");
@@ -57,7 +65,7 @@
           item.appendChild(document.createTextNode(" · " + contact.outcome + (contact.notes ? " — " + contact.notes : "")));
           list.appendChild(item);
         });
-        section.hidden = contacts.length === 0;
+        section.hidden = contacts.length === 0 && history.flags.length === 0;
       });
   }
 

@@ -144,5 +144,6 @@ enum Migrations {
         app.migrations.add(CreateDaysOff())
         app.migrations.add(CreateCaseReferrals())
         app.migrations.add(CreateHotlineContacts())
+        app.migrations.add(CreateCallerFlags())
     }
 }

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     NotificationsController().register(app)
     DaysOffController().register(app)
     HotlineConsoleController().register(app)
+    HotlineTodayController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

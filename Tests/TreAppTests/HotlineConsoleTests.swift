@@ -56,4 +56,45 @@ import VaporTesting
             #expect(try await officer.get("/hotline/callers?identifier=0912345678").status == .forbidden)
         }
     }
+
+    @Test func theSupervisorSeesFollowUpsDueAndFlaggedCallers() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "tuvan", role: .hotlineCounsellor)
+            let browser = WebClient(app)
+            try await browser.signIn("tuvan")
+            try await browser.get("/hotline")
+            let today = VietnamDay.containing(Date())
+            let written = String(format: "%02d/%02d/%04d", today.day, today.month, today.year)
+            let badDate = try await browser.post(
+                "/hotline", ["channel": "phone_111", "callerType": "child_about_self", "followUpOn": "32/13/2026"])
+            #expect(badDate.status == .unprocessableEntity)
+            #expect(badDate.body.string.contains("Ngày theo dõi không đúng"))
+            let saved = try await browser.post(
+                "/hotline",
+                [
+                    "channel": "phone_111", "callerType": "child_about_self", "callerIdentifier": "0988 777 666",
+                    "outcome": "counselled", "notes": "Em lo bị bố mẹ mắng vì điểm kém", "followUpOn": written,
+                ])
+            let id = try #require(saved.headers.first(name: .location)?.split(separator: "=").last.map(String.init))
+            try await browser.get("/hotline/contacts/\(id)")
+            let expired = try await browser.post(
+                "/hotline/contacts/\(id)/flags", ["kind": "child_at_risk", "note": "x", "expiresOn": "01/01/2020"])
+            #expect(expired.status == .unprocessableEntity)
+            let tomorrow = today.adding(days: 1)
+            try await browser.post(
+                "/hotline/contacts/\(id)/flags",
+                [
+                    "kind": "child_at_risk", "note": "Gọi lại sau giờ học",
+                    "expiresOn": String(format: "%02d/%02d/%04d", tomorrow.day, tomorrow.month, tomorrow.year),
+                ])
+            let history = try await browser.get("/hotline/callers?identifier=0988777666").body.string
+            #expect(history.contains("Trẻ đang gặp nguy cơ"))
+
+            let page = try await browser.get("/hotline/today").body.string
+            #expect(page.contains("Em lo bị bố mẹ mắng"))
+            #expect(page.contains("Trẻ đang gặp nguy cơ · 0988777666"))
+            try await browser.post("/hotline/contacts/\(id)/followed-up", [:])
+            #expect(!(try await browser.get("/hotline/today").body.string.contains("Em lo bị bố mẹ mắng")))
+        }
+    }
 }

@@ -48,6 +48,9 @@ final class HotlineContact: Model, @unchecked Sendable {
     @OptionalField(key: "outcome") var outcome: String?
     @Field(key: "notes") var notes: String
     @OptionalField(key: "case_id") var caseID: UUID?
+    /// `YYYY-MM-DD`: when to call back or check again; cleared by `followedUpAt`.
+    @OptionalField(key: "follow_up_on") var followUpOn: String?
+    @OptionalField(key: "followed_up_at") var followedUpAt: Date?
     @Field(key: "counsellor_id") var counsellorID: UUID
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
@@ -67,6 +70,7 @@ final class HotlineContact: Model, @unchecked Sendable {
         primaryTopic = contact.topicCodes.first
         outcome = contact.outcome?.rawValue
         notes = contact.notes
+        followUpOn = contact.followUpOn?.description
     }
 
     var draft: ContactDraft {
@@ -74,7 +78,7 @@ final class HotlineContact: Model, @unchecked Sendable {
             channel: channel, startedAt: startedAt, endedAt: endedAt, callerType: callerType,
             callerIdentifier: callerIdentifier, childSex: childSex ?? "", childAgeBand: childAgeBand ?? "",
             provinceCode: provinceCode, topicCodes: topicCodes.split(separator: ",").map(String.init),
-            outcome: outcome ?? "", notes: notes)
+            outcome: outcome ?? "", notes: notes, followUpOn: followUpOn ?? "")
     }
 }
 
@@ -124,6 +128,8 @@ struct CreateHotlineContacts: AsyncMigration {
             .field("outcome", .string)
             .field("notes", .string, .required)
             .field("case_id", .uuid, .references(ProtectionCase.schema, "id"))
+            .field("follow_up_on", .string)
+            .field("followed_up_at", .datetime)
             .field("counsellor_id", .uuid, .required)
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
@@ -141,6 +147,7 @@ struct CreateHotlineContacts: AsyncMigration {
                 "hotline_contacts_statistics_idx", HotlineContact.schema,
                 ["started_at", "province_code", "channel", "outcome", "primary_topic", "child_sex", "child_age_band"]
             ),
+            ("hotline_contacts_follow_up_idx", HotlineContact.schema, ["follow_up_on"]),
             ("hotline_contact_topics_contact_idx", HotlineContactTopic.schema, ["contact_id"]),
             ("hotline_contact_topics_topic_idx", HotlineContactTopic.schema, ["topic_code"]),
         ] {

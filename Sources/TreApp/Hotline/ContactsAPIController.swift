@@ -25,6 +25,7 @@ struct ContactsAPIController {
         var topicCodes: [String]?
         var outcome: String?
         var notes: String?
+        var followUpOn: String?
 
         /// Lays what was sent over a draft: fields left out keep their value.
         func apply(to draft: inout ContactDraft) {
@@ -39,6 +40,7 @@ struct ContactsAPIController {
             if let topicCodes { draft.topicCodes = topicCodes }
             if let outcome { draft.outcome = outcome }
             if let notes { draft.notes = notes }
+            if let followUpOn { draft.followUpOn = followUpOn }
         }
     }
 
@@ -56,6 +58,7 @@ struct ContactsAPIController {
         var topicCodes: [String]
         var outcome: String?
         var notes: String
+        var followUpOn: String?
         var caseId: UUID?
 
         init(_ contact: HotlineContact) throws {
@@ -72,6 +75,7 @@ struct ContactsAPIController {
             topicCodes = contact.topicCodes.split(separator: ",").map(String.init)
             outcome = contact.outcome
             notes = contact.notes
+            followUpOn = contact.followUpOn
             caseId = contact.caseID
         }
     }

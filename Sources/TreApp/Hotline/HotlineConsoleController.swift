@@ -11,6 +11,8 @@ struct HotlineConsoleController {
         routes.post("hotline", access: .permission(.logContacts), use: save)
         routes.get("hotline", "callers", access: .permission(.logContacts), use: callerHistory)
         routes.get("hotline", "contacts", ":id", access: .permission(.logContacts), use: show)
+        routes.post("hotline", "contacts", ":id", "flags", access: .permission(.logContacts), use: addFlag)
+        routes.post("hotline", "contacts", ":id", "followed-up", access: .permission(.logContacts), use: followedUp)
         routes.post("hotline", "contacts", ":id", "report", access: .permission(.logContacts), use: openReport)
     }
 
@@ -25,6 +27,7 @@ struct HotlineConsoleController {
         var topicCodes: [String]?
         var outcome: String?
         var notes: String?
+        var followUpOn: String?
     }
 
     struct TopicGroup: Encodable {
@@ -68,7 +71,7 @@ struct HotlineConsoleController {
             callerType: form.callerType ?? "anonymous", callerIdentifier: form.callerIdentifier ?? "",
             childSex: form.childSex ?? "", childAgeBand: form.childAgeBand ?? "",
             provinceCode: form.provinceCode.flatMap { Int($0) }, topicCodes: form.topicCodes ?? [],
-            outcome: form.outcome ?? "", notes: form.notes ?? "")
+            outcome: form.outcome ?? "", notes: form.notes ?? "", followUpOn: form.followUpOn ?? "")
         do {
             let contact = try await ContactService(
                 database: request.db, principal: principal, actor: request.auditActor()
@@ -81,18 +84,71 @@ struct HotlineConsoleController {
         }
     }
 
-    /// The earlier contacts of an identifier, for the console's script (JSON).
-    @Sendable func callerHistory(_ request: Request) async throws -> [PreviousContact] {
+    struct CallerHistory: Content {
+        var flags: [String]
+        var contacts: [PreviousContact]
+    }
+
+    /// The flags and earlier contacts of an identifier, for the console's script (JSON).
+    @Sendable func callerHistory(_ request: Request) async throws -> CallerHistory {
         let typed = (try? request.query.get(String.self, at: "identifier")) ?? ""
         let digits = typed.allSatisfy { $0.isNumber || " +-.()".contains($0) }
         let identifier = digits ? PhoneNumber.normalized(typed) : typed.trimmingCharacters(in: .whitespaces)
-        guard !identifier.isEmpty else { return [] }
+        guard !identifier.isEmpty else { return CallerHistory(flags: [], contacts: []) }
         let contacts = try await HotlineContact.query(on: request.db).filter(\.$callerIdentifier == identifier)
             .sort(\.$startedAt, .descending).limit(20).all()
-        return try contacts.map { try previous($0, language: request.language) }
+        return CallerHistory(
+            flags: try await flagTexts(identifier, request),
+            contacts: try contacts.map { try previous($0, language: request.language) })
+    }
+
+    private func flagTexts(_ identifier: String, _ request: Request) async throws -> [String] {
+        let language = request.language
+        return try await CallerFlag.active(for: identifier, on: request.db).map {
+            let kind = CallerFlagKind(rawValue: $0.kind)?.label(language) ?? $0.kind
+            let until = "\(UIStrings.text("until", language)) \(VietnamTime.date($0.expiresOn))"
+            return [kind, $0.note, until].filter { !$0.isEmpty }.joined(separator: " · ")
+        }
+    }
+
+    @Sendable func addFlag(_ request: Request) async throws -> Response {
+        struct Form: Content {
+            var kind: String?
+            var note: String?
+            var expiresOn: String?
+        }
+        let contact = try await find(request)
+        let form = try request.content.decode(Form.self)
+        do {
+            _ = try await ContactService(
+                database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor()
+            ).flag(contact, kind: form.kind ?? "", note: form.note ?? "", expiresOn: form.expiresOn ?? "")
+            return request.redirect(to: "/hotline/contacts/\(try contact.requireID().uuidString)")
+        } catch let failure as any LocalizedFailure {
+            return try await renderContact(
+                request, error: failure.message(request.language), status: .unprocessableEntity)
+        }
+    }
+
+    /// The follow-up is done: it leaves the supervisor's list.
+    @Sendable func followedUp(_ request: Request) async throws -> Response {
+        let contact = try await find(request)
+        try await request.db.transaction { database in
+            contact.followedUpAt = Date()
+            try await contact.update(on: database)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "contact.followed_up", recordType: "contact", recordID: contact.id?.uuidString,
+                    jurisdiction: .nation),
+                by: request.auditActor(), on: database)
+        }
+        return request.redirect(to: "/hotline/today")
     }
 
     struct ContactPage: Encodable {
+        var flags: [String]
+        var flagKinds: [Choice]
+        var flagAction: String
         var facts: [CasePagesController.Fact]
         var previous: [PreviousContact]
         var caseHref: String?
@@ -169,9 +225,14 @@ struct HotlineConsoleController {
                 label: UIStrings.text("outcome", language),
                 value: contact.outcome.flatMap(ContactOutcome.init(rawValue:))?.label(language) ?? ""),
             Fact(label: UIStrings.text("notes", language), value: contact.notes),
+            Fact(label: UIStrings.text("followUpOn", language), value: contact.followUpOn.map(VietnamTime.date) ?? ""),
         ]
         facts = facts.filter { !$0.value.isEmpty }
+        let id = try contact.requireID().uuidString
         let page = ContactPage(
+            flags: try await flagTexts(contact.callerIdentifier, request),
+            flagKinds: Choice.list(CallerFlagKind.self, selected: nil, language: language) { $0.label },
+            flagAction: "/hotline/contacts/\(id)/flags",
             facts: facts, previous: try await service.previous(contact).map { try previous($0, language: language) },
             caseHref: contact.caseID.map(Paths.case),
             reportAction: "/hotline/contacts/\(try contact.requireID().uuidString)/report",

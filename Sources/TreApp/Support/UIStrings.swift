@@ -82,6 +82,13 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "until": .init(vi: "đến hết ngày", en: "until"),
+        "flagCaller": .init(vi: "Đánh dấu người gọi", en: "Flag the caller"),
+        "hotlineToday": .init(vi: "Hôm nay ở Tổng đài", en: "Today at the hotline"),
+        "followUpsDue": .init(vi: "Cần gọi lại, theo dõi", en: "Follow-ups due"),
+        "followedUp": .init(vi: "Đã theo dõi", en: "Done"),
+        "flaggedCallers": .init(vi: "Người gọi đang được đánh dấu", en: "Flagged callers"),
+        "followUpOn": .init(vi: "Ngày gọi lại, theo dõi", en: "Follow up on"),
         "hotlineConsole": .init(vi: "Ghi nhận cuộc gọi", en: "Log a contact"),
         "hotlineContact": .init(vi: "Cuộc gọi", en: "Contact"),
         "contactSaved": .init(

@@ -92,11 +92,13 @@ public struct ContactDraft: Sendable {
     public var topicCodes: [String]
     public var outcome: String
     public var notes: String
+    /// When to call back or check again, as written (dd/mm/yyyy or YYYY-MM-DD); empty for none.
+    public var followUpOn: String
 
     public init(
         channel: String, startedAt: Date, endedAt: Date? = nil, callerType: String = "anonymous",
         callerIdentifier: String = "", childSex: String = "", childAgeBand: String = "", provinceCode: Int? = nil,
-        topicCodes: [String] = [], outcome: String = "", notes: String = ""
+        topicCodes: [String] = [], outcome: String = "", notes: String = "", followUpOn: String = ""
     ) {
         self.channel = channel
         self.startedAt = startedAt
@@ -109,6 +111,7 @@ public struct ContactDraft: Sendable {
         self.topicCodes = topicCodes
         self.outcome = outcome
         self.notes = notes
+        self.followUpOn = followUpOn
     }
 }
 
@@ -125,6 +128,7 @@ public struct ValidContact: Sendable, Equatable {
     public var topicCodes: [String]
     public var outcome: ContactOutcome?
     public var notes: String
+    public var followUpOn: CivilDate?
 
     public var durationSeconds: Int? { endedAt.map { Int($0.timeIntervalSince(startedAt)) } }
 }
@@ -178,12 +182,33 @@ extension ContactDraft {
         guard childAgeBand.isEmpty || Self.ageBands.contains(childAgeBand) else {
             throw fail("childAgeBand", vi: "Nhóm tuổi không hợp lệ.", en: "Unknown age band.")
         }
+        var followUp: CivilDate?
+        if !followUpOn.trimmingCharacters(in: .whitespaces).isEmpty {
+            guard let day = CivilDate(written: followUpOn) else {
+                throw fail(
+                    "followUpOn", vi: "Ngày theo dõi không đúng (dd/mm/yyyy).", en: "Not a valid follow-up date.")
+            }
+            followUp = day
+        }
         return ValidContact(
             channel: channel, startedAt: startedAt, endedAt: endedAt, callerType: callerType,
             callerIdentifier: callerType == .anonymous && identifier.isEmpty ? "" : identifier,
             childSex: childSex.isEmpty ? nil : childSex, childAgeBand: childAgeBand.isEmpty ? nil : childAgeBand,
             provinceCode: provinceCode,
             topicCodes: topicCodes.reduce(into: []) { if !$0.contains($1) { $0.append($1) } },
-            outcome: outcome, notes: VietnameseText.normalized(notes))
+            outcome: outcome, notes: VietnameseText.normalized(notes), followUpOn: followUp)
+    }
+}
+
+/// A mark on a caller, until a date: counsellors see it as soon as the number is typed.
+public enum CallerFlagKind: String, CaseIterable, Codable, Sendable {
+    case abusiveCaller = "abusive_caller"
+    case childAtRisk = "child_at_risk"
+
+    public var label: LocalizedText {
+        switch self {
+        case .abusiveCaller: LocalizedText(vi: "Người gọi quấy rối", en: "Abusive caller")
+        case .childAtRisk: LocalizedText(vi: "Trẻ đang gặp nguy cơ", en: "Child at ongoing risk")
+        }
     }
 }
