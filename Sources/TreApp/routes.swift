@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     DaysOffController().register(app)
     HotlineConsoleController().register(app)
     HotlineTodayController().register(app)
+    TopicsAdminController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)

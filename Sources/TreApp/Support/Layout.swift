@@ -75,6 +75,10 @@ extension Request {
                     .init(
                         href: "/admin/days-off", label: UIStrings.text("daysOff", language),
                         current: url.path.hasPrefix("/admin/days-off")))
+                nav.append(
+                    .init(
+                        href: "/admin/topics", label: UIStrings.text("contactTopics", language),
+                        current: url.path.hasPrefix("/admin/topics")))
             }
             if AccessPolicy.allows(principal.role, .viewAudit) {
                 nav.append(

@@ -82,6 +82,18 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "contactTopics": .init(vi: "Chủ đề cuộc gọi", en: "Contact topics"),
+        "contactTopicsHelp": .init(
+            vi:
+                "Mã chủ đề không bao giờ đổi hay dùng lại: thêm chủ đề mới hoặc ngừng dùng chủ đề cũ, số liệu các kỳ vẫn so sánh được.",
+            en:
+                "Topic codes never change and are never reused: add new topics or retire old ones, and figures stay comparable."
+        ),
+        "topicCode": .init(vi: "Mã (chữ không dấu)", en: "Code (letters a–z)"),
+        "topicNameVi": .init(vi: "Tên tiếng Việt", en: "Name in Vietnamese"),
+        "topicNameEn": .init(vi: "Tên tiếng Anh", en: "Name in English"),
+        "retire": .init(vi: "Ngừng dùng", en: "Retire"),
+        "retired": .init(vi: "Đã ngừng", en: "Retired"),
         "until": .init(vi: "đến hết ngày", en: "until"),
         "flagCaller": .init(vi: "Đánh dấu người gọi", en: "Flag the caller"),
         "hotlineToday": .init(vi: "Hôm nay ở Tổng đài", en: "Today at the hotline"),

@@ -55,3 +55,40 @@ public enum ContactTopicsFile {
         return topics
     }
 }
+
+/// Rules for changing the taxonomy: a new topic gets a new code under an existing category; codes are
+/// never renamed or reused, so a contact's topics mean the same in every later version.
+public enum ContactTopicRules {
+    public struct Refusal: LocalizedFailure, Equatable {
+        public var code = "invalid_topic"
+        public var message: LocalizedText
+
+        public init(message: LocalizedText) { self.message = message }
+    }
+
+    /// The code of a new topic, or why it cannot be made.
+    public static func newCode(category: String, suffix: String, existing: Set<String>, categories: Set<String>)
+        throws(Refusal) -> String
+    {
+        guard categories.contains(category) else {
+            throw Refusal(message: LocalizedText(vi: "Nhóm chủ đề không tồn tại.", en: "There is no such category."))
+        }
+        let suffix = suffix.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !suffix.isEmpty, suffix.count <= 40,
+            suffix.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+        else {
+            throw Refusal(
+                message: LocalizedText(
+                    vi: "Mã chủ đề chỉ gồm chữ không dấu, số và dấu gạch dưới.",
+                    en: "A topic code has only letters a–z, digits and underscores."))
+        }
+        let code = category + "." + suffix
+        guard !existing.contains(code) else {
+            throw Refusal(
+                message: LocalizedText(
+                    vi: "Mã \(code) đã có (kể cả đã ngừng dùng); mã không được dùng lại.",
+                    en: "The code \(code) exists (perhaps retired); codes are never reused."))
+        }
+        return code
+    }
+}
