@@ -73,7 +73,7 @@ def test_the_language_switch_is_remembered(browser):
 
 def test_pages_fit_a_360_pixel_phone(browser):
     sign_in(browser, "admin", NEW_PASSWORD)
-    for path in ("/", "/admin/users", "/admin/users/new", "/audit", "/admin/days-off"):
+    for path in ("/", "/admin/users", "/admin/users/new", "/audit", "/admin/days-off", "/admin/topics"):
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
@@ -193,3 +193,9 @@ def test_a_counsellor_logs_a_call_with_the_keyboard_only_and_a_draft_survives_a_
     assert browser.find_element(By.ID, "draft-restored").is_displayed()
     assert browser.find_element(By.ID, "notes").get_attribute("value") == "Cuộc gọi đang dở"
     assert browser.find_element(By.ID, "callerIdentifier").get_attribute("value") == "0911 000 111"
+
+    # The console sits in a narrow window beside a softphone.
+    for path in ("/hotline", "/hotline/today", "/hotline/statistics"):
+        browser.get(BASE_URL + path)
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
