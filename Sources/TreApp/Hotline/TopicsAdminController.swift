@@ -56,7 +56,7 @@ struct TopicsAdminController {
             guard let sibling = topics.first(where: { $0.categoryCode == form.category }) else {
                 throw TreError.notFound
             }
-            let version = (topics.map { max($0.version, $0.retiredIn ?? 0) }.max() ?? 0) + 1
+            let version = Self.currentVersion(topics) + 1
             try await request.db.transaction { database in
                 let topic = ContactTopicRecord()
                 topic.code = code
@@ -86,7 +86,7 @@ struct TopicsAdminController {
         else { throw TreError.notFound }
         guard topic.retiredIn == nil else { return request.redirect(to: "/admin/topics") }
         let topics = try await ContactTopicRecord.query(on: request.db).all()
-        let version = (topics.map { max($0.version, $0.retiredIn ?? 0) }.max() ?? 0) + 1
+        let version = Self.currentVersion(topics) + 1
         try await request.db.transaction { database in
             topic.retiredIn = version
             try await topic.update(on: database)
@@ -97,6 +97,11 @@ struct TopicsAdminController {
                 by: request.auditActor(), on: database)
         }
         return request.redirect(to: "/admin/topics")
+    }
+
+    /// The taxonomy's version: the last one in which a topic was added or retired.
+    static func currentVersion(_ topics: [ContactTopicRecord]) -> Int {
+        topics.map { max($0.version, $0.retiredIn ?? 0) }.max() ?? 0
     }
 
     private func render(_ request: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
@@ -110,7 +115,7 @@ struct TopicsAdminController {
                     selected: false))
         }
         let page = ListPage(
-            version: topics.map { max($0.version, $0.retiredIn ?? 0) }.max() ?? 0,
+            version: Self.currentVersion(topics),
             rows: topics.map {
                 Row(
                     category: language == .vi ? $0.categoryVI : $0.categoryEN, code: $0.code,
