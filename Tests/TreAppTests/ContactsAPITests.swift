@@ -142,7 +142,9 @@ import VaporTesting
             #expect(figures.counselled.byCategory == ["family": 1, "violence": 1, "mental_health": 1])
             #expect(figures.intervention.byAbuseForm == ["sexual_abuse": 1])
             for level in [figures.incoming, figures.counselled, figures.intervention] {
-                for breakdown in [level.byChannel, level.byCategory, level.byAbuseForm, level.bySex, level.byAgeBand] {
+                for breakdown in [
+                    level.byChannel, level.byCategory, level.byTopic, level.byAbuseForm, level.bySex, level.byAgeBand,
+                ] {
                     #expect(breakdown.values.reduce(0, +) == level.total)
                 }
             }

@@ -31,7 +31,9 @@ import TreDomain
     @Test func everyBreakdownAddsUpToItsTotal() {
         let figures = HotlineStatistics(groups: groups, abuseForms: forms)
         for level in [figures.incoming, figures.counselled, figures.intervention] {
-            for breakdown in [level.byChannel, level.byCategory, level.byAbuseForm, level.bySex, level.byAgeBand] {
+            for breakdown in [
+                level.byChannel, level.byCategory, level.byTopic, level.byAbuseForm, level.bySex, level.byAgeBand,
+            ] {
                 #expect(breakdown.values.reduce(0, +) == level.total)
             }
         }

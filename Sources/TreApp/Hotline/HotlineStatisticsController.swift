@@ -70,6 +70,7 @@ struct HotlineStatisticsController {
                 charts: [
                     chart(UIStrings.text("channel", language), level.byChannel, names),
                     chart(UIStrings.text("topicCategory", language), level.byCategory, names),
+                    chart(UIStrings.text("topics", language), level.byTopic, names),
                     chart(UIStrings.text("abuseForms", language), level.byAbuseForm, names),
                     chart(UIStrings.text("sex", language), level.bySex, names),
                     chart(UIStrings.text("ageBand", language), level.byAgeBand, names),
@@ -110,7 +111,8 @@ struct HotlineStatisticsController {
         ] {
             rows.append([name, "total", "", String(level.total)])
             for (dimension, breakdown) in [
-                ("channel", level.byChannel), ("category", level.byCategory), ("abuse_form", level.byAbuseForm),
+                ("channel", level.byChannel), ("category", level.byCategory), ("topic", level.byTopic),
+                ("abuse_form", level.byAbuseForm),
                 ("sex", level.bySex), ("age_band", level.byAgeBand),
             ] {
                 rows += breakdown.sorted { $0.key < $1.key }.map { [name, dimension, $0.key, String($0.value)] }
@@ -130,7 +132,7 @@ struct HotlineStatisticsController {
     struct FiguresDTO: Content {
         struct Level: Content {
             var total: Int
-            var byChannel, byCategory, byAbuseForm, bySex, byAgeBand: [String: Int]
+            var byChannel, byCategory, byTopic, byAbuseForm, bySex, byAgeBand: [String: Int]
         }
 
         var period: String
@@ -147,7 +149,7 @@ struct HotlineStatisticsController {
             for: chosen.period, provinceCode: chosen.provinceCode, on: request.db)
         func level(_ level: HotlineStatistics.Level) -> FiguresDTO.Level {
             .init(
-                total: level.total, byChannel: level.byChannel, byCategory: level.byCategory,
+                total: level.total, byChannel: level.byChannel, byCategory: level.byCategory, byTopic: level.byTopic,
                 byAbuseForm: level.byAbuseForm, bySex: level.bySex, byAgeBand: level.byAgeBand)
         }
         return FiguresDTO(
@@ -175,6 +177,7 @@ struct HotlineStatisticsController {
         names["female"] = language == .vi ? "Nữ" : "Female"
         for topic in try await ContactTopicRecord.query(on: database).all() {
             names[topic.categoryCode] = language == .vi ? topic.categoryVI : topic.categoryEN
+            names[topic.code] = language == .vi ? topic.nameVI : topic.nameEN
         }
         return names
     }

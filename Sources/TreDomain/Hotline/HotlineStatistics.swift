@@ -72,6 +72,8 @@ public struct HotlineStatistics: Equatable, Sendable {
         public var total = 0
         public var byChannel: [String: Int] = [:]
         public var byCategory: [String: Int] = [:]
+        /// By the first topic (the sub-category of the published tables).
+        public var byTopic: [String: Int] = [:]
         public var byAbuseForm: [String: Int] = [:]
         public var bySex: [String: Int] = [:]
         public var byAgeBand: [String: Int] = [:]
@@ -81,6 +83,7 @@ public struct HotlineStatistics: Equatable, Sendable {
             byChannel[group.channel, default: 0] += group.count
             let category = group.primaryTopic.flatMap { $0.split(separator: ".").first.map(String.init) }
             byCategory[category ?? Self.unknown, default: 0] += group.count
+            byTopic[group.primaryTopic ?? Self.unknown, default: 0] += group.count
             byAbuseForm[abuseForm ?? Self.unknown, default: 0] += group.count
             bySex[group.childSex ?? Self.unknown, default: 0] += group.count
             byAgeBand[group.childAgeBand ?? Self.unknown, default: 0] += group.count
