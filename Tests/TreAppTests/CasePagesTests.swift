@@ -84,6 +84,33 @@ import VaporTesting
         }
     }
 
+    @Test func theInboxFindsACaseByItsChildsNameTypedWithoutAccents() async throws {
+        try await withTreApp { app in
+            let mai = try await makeChild(app, "Lê Thị Mai")
+            try await makeChild(app, "Đỗ Văn Hùng")
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let token = try await apiToken(app, "xa4")
+            for childID in [try mai.requireID(), nil] {
+                let children = childID.map { #","childIds":["\#($0.uuidString)"]"# } ?? ""
+                let answer = try await app.testing().sendRequest(
+                    .POST, "/api/v1/reports", headers: bearer(token, json: true),
+                    body: ByteBuffer(
+                        string:
+                            #"{"channel":"walk_in","communeCode":4,"abuseForms":["neglect"],"description":"Trẻ bị bỏ mặc"\#(children)}"#
+                    ))
+                #expect(answer.status == .created)
+            }
+            let officer = try await signedIn(app, "xa4")
+            let all = try await officer.get("/cases").body.string
+            #expect(all.contains("2 kết quả"))
+            let found = try await officer.get("/cases?q=le%20thi%20mai").body.string
+            #expect(found.contains("1 kết quả"))
+            #expect(try await officer.get("/cases?q=hung").body.string.contains("0 kết quả"))
+            let csv = try await officer.get("/cases.csv?q=MAI").body.string
+            #expect(csv.split(separator: "\r\n").count == 2, "the header and the one case")
+        }
+    }
+
     @Test func anotherCommunesOfficerCannotOpenTheCase() async throws {
         try await withTreApp { app in
             let id = try await reportByHotline(app)

@@ -67,5 +67,6 @@ import TreDomain
                 == "callerIdentifier")
         #expect(field(ContactDraft(channel: "zalo", startedAt: start, callerIdentifier: "zalo:hoa.nguyen")) == nil)
         #expect(field(ContactDraft(channel: "fax", startedAt: start)) == "channel")
+        #expect(field(ContactDraft(channel: "web", startedAt: Date().addingTimeInterval(3600))) == "startedAt")
     }
 }

@@ -25,6 +25,8 @@ struct CaseInboxController {
     struct InboxPage: Encodable {
         var filters: [LayoutModel.NavItem]
         var rows: [InboxRow]
+        var q: String
+        var filter: String
         var pager: PagerModel
         var exportHref: String
         var canReport: Bool
@@ -36,8 +38,10 @@ struct CaseInboxController {
         let paging = Paging(request)
         let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
         let now = Date()
+        let q = (try? request.query.get(String.self, at: "q")) ?? ""
         let result = try await CaseQueries.inbox(
-            in: principal.jurisdiction, filter: filter, page: paging.page, per: paging.per, now: now, on: request.db)
+            in: principal.jurisdiction, filter: filter, search: NameSearch(q), page: paging.page, per: paging.per,
+            now: now, on: request.db)
         let names = try await CommuneNames.load(result.items.map(\.communeCode), on: request.db)
         let rows = try result.items.map { found in
             let deadline = found.deadline
@@ -48,15 +52,27 @@ struct CaseInboxController {
                 deadline: deadline?.kind.label(language) ?? "", clock: deadline?.remaining(now: now)(language) ?? "",
                 late: deadline?.isLate(now: now) ?? false, escalated: found.escalatedAt != nil)
         }
+        func link(_ path: String, _ filter: CaseInboxFilter) -> String {
+            var components = URLComponents()
+            components.path = path
+            components.queryItems =
+                [URLQueryItem(name: "filter", value: filter.rawValue)]
+                + (q.isEmpty ? [] : [URLQueryItem(name: "q", value: q)])
+            return components.string ?? path
+        }
         let filters = CaseInboxFilter.allCases.map {
             LayoutModel.NavItem(
-                href: "\(Paths.cases)?filter=\($0.rawValue)", label: UIStrings.text("inbox_\($0.rawValue)", language),
+                href: link(Paths.cases, $0), label: UIStrings.text("inbox_\($0.rawValue)", language),
                 current: $0 == filter)
         }
         let page = InboxPage(
-            filters: filters, rows: rows,
-            pager: PagerModel(paging, total: result.total, path: Paths.cases, query: ["filter": filter.rawValue]),
-            exportHref: "\(Paths.casesExport)?filter=\(filter.rawValue)",
+            filters: filters, rows: rows, q: q, filter: filter.rawValue,
+            pager: PagerModel(
+                paging, total: result.total, path: Paths.cases,
+                query: ["filter": filter.rawValue, "q": q].filter {
+                    !$0.value.isEmpty
+                }),
+            exportHref: link(Paths.casesExport, filter),
             canReport: AccessPolicy.allows(principal.role, .reportAbuse))
         return try await request.render("cases/inbox", title: UIStrings.text("cases", language), page)
     }
@@ -65,6 +81,7 @@ struct CaseInboxController {
     @Sendable func export(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
+        let search = NameSearch((try? request.query.get(String.self, at: "q")) ?? "")
         let now = Date()
         return try await CSVDownload.respond(
             request, fileName: "tre-vu-viec.csv",
@@ -78,7 +95,8 @@ struct CaseInboxController {
             },
             rows: { page in
                 try await CaseQueries.inbox(
-                    in: principal.jurisdiction, filter: filter, page: page, per: CSVDownload.pageSize, now: now,
+                    in: principal.jurisdiction, filter: filter, search: search, page: page, per: CSVDownload.pageSize,
+                    now: now,
                     on: request.db
                 ).items.map { found in
                     let deadline = found.deadline

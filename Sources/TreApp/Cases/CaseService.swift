@@ -209,10 +209,22 @@ enum CaseInboxFilter: String, CaseIterable, Sendable {
 extension CaseQueries {
     /// A page of an inbox, the most urgent first (earliest deadline; cases without one last).
     static func inbox(
-        in jurisdiction: Jurisdiction, filter: CaseInboxFilter, page: Int, per: Int, now: Date = Date(),
-        on database: any Database
+        in jurisdiction: Jurisdiction, filter: CaseInboxFilter, search: NameSearch = NameSearch(""), page: Int,
+        per: Int, now: Date = Date(), on database: any Database
     ) async throws -> (items: [ProtectionCase], total: Int) {
         let query = scoped(to: jurisdiction, on: database)
+        // A child's name, typed as people type it: each word starts a word of a linked child's name,
+        // read from the registry's token index (the same folding as the registry's search).
+        for token in search.tokens {
+            query.filter(
+                .custom(
+                    SQLQueryString(
+                        """
+                        \(ident: ProtectionCase.schema).id IN (SELECT cc.case_id FROM \(ident: CaseChild.schema) cc \
+                        JOIN \(ident: ChildNameToken.schema) t ON t.child_id = cc.child_id \
+                        WHERE t.token >= \(bind: token) AND t.token < \(bind: ChildQueries.prefixUpperBound(token)))
+                        """)))
+        }
         switch filter {
         case .open: query.filter(\.$status != CaseStatus.closed.rawValue)
         case .late:

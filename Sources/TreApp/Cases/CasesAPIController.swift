@@ -110,7 +110,9 @@ struct CasesAPIController {
         let paging = Paging(request)
         let filter = CaseInboxFilter(rawValue: (try? request.query.get(String.self, at: "filter")) ?? "") ?? .open
         let result = try await CaseQueries.inbox(
-            in: principal.jurisdiction, filter: filter, page: paging.page, per: paging.per, on: request.db)
+            in: principal.jurisdiction, filter: filter,
+            search: NameSearch((try? request.query.get(String.self, at: "q")) ?? ""), page: paging.page,
+            per: paging.per, on: request.db)
         let children = try await CaseQueries.childIDs(of: result.items, on: request.db)
         return PageDTO(
             items: try result.items.map { try CaseDTO($0, childIDs: children) }, total: result.total,

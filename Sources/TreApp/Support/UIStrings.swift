@@ -82,6 +82,8 @@ enum UIStrings {
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
+        "searchCasesByChild": .init(
+            vi: "Tìm theo tên trẻ (có dấu hoặc không dấu)", en: "Find by the child's name (with or without accents)"),
         "contactTopics": .init(vi: "Chủ đề cuộc gọi", en: "Contact topics"),
         "contactTopicsHelp": .init(
             vi:

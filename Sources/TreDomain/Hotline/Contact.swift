@@ -142,8 +142,9 @@ public struct ContactError: LocalizedFailure, Equatable {
 extension ContactDraft {
     public static let ageBands = ["0-5", "6-10", "11-15", "16-17"]
 
-    /// Checks a contact against the topics in force.
-    public func validated(knownTopics: Set<String>) throws(ContactError) -> ValidContact {
+    /// Checks a contact against the topics in force; `now` bounds its start (a few minutes of clock skew
+    /// between a telephony system and Tre are allowed).
+    public func validated(knownTopics: Set<String>, now: Date = Date()) throws(ContactError) -> ValidContact {
         func fail(_ field: String, vi: String, en: String) -> ContactError {
             ContactError(field: field, message: LocalizedText(vi: vi, en: en))
         }
@@ -152,6 +153,11 @@ extension ContactDraft {
         }
         guard let callerType = CallerType(rawValue: callerType) else {
             throw fail("callerType", vi: "Loại người gọi không hợp lệ.", en: "Unknown caller type.")
+        }
+        guard startedAt <= now.addingTimeInterval(300) else {
+            throw fail(
+                "startedAt", vi: "Thời điểm bắt đầu không thể ở tương lai.",
+                en: "The contact cannot start in the future.")
         }
         if let endedAt, endedAt < startedAt {
             throw fail(
