@@ -36,8 +36,14 @@ public struct AppOptions: Sendable {
     public var passwordCost: Int
     /// Seal the audit trail every few seconds in the background (on for `serve`).
     public var sealsAuditTrail: Bool
+    /// How often the stored indicator figures are recomputed (seconds; `TRE_INDICATOR_REFRESH_SECONDS`).
+    public var indicatorRefreshSeconds: Int
 
-    public init(database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false) {
+    public init(
+        database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false,
+        indicatorRefreshSeconds: Int = 600
+    ) {
+        self.indicatorRefreshSeconds = indicatorRefreshSeconds
         self.database = database
         self.passwordCost = passwordCost
         self.sealsAuditTrail = sealsAuditTrail
@@ -90,6 +96,11 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
         // Passed deadlines are escalated within a minute.
         app.lifecycle.use(
             PeriodicJob("case escalation", every: .seconds(60), work: { try await CaseEscalation.run(on: $0) }))
+        // Dashboards read stored figures; one node at a time recomputes them from the records.
+        app.lifecycle.use(
+            PeriodicJob(
+                "indicator refresh", every: .seconds(options.indicatorRefreshSeconds),
+                work: { try await IndicatorRefresh.runIfDue(on: $0) }))
     }
 }
 
@@ -145,5 +156,6 @@ enum Migrations {
         app.migrations.add(CreateCaseReferrals())
         app.migrations.add(CreateHotlineContacts())
         app.migrations.add(CreateCallerFlags())
+        app.migrations.add(CreateIndicators())
     }
 }

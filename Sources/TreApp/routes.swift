@@ -19,6 +19,8 @@ func routes(_ app: Application) throws {
     HotlineConsoleController().register(app)
     HotlineTodayController().register(app)
     TopicsAdminController().register(app)
+    PeriodicReportsController().register(app)
+    IndicatorPagesController().register(app)
 
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)
@@ -27,6 +29,7 @@ func routes(_ app: Application) throws {
     CasesAPIController().register(api)
     ContactsAPIController().register(api)
     HotlineStatisticsController().register(app, api: api)
+    IndicatorsAPIController().register(api)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

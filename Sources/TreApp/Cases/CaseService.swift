@@ -28,6 +28,8 @@ struct CaseService {
         guard let commune = try await UnitQueries.commune(code: report.communeCode, on: database) else {
             throw Self.unknownCommune
         }
+        try await IndicatorLocks.ensureOpen(
+            communeCode: commune.code, day: VietnamDay.containing(report.receivedAt), on: database)
         return try await database.transaction { database in
             for childID in report.childIDs {
                 // Children are linked only from the reporter's own registry view.

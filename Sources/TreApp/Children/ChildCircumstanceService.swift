@@ -8,6 +8,9 @@ extension ChildService {
         let subgroups = try await CircumstanceSubgroupRecord.all(on: database)
         let valid = try draft.validate(subgroups: subgroups, today: ChildAge.todayInVietnam()).get()
         let circumstance = ChildCircumstance(childID: try child.requireID(), valid)
+        if let start = CivilDate(iso: valid.startDate) {
+            try await IndicatorLocks.ensureOpen(communeCode: child.communeCode, day: start, on: database)
+        }
         try await database.transaction { database in
             try await circumstance.create(on: database)
             try await AuditLog.record(
@@ -50,6 +53,9 @@ extension ChildService {
     func recordSupport(for child: Child, _ draft: SupportDraft) async throws -> ChildSupport {
         let valid = try draft.validate(today: ChildAge.todayInVietnam()).get()
         let support = ChildSupport(childID: try child.requireID(), valid)
+        if let day = CivilDate(iso: valid.date) {
+            try await IndicatorLocks.ensureOpen(communeCode: child.communeCode, day: day, on: database)
+        }
         try await database.transaction { database in
             try await support.create(on: database)
             try await AuditLog.record(

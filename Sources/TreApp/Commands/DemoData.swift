@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import TreDomain
 
 /// Synthetic but realistic data for trying Tre out: officers in a few provinces and communes, named
@@ -64,6 +65,41 @@ enum DemoData {
                 DemoData.middleNames[(index / 2) % DemoData.middleNames.count],
                 DemoData.givenNames[(index * 7) % DemoData.givenNames.count],
             ].joined(separator: " ")
+        }
+    }
+}
+
+extension DemoData {
+    /// Each commune's child population for this year and last, a little above the children registered
+    /// there (the registry holds the children known to the services, the census all of them).
+    static func seedPopulations(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        let year = VietnamDay.containing(Date()).year
+        let counts = try await sql.raw(
+            """
+            SELECT province_code, commune_code, COUNT(*) AS registered FROM \(ident: Child.schema)
+            WHERE merged_into IS NULL GROUP BY province_code, commune_code
+            """
+        ).all()
+        try await database.transaction { database in
+            guard let sql = database as? any SQLDatabase else { return }
+            try await sql.delete(from: CommunePopulation.schema).where("year", .in, [year - 1, year]).run()
+            let rows = try counts.flatMap { row -> [[any Encodable & Sendable]] in
+                let registered = try row.decode(column: "registered", as: Int.self)
+                let place: [any Encodable & Sendable] = [
+                    UUID(), try row.decode(column: "province_code", as: Int.self),
+                    try row.decode(column: "commune_code", as: Int.self),
+                ]
+                return [
+                    place + [year - 1, registered * 104 / 100, UUID()], place + [year, registered * 105 / 100, UUID()],
+                ]
+            }
+            for start in stride(from: 0, to: rows.count, by: 500) {
+                let insert = sql.insert(into: CommunePopulation.schema)
+                    .columns("id", "province_code", "commune_code", "year", "children", "entered_by")
+                for row in rows[start..<min(start + 500, rows.count)] { insert.values(row) }
+                try await insert.run()
+            }
         }
     }
 }

@@ -32,8 +32,12 @@ public enum TreCommands {
     {
         let app = try await Application.make(Environment(name: "production", arguments: arguments))
         do {
+            let refreshSeconds = ProcessInfo.processInfo.environment["TRE_INDICATOR_REFRESH_SECONDS"].flatMap(Int.init)
             try await configure(
-                app, AppOptions(database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing))
+                app,
+                AppOptions(
+                    database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
+                    indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5)))
             try await app.autoMigrate()
             if case .sqliteFile = DatabaseChoice(configuration.database), let sql = app.db as? any SQLDatabase {
                 // Write-ahead logging: readers no longer wait on a writer, and a commit syncs one file
@@ -172,11 +176,14 @@ public enum TreCommands {
             let contactsStarted = Date()
             let logged = try await DemoContacts.seed(count: contacts, on: app.db, seed: seed)
             let contactSeconds = Date().timeIntervalSince(contactsStarted)
+            try await DemoData.seedPopulations(on: app.db)
+            let refreshed = try await IndicatorRefresh.run(on: app.db)
             return """
                 Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)
                 \(written) children in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / max(seconds, 0.001))) children/s)
                 \(opened) cases in \(String(format: "%.1f", caseSeconds)) s, in every state of the procedure
                 \(logged) hotline contacts in \(String(format: "%.1f", contactSeconds)) s
+                indicators: \(refreshed.facts) figures computed in \(refreshed.milliseconds) ms
                 """
         }
     }

@@ -64,6 +64,18 @@ extension Request {
                         href: "/hotline/statistics", label: UIStrings.text("hotlineStatistics", language),
                         current: url.path.hasPrefix("/hotline/statistics")))
             }
+            if AccessPolicy.allows(principal.role, .viewIndicators) {
+                nav.append(
+                    .init(
+                        href: "/indicators", label: UIStrings.text("indicators", language),
+                        current: url.path.hasPrefix("/indicators") && !url.path.hasPrefix("/indicators/reports")))
+            }
+            if AccessPolicy.allows(principal.role, .reportIndicators) {
+                nav.append(
+                    .init(
+                        href: "/indicators/reports", label: UIStrings.text("periodicReport", language),
+                        current: url.path.hasPrefix("/indicators/reports")))
+            }
             if AccessPolicy.allows(principal.role, .manageAccounts) {
                 nav.append(
                     .init(

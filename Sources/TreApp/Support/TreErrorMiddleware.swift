@@ -30,6 +30,8 @@ struct TreErrorMiddleware: AsyncMiddleware {
             return (error.status, error.code, error.message)
         case let error as ChildAccessError:
             return (error.status, error.code, error.message)
+        case let error as PeriodicReportError where error.code == "period_locked":
+            return (.conflict, error.code, error.message)
         case let error as any LocalizedFailure:
             return (.unprocessableEntity, error.code, error.message)
         case let error as DecodingError:

@@ -23,6 +23,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewHotlineStatistics
     /// Edit reference data such as the days off that legal deadlines skip.
     case manageReferenceData
+    /// See the indicators of one's own jurisdiction (figures only; small sensitive counts hidden outside
+    /// the owning commune).
+    case viewIndicators
+    /// Enter a commune's child population, submit its periodic report, or (at the province) approve,
+    /// return or reopen the reports of its communes.
+    case reportIndicators
+    /// Set targets for the indicators of one's own jurisdiction.
+    case setTargets
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
     case actOnCases
 }
@@ -61,6 +69,12 @@ public enum AccessPolicy {
             [.communeOfficer, .communeChair, .provincialOfficer, .hotlineCounsellor].contains(role)
         case .actOnCases:
             [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
+        case .viewIndicators:
+            [.communeOfficer, .communeChair, .provincialOfficer, .nationalAnalyst, .admin].contains(role)
+        case .reportIndicators:
+            [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
+        case .setTargets:
+            role == .provincialOfficer || role == .nationalAnalyst
         }
     }
 

@@ -59,3 +59,19 @@ public struct SmallCountSuppression: Sendable {
         return "<\(threshold)"
     }
 }
+
+extension SmallCountSuppression {
+    /// Which of several counts that add up to a shown total must be hidden (by index): the small ones,
+    /// and when only one would be, the next smallest too, or the total minus the others gives it away.
+    public func hidden(in counts: [Int]) -> Set<Int> {
+        var hidden = Set(counts.indices.filter { hides(counts[$0]) })
+        if hidden.count == 1,
+            let next = counts.indices.filter({ !hidden.contains($0) && counts[$0] > 0 }).min(by: {
+                counts[$0] < counts[$1]
+            })
+        {
+            hidden.insert(next)
+        }
+        return hidden
+    }
+}

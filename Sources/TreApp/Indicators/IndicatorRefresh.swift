@@ -1,0 +1,109 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+import Vapor
+
+/// Recomputes the stored figures of every measure, commune and period of the open years from the
+/// records, in one transaction, so a dashboard reads a few index rows instead of scanning a million
+/// children. Periods whose commune report was approved keep the figures they were approved with.
+///
+/// It runs every few minutes on the node that holds the lease, after `tre demo`, and when an
+/// administrator asks; each run records when it finished, which the dashboards show.
+enum IndicatorRefresh {
+    struct Outcome: Sendable {
+        var facts: Int
+        var milliseconds: Int
+    }
+
+    /// The years kept fresh: the current one, and the previous one until the end of March (late entries).
+    static func openYears(today: CivilDate) -> ClosedRange<Int> {
+        (today.month <= 3 ? today.year - 1 : today.year)...today.year
+    }
+
+    /// Runs unless another node holds the lease; nil when it did not run.
+    @discardableResult
+    static func runIfDue(now: Date = Date(), on database: any Database) async throws -> Outcome? {
+        guard let sql = database as? any SQLDatabase else { return nil }
+        let claimed = try await sql.update(IndicatorRefreshState.schema)
+            .set("lease_until", to: now.addingTimeInterval(15 * 60))
+            .where("id", .equal, 1).where("lease_until", .lessThan, now)
+            .returning("id").all()
+        guard claimed.count == 1 else { return nil }
+        let outcome = try await run(now: now, on: database)
+        try await sql.update(IndicatorRefreshState.schema).set("lease_until", to: Date(timeIntervalSince1970: 0))
+            .where("id", .equal, 1).run()
+        return outcome
+    }
+
+    @discardableResult
+    static func run(now: Date = Date(), on database: any Database) async throws -> Outcome {
+        guard let sql = database as? any SQLDatabase else { throw Abort(.internalServerError) }
+        let started = ContinuousClock.now
+        let today = VietnamDay.containing(now)
+        let years = openYears(today: today)
+        let periods = IndicatorTally.window(years: years, today: today)
+        let windowStart = VietnamDay.start(of: CivilDate(years.lowerBound, 1, 1))
+        let box = TallyBox(IndicatorTally(periods: periods, today: today))
+
+        try await IndicatorSources.populations(years: years, into: box, on: sql)
+        try await IndicatorSources.specialCircumstances(from: windowStart, into: box, on: sql)
+        try await IndicatorSources.abusedChildren(from: windowStart, into: box, on: sql)
+        try await IndicatorSources.cases(
+            from: windowStart, now: now, clock: try await DayOff.clock(on: database), into: box, on: sql)
+        try await IndicatorSources.hotline(from: windowStart, into: box, on: sql)
+
+        let facts = box.tally.facts
+        let periodNames = periods.map(\.description)
+        try await database.transaction { database in
+            guard let sql = database as? any SQLDatabase else { return }
+            let locked = try await sql.select().column("commune_code").column("period").from(IndicatorFactsTable.locks)
+                .where("period", .in, periodNames).all()
+            var lockedKeys = Set<String>()
+            for row in locked {
+                lockedKeys.insert(
+                    "\(try row.decode(column: "commune_code", as: Int.self))|\(try row.decode(column: "period", as: String.self))"
+                )
+            }
+            try await sql.raw(
+                """
+                DELETE FROM \(ident: IndicatorFactsTable.name) WHERE period IN (\(binds: periodNames))
+                AND NOT EXISTS (SELECT 1 FROM \(ident: IndicatorFactsTable.locks) l
+                  WHERE l.commune_code = \(ident: IndicatorFactsTable.name).commune_code
+                  AND l.period = \(ident: IndicatorFactsTable.name).period)
+                """
+            ).run()
+            let fresh = facts.filter { !lockedKeys.contains("\($0.place.communeCode)|\($0.period)") }
+            for start in stride(from: 0, to: fresh.count, by: 1000) {
+                let insert = sql.insert(into: IndicatorFactsTable.name)
+                    .columns("measure", "period", "province_code", "commune_code", "dimension", "category", "value")
+                for fact in fresh[start..<min(start + 1000, fresh.count)] {
+                    insert.values(
+                        fact.measure.rawValue, fact.period, fact.place.provinceCode, fact.place.communeCode,
+                        fact.dimension, fact.category, fact.value)
+                }
+                try await insert.run()
+            }
+            let milliseconds = (ContinuousClock.now - started).milliseconds
+            try await sql.update(IndicatorRefreshState.schema).set("refreshed_at", to: now)
+                .set("duration_ms", to: milliseconds).set("fact_count", to: fresh.count)
+                .where("id", .equal, 1).run()
+        }
+        return Outcome(facts: facts.count, milliseconds: (ContinuousClock.now - started).milliseconds)
+    }
+
+    /// When the figures were last computed.
+    static func state(on database: any Database) async throws -> IndicatorRefreshState? {
+        try await IndicatorRefreshState.find(1, on: database)
+    }
+}
+
+/// Rows stream in one at a time from the database driver; the tally they feed lives here.
+final class TallyBox: @unchecked Sendable {
+    var tally: IndicatorTally
+    init(_ tally: IndicatorTally) { self.tally = tally }
+}
+
+extension Duration {
+    var milliseconds: Int { Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000) }
+}

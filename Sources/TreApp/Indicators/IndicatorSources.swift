@@ -1,0 +1,237 @@
+import Foundation
+import SQLKit
+import TreDomain
+
+/// Reads the records each measure counts, streaming rows into the tally (nothing is held per row
+/// beyond the child or case being read).
+enum IndicatorSources {
+    static func populations(years: ClosedRange<Int>, into box: TallyBox, on sql: any SQLDatabase) async throws {
+        let rows = try await sql.select().columns("province_code", "commune_code", "year", "children")
+            .from(CommunePopulation.schema).where("year", .greaterThanOrEqual, years.lowerBound).all()
+        for row in rows {
+            let place = IndicatorPlace(
+                provinceCode: try row.decode(column: "province_code", as: Int.self),
+                communeCode: try row.decode(column: "commune_code", as: Int.self))
+            let year = try row.decode(column: "year", as: Int.self)
+            box.tally.add(
+                .childPopulation, place, period: IndicatorPeriod(kind: .year, year: year),
+                value: try row.decode(column: "children", as: Int.self))
+        }
+        let communes = try await sql.select().columns("province_code", "code").from(Commune.schema)
+            .where(SQLColumn("valid_to"), .is, SQLLiteral.null).all()
+        for row in communes {
+            let place = IndicatorPlace(
+                provinceCode: try row.decode(column: "province_code", as: Int.self),
+                communeCode: try row.decode(column: "code", as: Int.self))
+            for year in years {
+                box.tally.add(.communes, place, period: IndicatorPeriod(kind: .year, year: year), value: 1)
+            }
+        }
+    }
+
+    /// Children in special circumstances at each period's end, and those of them supported in it.
+    static func specialCircumstances(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
+        let firstDay = VietnamDay.containing(start).description
+        let supports = try await sql.raw(
+            "SELECT child_id, date FROM \(ident: ChildSupport.schema) WHERE date >= \(bind: firstDay)"
+        ).all()
+        var supportDays: [UUID: [CivilDate]] = [:]
+        for row in supports {
+            guard let day = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { continue }
+            supportDays[try row.decode(column: "child_id", as: UUID.self), default: []].append(day)
+        }
+        let reader = ChildGroupReader(box: box, supportDays: supportDays)
+        try await sql.raw(
+            """
+            SELECT c.child_id, c.group_code, c.start_date, c.end_date, ch.province_code, ch.commune_code, ch.sex,
+              ch.birth_date_for_age, ch.ethnicity_code
+            FROM \(ident: ChildCircumstance.schema) c JOIN \(ident: Child.schema) ch ON ch.id = c.child_id
+            WHERE ch.merged_into IS NULL AND (c.end_date IS NULL OR c.end_date >= \(bind: firstDay))
+            ORDER BY c.child_id
+            """
+        ).run { row in reader.read(row) }
+        reader.finish()
+    }
+
+    /// Children named in reports received in the window, once per period, with the forms reported.
+    static func abusedChildren(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
+        let rows = try await sql.raw(
+            """
+            SELECT cc.child_id, r.received_at, r.abuse_forms, p.province_code, p.commune_code, ch.sex,
+              ch.birth_date_for_age, ch.ethnicity_code
+            FROM \(ident: CaseChild.schema) cc
+            JOIN \(ident: ProtectionCase.schema) p ON p.id = cc.case_id
+            JOIN \(ident: AbuseReport.schema) r ON r.id = p.report_id
+            JOIN \(ident: Child.schema) ch ON ch.id = cc.child_id
+            WHERE p.received_at >= \(bind: start)
+            """
+        ).all()
+        var byChild: [UUID: (IndicatorSubject, [IndicatorEvent])] = [:]
+        for row in rows {
+            let id = try row.decode(column: "child_id", as: UUID.self)
+            let forms = try row.decode(column: "abuse_forms", as: String.self).split(separator: ",").map(String.init)
+            let event = IndicatorEvent(
+                VietnamDay.containing(try row.decode(column: "received_at", as: Date.self)), tags: [.abuseForm: forms])
+            var entry = try byChild[id] ?? (childSubject(row), [])
+            entry.1.append(event)
+            byChild[id] = entry
+        }
+        for (subject, events) in byChild.values { box.tally.countEvents(.abusedChildren, subject, events: events) }
+    }
+
+    /// Cases received, emergency measures and plans on time, open, closed and escalated.
+    static func cases(
+        from start: Date, now: Date, clock: CaseClock, into box: TallyBox, on sql: any SQLDatabase
+    ) async throws {
+        let caseFilter = SQLQueryString(
+            "(p.status <> 'closed' OR p.received_at >= \(bind: start) OR p.updated_at >= \(bind: start))")
+        var steps: [UUID: [(step: String, at: Date)]] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT s.case_id, s.step, s.created_at FROM \(ident: CaseStepRecord.schema) s
+            JOIN \(ident: ProtectionCase.schema) p ON p.id = s.case_id WHERE \(caseFilter)
+            """
+        ).all() {
+            steps[try row.decode(column: "case_id", as: UUID.self), default: []].append(
+                (try row.decode(column: "step", as: String.self), try row.decode(column: "created_at", as: Date.self)))
+        }
+        for row in try await sql.raw(
+            """
+            SELECT p.id, p.province_code, p.commune_code, p.received_at, p.abuser_is_carer, p.serious_threat,
+              r.channel, r.abuse_forms
+            FROM \(ident: ProtectionCase.schema) p JOIN \(ident: AbuseReport.schema) r ON r.id = p.report_id
+            WHERE \(caseFilter)
+            """
+        ).all() {
+            let id = try row.decode(column: "id", as: UUID.self)
+            let subject = IndicatorSubject(
+                place: IndicatorPlace(
+                    provinceCode: try row.decode(column: "province_code", as: Int.self),
+                    communeCode: try row.decode(column: "commune_code", as: Int.self)),
+                attributes: [.channel: try row.decode(column: "channel", as: String.self)])
+            let timeliness = CaseTimeliness(
+                receivedAt: try row.decode(column: "received_at", as: Date.self),
+                abuserIsCarer: try row.decode(column: "abuser_is_carer", as: Bool.self),
+                seriousThreat: try row.decode(column: "serious_threat", as: Bool?.self), steps: steps[id] ?? [],
+                clock: clock, now: now)
+            let forms = try row.decode(column: "abuse_forms", as: String.self).split(separator: ",").map(String.init)
+            box.tally.countEvents(
+                .casesReceived, subject, events: [IndicatorEvent(timeliness.received, tags: [.abuseForm: forms])])
+            box.tally.countStanding(
+                .casesOpen, subject, spans: [IndicatorSpan(from: timeliness.received, to: timeliness.closed)])
+            if let closed = timeliness.closed {
+                box.tally.countEvents(.casesClosed, subject, events: [IndicatorEvent(closed)])
+            }
+            if let emergency = timeliness.emergency {
+                box.tally.countEvents(.casesEmergencyDue, subject, events: [IndicatorEvent(emergency.day)])
+                if emergency.onTime {
+                    box.tally.countEvents(.casesEmergencyOnTime, subject, events: [IndicatorEvent(emergency.day)])
+                }
+            }
+            if let approval = timeliness.planApproval {
+                box.tally.countEvents(.plansApproved, subject, events: [IndicatorEvent(approval.day)])
+                if approval.onTime {
+                    box.tally.countEvents(.plansApprovedOnTime, subject, events: [IndicatorEvent(approval.day)])
+                }
+            }
+        }
+        var escalations: [UUID: (IndicatorSubject, [IndicatorEvent])] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT n.case_id, n.created_at, p.province_code, p.commune_code FROM \(ident: CaseNotification.schema) n
+            JOIN \(ident: ProtectionCase.schema) p ON p.id = n.case_id
+            WHERE n.kind = 'deadline_passed' AND n.created_at >= \(bind: start)
+            """
+        ).all() {
+            let id = try row.decode(column: "case_id", as: UUID.self)
+            var entry =
+                try escalations[id]
+                ?? (
+                    IndicatorSubject(
+                        place: IndicatorPlace(
+                            provinceCode: try row.decode(column: "province_code", as: Int.self),
+                            communeCode: try row.decode(column: "commune_code", as: Int.self))), []
+                )
+            entry.1.append(IndicatorEvent(VietnamDay.containing(try row.decode(column: "created_at", as: Date.self))))
+            escalations[id] = entry
+        }
+        for (subject, events) in escalations.values { box.tally.countEvents(.casesLate, subject, events: events) }
+    }
+
+    /// Hotline contacts by the caller's province (commune 0); unplaced calls count for the nation only.
+    static func hotline(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            SELECT province_code, channel, child_sex, outcome, case_id, started_at FROM \(ident: HotlineContact.schema)
+            WHERE started_at >= \(bind: start)
+            """
+        ).run { row in
+            guard let started = try? row.decode(column: "started_at", as: Date.self) else { return }
+            var attributes: [Disaggregation: String] = [:]
+            if let channel = try? row.decode(column: "channel", as: String.self) { attributes[.channel] = channel }
+            if let sex = try? row.decode(column: "child_sex", as: String?.self) { attributes[.sex] = sex }
+            let subject = IndicatorSubject(
+                place: IndicatorPlace(
+                    provinceCode: (try? row.decode(column: "province_code", as: Int?.self)) ?? 0, communeCode: 0),
+                attributes: attributes)
+            let events = [IndicatorEvent(VietnamDay.containing(started))]
+            box.tally.countEvents(.hotlineContacts, subject, events: events)
+            let outcome = (try? row.decode(column: "outcome", as: String?.self)).flatMap { $0 }.flatMap(
+                ContactOutcome.init)
+            if outcome?.isCounselling == true { box.tally.countEvents(.hotlineCounselled, subject, events: events) }
+            if case .some(.some) = try? row.decode(column: "case_id", as: UUID?.self) {
+                box.tally.countEvents(.hotlineInterventions, subject, events: events)
+            }
+        }
+    }
+
+    static func childSubject(_ row: any SQLRow) throws -> IndicatorSubject {
+        var attributes: [Disaggregation: String] = [.sex: try row.decode(column: "sex", as: String.self)]
+        if let ethnicity = try row.decode(column: "ethnicity_code", as: String?.self) {
+            attributes[.ethnicity] = ethnicity
+        }
+        return IndicatorSubject(
+            place: IndicatorPlace(
+                provinceCode: try row.decode(column: "province_code", as: Int.self),
+                communeCode: try row.decode(column: "commune_code", as: Int.self)),
+            birth: CivilDate(iso: try row.decode(column: "birth_date_for_age", as: String.self)),
+            attributes: attributes)
+    }
+}
+
+/// Rows of one child's groups arrive together (ordered by child); each child is counted when the next
+/// begins.
+private final class ChildGroupReader: @unchecked Sendable {
+    let box: TallyBox
+    let supportDays: [UUID: [CivilDate]]
+    private var current: (id: UUID, subject: IndicatorSubject, spans: [IndicatorSpan])?
+
+    init(box: TallyBox, supportDays: [UUID: [CivilDate]]) {
+        self.box = box
+        self.supportDays = supportDays
+    }
+
+    func read(_ row: any SQLRow) {
+        guard let id = try? row.decode(column: "child_id", as: UUID.self),
+            let start = (try? row.decode(column: "start_date", as: String.self)).flatMap(CivilDate.init(iso:)),
+            let group = try? row.decode(column: "group_code", as: String.self)
+        else { return }
+        let end = ((try? row.decode(column: "end_date", as: String?.self)) ?? nil).flatMap { CivilDate(iso: $0) }
+        let span = IndicatorSpan(from: start, to: end, tags: [.circumstanceGroup: [group]])
+        if current?.id == id {
+            current?.spans.append(span)
+            return
+        }
+        finish()
+        guard let subject = try? IndicatorSources.childSubject(row) else { return }
+        current = (id, subject, [span])
+    }
+
+    func finish() {
+        guard let (id, subject, spans) = current else { return }
+        box.tally.countStanding(.childrenSpecial, subject, spans: spans)
+        box.tally.countStanding(
+            .childrenSpecialSupported, subject, spans: spans, requiringEvents: supportDays[id] ?? [])
+        current = nil
+    }
+}

@@ -1,0 +1,176 @@
+/// Where a counted record belongs. Hotline contacts have a province only: commune 0.
+public struct IndicatorPlace: Hashable, Sendable {
+    public var provinceCode: Int
+    public var communeCode: Int
+
+    public init(provinceCode: Int, communeCode: Int) {
+        self.provinceCode = provinceCode
+        self.communeCode = communeCode
+    }
+}
+
+/// One stored figure: a measure for one commune and period, in total (`dimension` empty) or for one
+/// category of a breakdown. Higher levels are sums of these, so they always agree with their communes.
+public struct IndicatorFact: Hashable, Sendable {
+    public var measure: IndicatorMeasure
+    public var period: String
+    public var place: IndicatorPlace
+    public var dimension: String
+    public var category: String
+    public var value: Int
+}
+
+/// What is counted: a child or a case, with the attributes its breakdowns read.
+public struct IndicatorSubject: Sendable {
+    public var place: IndicatorPlace
+    public var birth: CivilDate?
+    /// Single-valued breakdowns that do not change over time (sex, ethnicity, channel).
+    public var attributes: [Disaggregation: String]
+
+    public init(place: IndicatorPlace, birth: CivilDate? = nil, attributes: [Disaggregation: String] = [:]) {
+        self.place = place
+        self.birth = birth
+        self.attributes = attributes
+    }
+}
+
+/// Something that happened on a day (a report, a support), with the categories it adds (abuse forms).
+public struct IndicatorEvent: Sendable {
+    public var date: CivilDate
+    public var tags: [Disaggregation: [String]]
+
+    public init(_ date: CivilDate, tags: [Disaggregation: [String]] = [:]) {
+        self.date = date
+        self.tags = tags
+    }
+}
+
+/// A time a subject stood in a state (a group of special circumstances, a case open), end excluded.
+public struct IndicatorSpan: Sendable {
+    public var start: CivilDate
+    public var end: CivilDate?
+    public var tags: [Disaggregation: [String]]
+
+    public init(from start: CivilDate, to end: CivilDate?, tags: [Disaggregation: [String]] = [:]) {
+        self.start = start
+        self.end = end
+        self.tags = tags
+    }
+
+    func covers(_ day: CivilDate) -> Bool { start <= day && end.map { day < $0 } ?? true }
+}
+
+/// Counts subjects into facts for every period of a window. Each subject counts at most once per
+/// period and category, so a child supported twice in a quarter is one supported child.
+public struct IndicatorTally: Sendable {
+    public let periods: [IndicatorPeriod]
+    public let today: CivilDate
+    private var counts: [Key: Int] = [:]
+    /// The periods each month falls in (a month, its quarter, half and year), by `year * 12 + month`.
+    private let periodsByMonth: [Int: [Int]]
+
+    private struct Key: Hashable {
+        var measure: IndicatorMeasure
+        var period: Int
+        var place: IndicatorPlace
+        var dimension: Disaggregation?
+        var category: String
+    }
+
+    public init(periods: [IndicatorPeriod], today: CivilDate) {
+        self.periods = periods
+        self.today = today
+        var periodsByMonth: [Int: [Int]] = [:]
+        for (index, period) in periods.enumerated() {
+            var month = period.start
+            while month < period.end {
+                periodsByMonth[month.year * 12 + month.month, default: []].append(index)
+                month = CivilDate(month.month == 12 ? month.year + 1 : month.year, month.month % 12 + 1, 1)
+            }
+        }
+        self.periodsByMonth = periodsByMonth
+    }
+
+    /// Every period of the given years that has begun by `today`: months, quarters, halves, the year.
+    public static func window(years: ClosedRange<Int>, today: CivilDate) -> [IndicatorPeriod] {
+        years.flatMap { year in
+            (1...12).map { IndicatorPeriod(kind: .month, year: year, index: $0) }
+                + (1...4).map { IndicatorPeriod(kind: .quarter, year: year, index: $0) }
+                + (1...2).map { IndicatorPeriod(kind: .halfYear, year: year, index: $0) }
+                + [IndicatorPeriod(kind: .year, year: year)]
+        }.filter { $0.start <= today }
+    }
+
+    /// The day a standing state is read for a period: its last day, or today while it runs.
+    public func asOf(_ period: IndicatorPeriod) -> CivilDate {
+        min(period.end.adding(days: -1), today)
+    }
+
+    /// Counts the subject in each period in which one of its events happened.
+    public mutating func countEvents(
+        _ measure: IndicatorMeasure, _ subject: IndicatorSubject, events: [IndicatorEvent]
+    ) {
+        var inPeriods: [Int: (first: CivilDate, tags: [[Disaggregation: [String]]])] = [:]
+        for event in events where event.date <= today {
+            for index in periodsByMonth[event.date.year * 12 + event.date.month] ?? [] {
+                var entry = inPeriods[index] ?? (event.date, [])
+                entry.first = min(entry.first, event.date)
+                entry.tags.append(event.tags)
+                inPeriods[index] = entry
+            }
+        }
+        for (index, entry) in inPeriods {
+            count(measure, subject, period: index, day: entry.first, tags: entry.tags)
+        }
+    }
+
+    /// Counts the subject in each period at whose end (or today) one of its spans was running; with
+    /// `requiringEvents`, only if one of those also happened in the period (supported while in need).
+    public mutating func countStanding(
+        _ measure: IndicatorMeasure, _ subject: IndicatorSubject, spans: [IndicatorSpan],
+        requiringEvents events: [CivilDate]? = nil
+    ) {
+        for (index, period) in periods.enumerated() {
+            let day = asOf(period)
+            let running = spans.filter { $0.covers(day) }
+            guard !running.isEmpty else { continue }
+            if let events, !events.contains(where: { period.start <= $0 && $0 <= day }) { continue }
+            count(measure, subject, period: index, day: day, tags: running.map(\.tags))
+        }
+    }
+
+    /// Adds a figure kept as a number (the commune's child population) to one period.
+    public mutating func add(_ measure: IndicatorMeasure, _ place: IndicatorPlace, period: IndicatorPeriod, value: Int)
+    {
+        guard let index = periods.firstIndex(of: period) else { return }
+        counts[Key(measure: measure, period: index, place: place, dimension: nil, category: ""), default: 0] += value
+    }
+
+    private mutating func count(
+        _ measure: IndicatorMeasure, _ subject: IndicatorSubject, period: Int, day: CivilDate,
+        tags: [[Disaggregation: [String]]]
+    ) {
+        func bump(_ dimension: Disaggregation?, _ category: String) {
+            counts[
+                Key(measure: measure, period: period, place: subject.place, dimension: dimension, category: category),
+                default: 0] += 1
+        }
+        bump(nil, "")
+        for dimension in measure.disaggregations {
+            var categories = Set(tags.flatMap { $0[dimension] ?? [] })
+            if let value = subject.attributes[dimension] { categories.insert(value) }
+            if dimension == .ageGroup, let birth = subject.birth {
+                categories.insert(IndicatorAgeGroup(birth: birth, on: day).rawValue)
+            }
+            for category in categories { bump(dimension, category) }
+        }
+    }
+
+    public var facts: [IndicatorFact] {
+        counts.map { key, value in
+            IndicatorFact(
+                measure: key.measure, period: periods[key.period].description, place: key.place,
+                dimension: key.dimension?.rawValue ?? "", category: key.category, value: value)
+        }
+    }
+}
