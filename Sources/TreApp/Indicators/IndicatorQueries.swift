@@ -82,6 +82,9 @@ enum IndicatorUnit {
 
 /// Reads the stored figures: a unit's totals, its sub-units, a breakdown, a trend.
 enum IndicatorQueries {
+    /// PostgreSQL sums a bigint into a numeric; cast back so both databases answer an integer.
+    private static let sumOfValues = SQLRaw("CAST(SUM(value) AS BIGINT)")
+
     private static func scoped(_ select: SQLSelectBuilder, _ unit: Jurisdiction) -> SQLSelectBuilder {
         switch unit {
         case .nation: select
@@ -97,7 +100,7 @@ enum IndicatorQueries {
     ) async throws -> [IndicatorMeasure: [String: Int]] {
         guard let sql = database as? any SQLDatabase, !measures.isEmpty, !periods.isEmpty else { return [:] }
         let select = sql.select().column("measure").column("period")
-            .column(SQLFunction("SUM", args: SQLColumn("value")), as: "total")
+            .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)
             .where("measure", .in, measures.map(\.rawValue)).where("period", .in, periods)
             .where("dimension", .equal, "")
@@ -120,7 +123,7 @@ enum IndicatorQueries {
         guard let sql = database as? any SQLDatabase else { return [:] }
         let key = unit == .nation ? "province_code" : "commune_code"
         let select = sql.select().column(key, as: "unit")
-            .column(SQLFunction("SUM", args: SQLColumn("value")), as: "total")
+            .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)
             .where("measure", .equal, measure.rawValue).where("period", .equal, period).where("dimension", .equal, "")
         var result: [Int: Int] = [:]
@@ -137,7 +140,7 @@ enum IndicatorQueries {
     ) async throws -> [String: Int] {
         guard let sql = database as? any SQLDatabase else { return [:] }
         let select = sql.select().column("category")
-            .column(SQLFunction("SUM", args: SQLColumn("value")), as: "total")
+            .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)
             .where("measure", .equal, measure.rawValue).where("period", .equal, period)
             .where("dimension", .equal, dimension.rawValue)
