@@ -1,6 +1,10 @@
 """What a person does first with Tre: fail to sign in, sign in, replace the temporary password,
 switch language. The journeys run in file order against one server: the first administrator's
 temporary password is replaced in the second and used from then on."""
+import io
+import urllib.request
+
+import openpyxl
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
@@ -199,3 +203,37 @@ def test_a_counsellor_logs_a_call_with_the_keyboard_only_and_a_draft_survives_a_
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+
+
+def test_the_national_dashboard_drills_down_to_a_commune_and_exports_a_workbook(browser):
+    # The administrator recomputes the figures (the hotline report above opened a case in Ba Đình).
+    sign_in(browser, "admin", NEW_PASSWORD)
+    browser.get(BASE_URL + "/indicators")
+    click(browser, "recompute")
+    assert "Toàn quốc" in browser.find_element(By.TAG_NAME, "h1").text
+    click(browser, "indicator-TR07")
+    assert browser.find_element(By.CSS_SELECTOR, "svg.bar-chart").is_displayed()
+
+    # Nation → Hà Nội → Ba Đình, through the table beside the chart.
+    table = browser.find_element(By.ID, "unit-table")
+    and_wait_for_the_next_page(browser, table.find_element(By.LINK_TEXT, "Thành phố Hà Nội").click)
+    assert "Thành phố Hà Nội" in browser.find_element(By.CSS_SELECTOR, "nav.trail").text
+    table = browser.find_element(By.ID, "unit-table")
+    and_wait_for_the_next_page(browser, table.find_element(By.LINK_TEXT, "Phường Ba Đình").click)
+    assert browser.find_element(By.CSS_SELECTOR, "nav.trail").text.startswith("Toàn quốc › Thành phố Hà Nội › Phường Ba Đình")
+    assert int(browser.find_element(By.ID, "indicator-value").text) >= 1
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the commune's figure is {overflow}px wider than the phone"
+
+    # The workbook of the province's table opens in an independent reader with the same figures.
+    browser.get(BASE_URL + "/indicators/TR07?unit=01")
+    href = browser.find_element(By.ID, "indicator-xlsx").get_attribute("href")
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookies})) as answer:
+        workbook = openpyxl.load_workbook(io.BytesIO(answer.read()))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert rows[0][:5] == ("level", "code", "name", "period", "value")
+    assert rows[1][:3] == ("unit", "01", "Thành phố Hà Nội")
+    ba_dinh = next(row for row in rows if row[2] == "Phường Ba Đình")
+    assert ba_dinh[4] >= 1 and ba_dinh[4] == rows[1][4] - sum(
+        row[4] for row in rows[2:] if row[2] != "Phường Ba Đình" and isinstance(row[4], (int, float)))

@@ -54,6 +54,7 @@ def test_demo_and_audit_verify(tmp_path):
     assert "tinh79" in demo.stdout
     assert "300 children in" in demo.stdout
     assert "40 cases in" in demo.stdout
+    assert "figures computed in" in demo.stdout
     cases = subprocess.run(
         ["sqlite3", str(tmp_path / "tre.sqlite"),
          "SELECT count(DISTINCT status), sum(next_deadline_at < strftime('%s','now')), sum(status = 'closed') "

@@ -86,13 +86,11 @@ extension DemoData {
             try await sql.delete(from: CommunePopulation.schema).where("year", .in, [year - 1, year]).run()
             let rows = try counts.flatMap { row -> [[any Encodable & Sendable]] in
                 let registered = try row.decode(column: "registered", as: Int.self)
-                let place: [any Encodable & Sendable] = [
-                    UUID(), try row.decode(column: "province_code", as: Int.self),
-                    try row.decode(column: "commune_code", as: Int.self),
-                ]
-                return [
-                    place + [year - 1, registered * 104 / 100, UUID()], place + [year, registered * 105 / 100, UUID()],
-                ]
+                let province = try row.decode(column: "province_code", as: Int.self)
+                let commune = try row.decode(column: "commune_code", as: Int.self)
+                return [(year - 1, 104), (year, 105)].map { year, percent in
+                    [UUID(), province, commune, year, registered * percent / 100, UUID()]
+                }
             }
             for start in stride(from: 0, to: rows.count, by: 500) {
                 let insert = sql.insert(into: CommunePopulation.schema)
