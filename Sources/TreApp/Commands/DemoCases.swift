@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import TreDomain
 
 /// Demo reports and cases in the demo officers' communes, in every state of the procedure, some of
@@ -21,40 +22,55 @@ enum DemoCases {
         -> Int
     {
         guard count > 0, !communes.isEmpty else { return 0 }
-        var random = SplitMix64(seed: seed)
+        // PostgreSQL takes several writers at once; SQLite has one writer, so one worker.
+        let workers = (database as? any SQLDatabase)?.dialect.name == "postgresql" ? 8 : 1
+        let now = Date()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for worker in 0..<workers {
+                group.addTask {
+                    var random = SplitMix64(seed: seed &+ UInt64(worker))
+                    for index in stride(from: worker, to: count, by: workers) {
+                        try await openCase(index, communes: communes, random: &random, now: now, on: database)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        return count
+    }
+
+    private static func openCase(
+        _ index: Int, communes: [Commune], random: inout SplitMix64, now: Date, on database: any Database
+    ) async throws {
         let hotline = Principal(
             userID: UUID(), username: "demo:hotline", fullName: "Tổng đài 111 (demo)", role: .hotlineCounsellor,
             jurisdiction: .nation, mustChangePassword: false)
-        let now = Date()
-        for index in 0..<count {
-            let commune = communes[index % communes.count]
-            let story = Int(random.next() % UInt64(stories.count))
-            let carer = random.next() % 4 == 0
-            let draft = ReportDraft(
-                channel: ReportChannel.allCases[Int(random.next() % UInt64(ReportChannel.allCases.count))].rawValue,
-                receivedAt: now.addingTimeInterval(-Double(random.next() % (20 * 24 * 3600))),
-                anonymous: random.next() % 3 == 0, reporterName: "Người báo tin \(index + 1)",
-                reporterPhone: String(format: "09%08d", Int(random.next() % 100_000_000)), communeCode: commune.code,
-                abuseForms: forms[story].map(\.rawValue), abuserIsCarer: carer, description: stories[story])
-            let opened = try await CaseService(database: database, principal: hotline, actor: .system("demo"))
-                .open(draft, now: now)
-            let place = Jurisdiction.commune(provinceCode: commune.provinceCode, communeCode: commune.code)
-            let officer = Principal(
-                userID: UUID(), username: "demo:officer", fullName: "Cán bộ xã (demo)", role: .communeOfficer,
-                jurisdiction: place, mustChangePassword: false)
-            let chair = Principal(
-                userID: UUID(), username: "demo:chair", fullName: "Chủ tịch UBND xã (demo)", role: .communeChair,
-                jurisdiction: place, mustChangePassword: false)
-            var version = opened.version
-            let stepsToTake = Int(random.next() % 10)
-            for (step, byChair) in steps(carer: carer).prefix(stepsToTake) {
-                let updated = try await CaseService(
-                    database: database, principal: byChair ? chair : officer, actor: .system("demo")
-                ).take(step, on: try opened.requireID(), seenVersion: version, now: now)
-                version = updated.version
-            }
+        let commune = communes[index % communes.count]
+        let story = Int(random.next() % UInt64(stories.count))
+        let carer = random.next() % 4 == 0
+        let draft = ReportDraft(
+            channel: ReportChannel.allCases[Int(random.next() % UInt64(ReportChannel.allCases.count))].rawValue,
+            receivedAt: now.addingTimeInterval(-Double(random.next() % (20 * 24 * 3600))),
+            anonymous: random.next() % 3 == 0, reporterName: "Người báo tin \(index + 1)",
+            reporterPhone: String(format: "09%08d", Int(random.next() % 100_000_000)), communeCode: commune.code,
+            abuseForms: forms[story].map(\.rawValue), abuserIsCarer: carer, description: stories[story])
+        let opened = try await CaseService(database: database, principal: hotline, actor: .system("demo"))
+            .open(draft, now: now)
+        let place = Jurisdiction.commune(provinceCode: commune.provinceCode, communeCode: commune.code)
+        let officer = Principal(
+            userID: UUID(), username: "demo:officer", fullName: "Cán bộ xã (demo)", role: .communeOfficer,
+            jurisdiction: place, mustChangePassword: false)
+        let chair = Principal(
+            userID: UUID(), username: "demo:chair", fullName: "Chủ tịch UBND xã (demo)", role: .communeChair,
+            jurisdiction: place, mustChangePassword: false)
+        var version = opened.version
+        let stepsToTake = Int(random.next() % 10)
+        for (step, byChair) in steps(carer: carer).prefix(stepsToTake) {
+            let updated = try await CaseService(
+                database: database, principal: byChair ? chair : officer, actor: .system("demo")
+            ).take(step, on: try opened.requireID(), seenVersion: version, now: now)
+            version = updated.version
         }
-        return count
     }
 
     private static func steps(carer: Bool) -> [(CaseStep, Bool)] {
