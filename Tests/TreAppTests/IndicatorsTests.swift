@@ -302,6 +302,27 @@ import VaporTesting
         }
     }
 
+    @Test func theProvinceFindsReportsByCommuneWithoutAccentsAndExportsThem() async throws {
+        try await withTreApp { app in
+            try await dataset(app)
+            for name in ["xa4", "xa8"] {
+                let commune = WebClient(app)
+                _ = try await commune.signIn(name)
+                #expect(try await commune.post("/indicators/reports", ["period": "\(Self.year)-Q1"]).status == .ok)
+            }
+            let province = WebClient(app)
+            _ = try await province.signIn("tinh1")
+            let found = try await province.get("/indicators/reports?q=ba+dinh")
+            #expect(found.body.string.contains("Phường Ba Đình") && !found.body.string.contains("Phường Ngọc Hà"))
+            let csv = try await province.get("/indicators/reports.csv?status=submitted")
+            #expect(csv.body.string.contains("Phường Ba Đình") && csv.body.string.contains("Phường Ngọc Hà"))
+            // Another province sees none of them.
+            let other = WebClient(app)
+            _ = try await other.signIn("tinh4")
+            #expect(!(try await other.get("/indicators/reports.csv").body.string.contains("Phường")))
+        }
+    }
+
     @Test func theExportsCarryTheSameFigures() async throws {
         try await withTreApp { app in
             try await dataset(app)

@@ -10,6 +10,7 @@ import Vapor
 struct PeriodicReportsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("indicators", "reports", access: .permission(.reportIndicators), use: list)
+        routes.get("indicators", "reports.csv", access: .permission(.reportIndicators), use: csv)
         routes.post("indicators", "reports", access: .permission(.reportIndicators), use: submit)
         routes.post("indicators", "reports", ":id", ":action", access: .permission(.reportIndicators), use: decide)
         routes.post("indicators", "population", access: .permission(.reportIndicators), use: savePopulation)
@@ -44,27 +45,56 @@ struct PeriodicReportsController {
         var reports: [ReportRow]
         var error: String?
         var notice: String?
+        var statuses: [Choice]
+        var filterPeriod: String
+        var q: String
+        var pager: PagerModel
+        var csvHref: String
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
         try await render(request, error: nil, notice: nil)
     }
 
-    private func render(_ request: Request, error: String?, notice: String?, status: HTTPStatus = .ok) async throws
-        -> Response
-    {
-        let language = request.language
+    struct Filter {
+        var status: String
+        var period: String
+        var q: String
+
+        init(_ request: Request) {
+            status = (try? request.query.get(String.self, at: "status")) ?? ""
+            period = ((try? request.query.get(String.self, at: "period")) ?? "").uppercased()
+            q = VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? "")
+        }
+
+        var query: [String: String] { ["status": status, "period": period, "q": q].filter { !$0.value.isEmpty } }
+    }
+
+    /// The reports of the reader's jurisdiction that match the filter: waiting ones first, then the newest.
+    private func reports(_ request: Request, _ filter: Filter) async throws -> QueryBuilder<PeriodicReportRecord> {
         let principal = try request.requirePrincipal()
-        let jurisdiction = principal.jurisdiction
-        let today = VietnamDay.containing(Date())
         var query = PeriodicReportRecord.query(on: request.db)
-        switch jurisdiction {
+        switch principal.jurisdiction {
         case .nation: break
         case .province(let code): query = query.filter(\.$provinceCode == code)
         case .commune(_, let code): query = query.filter(\.$communeCode == code)
         }
-        // Waiting reports first, then the most recent.
-        let records = try await query.sort(\.$status, .descending).sort(\.$period, .descending).limit(200).all()
+        if !filter.status.isEmpty { query = query.filter(\.$status == filter.status) }
+        if !filter.period.isEmpty { query = query.filter(\.$period == filter.period) }
+        if !filter.q.isEmpty {
+            // Commune names are matched as the registry matches children: accents, case and Đ ignored.
+            let codes = try await Commune.query(on: request.db)
+                .filter(\.$nameFolded, .contains(inverse: false, .anywhere), VietnameseText.folded(filter.q)).all()
+                .map(\.code)
+            query = query.filter(\.$communeCode ~~ codes)
+        }
+        return query.sort(\.$status, .descending).sort(\.$period, .descending).sort(\.$communeCode)
+    }
+
+    private func rows(_ records: [PeriodicReportRecord], _ request: Request) async throws -> [ReportRow] {
+        let language = request.language
+        let jurisdiction = try request.requirePrincipal().jurisdiction
+        let today = VietnamDay.containing(Date())
         var rows: [ReportRow] = []
         for record in records {
             let unit = Jurisdiction.commune(provinceCode: record.provinceCode, communeCode: record.communeCode)
@@ -81,6 +111,21 @@ struct PeriodicReportsController {
                     canReopen: jurisdiction.level == .province && recordStatus == .approved,
                     reportHref: IndicatorPagesController.href("/indicators/report", unit: unit, period: period)))
         }
+        return rows
+    }
+
+    private func render(_ request: Request, error: String?, notice: String?, status: HTTPStatus = .ok) async throws
+        -> Response
+    {
+        let language = request.language
+        let principal = try request.requirePrincipal()
+        let jurisdiction = principal.jurisdiction
+        let today = VietnamDay.containing(Date())
+        let filter = Filter(request)
+        let paging = Paging(request)
+        let matching = try await reports(request, filter)
+        let total = try await matching.count()
+        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
         var population = ""
         if let commune = jurisdiction.communeCode,
             let entered = try await CommunePopulation.query(on: request.db).filter(\.$communeCode == commune)
@@ -88,12 +133,41 @@ struct PeriodicReportsController {
         {
             population = String(entered.children)
         }
+        var csv = URLComponents()
+        csv.path = "/indicators/reports.csv"
+        csv.queryItems = filter.query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
         let page = ListPage(
             isCommune: jurisdiction.level == .commune,
             period: IndicatorPeriod(kind: .quarter, year: today.year, index: (today.month - 1) / 3 + 1).description,
-            year: today.year, population: population, reports: rows, error: error, notice: notice)
+            year: today.year, population: population, reports: try await rows(records, request), error: error,
+            notice: notice,
+            statuses: PeriodicReportStatus.allCases.map {
+                Choice(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == filter.status)
+            }, filterPeriod: filter.period, q: filter.q,
+            pager: PagerModel(paging, total: total, path: "/indicators/reports", query: filter.query),
+            csvHref: csv.string ?? "/indicators/reports.csv")
         return try await request.render(
             "indicators/reports", title: UIStrings.text("periodicReports", language), page, status: status)
+    }
+
+    @Sendable func csv(_ request: Request) async throws -> Response {
+        let principal = try request.requirePrincipal()
+        let filter = Filter(request)
+        return try await CSVDownload.respond(
+            request, fileName: "bao-cao-dinh-ky.csv",
+            header: ["commune", "period", "status", "comment", "submitted_by", "decided_by"],
+            audit: {
+                AuditEvent(
+                    action: "indicators.reports_exported", recordType: "periodic_report",
+                    jurisdiction: principal.jurisdiction, details: "rows=\($0)")
+            },
+            rows: { page in
+                let records = try await reports(request, filter)
+                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                return zip(records, try await rows(records, request)).map { record, row in
+                    [row.commune, row.period, row.status, row.comment, record.submittedBy, record.decidedBy]
+                }
+            })
     }
 
     @Sendable func submit(_ request: Request) async throws -> Response {
