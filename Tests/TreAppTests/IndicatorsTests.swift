@@ -176,6 +176,9 @@ import VaporTesting
             let province = try await apiToken(app, "tinh1")
             let seenAbove = try await figures(app, province, "TR02?unit=00004&period=\(y)")
             #expect(seenAbove.total.suppressed && seenAbove.total.value == nil && seenAbove.total.numerator == nil)
+            // A rate made of small counts (1 supported of 2) is hidden as well.
+            let rate = try await figures(app, province, "TR05?unit=00004&period=\(y)")
+            #expect(rate.total.suppressed && rate.total.value == nil && rate.total.denominator == nil)
             // Among the province's communes, Ba Đình's 2 is hidden, and so is Ngọc Hà's 6: the province
             // total of 8 minus 6 would otherwise give Ba Đình away.
             let communes = try await figures(app, province, "TR02?period=\(y)")
@@ -334,6 +337,8 @@ import VaporTesting
             let xlsx = try await client.get("/indicators/TR05/table.xlsx?period=\(Self.year)")
             #expect(xlsx.status == .ok)
             #expect(xlsx.body.readableBytes > 500 && xlsx.body.getString(at: 0, length: 2) == "PK")
+            let overview = try await client.get("/indicators?period=\(Self.year)-Q1").body.string
+            #expect(overview.contains("svg class=\"sparkline\"") && overview.contains("Phường Ba Đình"))
             let report = try await client.get("/indicators/report?period=\(Self.year)")
             #expect(report.body.string.contains("62,5%"))
         }

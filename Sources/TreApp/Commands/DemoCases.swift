@@ -53,7 +53,8 @@ enum DemoCases {
             receivedAt: now.addingTimeInterval(-Double(random.next() % (20 * 24 * 3600))),
             anonymous: random.next() % 3 == 0, reporterName: "Người báo tin \(index + 1)",
             reporterPhone: String(format: "09%08d", Int(random.next() % 100_000_000)), communeCode: commune.code,
-            abuseForms: forms[story].map(\.rawValue), abuserIsCarer: carer, description: stories[story])
+            abuseForms: forms[story].map(\.rawValue), abuserIsCarer: carer, description: stories[story],
+            newChildren: [victim(in: commune, random: &random)])
         let opened = try await CaseService(database: database, principal: hotline, actor: .system("demo"))
             .open(draft, now: now)
         let place = Jurisdiction.commune(provinceCode: commune.provinceCode, communeCode: commune.code)
@@ -71,6 +72,23 @@ enum DemoCases {
             ).take(step, on: try opened.requireID(), seenVersion: version, now: now)
             version = updated.version
         }
+    }
+
+    /// The child the report is about, registered by the report with what the caller knew.
+    private static func victim(in commune: Commune, random: inout SplitMix64) -> ChildDraft {
+        var child = ChildDraft()
+        let female = random.next() % 2 == 0
+        child.fullName = [
+            DemoData.familyNames[Int(random.next() % UInt64(DemoData.familyNames.count))],
+            female ? "Thị" : "Văn",
+            DemoData.givenNames[Int(random.next() % UInt64(DemoData.givenNames.count))],
+        ].joined(separator: " ")
+        child.sex = female ? "female" : "male"
+        child.dateOfBirth =
+            CivilDate(2010 + Int(random.next() % 15), 1 + Int(random.next() % 12), 1 + Int(random.next() % 28))
+            .description
+        child.communeCode = commune.code
+        return child
     }
 
     private static func steps(carer: Bool) -> [(CaseStep, Bool)] {

@@ -21,8 +21,15 @@ struct BarChart: Encodable {
     /// x of the target line, when a target is set.
     var targetX: Int?
 
+    /// The largest bars first; a province's 100-odd communes are drawn as their top `limit`, all of them
+    /// being in the table beside the chart.
+    static let limit = 20
+
     init(rows: [(label: String, value: Double?, text: String, href: String?)], target: Double?) {
-        let plotted = rows.filter { $0.value != nil }
+        let plotted = Array(
+            rows.filter { $0.value != nil }.enumerated().sorted {
+                ($0.element.value ?? 0, -$0.offset) > ($1.element.value ?? 0, -$1.offset)
+            }.map(\.element).prefix(Self.limit))
         let largest = max(plotted.compactMap(\.value).max() ?? 0, target ?? 0, 0.000_001)
         let room = Double(Self.width - 70)
         bars = plotted.enumerated().map { index, row in
@@ -45,17 +52,21 @@ struct LineChart: Encodable {
         var valueText: String
     }
 
-    static let width = 320
-    static let height = 150
+    var width: Int
+    var height: Int
     var points: [Point]
     var polyline: String
     var targetY: Int?
 
-    init(rows: [(label: String, value: Double?, text: String)], target: Double?) {
+    /// A full chart is 320 × 150 with room for labels; a sparkline beside a table row is 100 × 24.
+    init(rows: [(label: String, value: Double?, text: String)], target: Double?, width: Int = 320, height: Int = 150) {
+        self.width = width
+        self.height = height
+        let margin = width >= 200 ? 20 : 3
         let largest = max(rows.compactMap(\.value).max() ?? 0, target ?? 0, 0.000_001)
-        let top = 15.0
-        let bottom = Double(Self.height - 25)
-        let step = rows.count > 1 ? Double(Self.width - 40) / Double(rows.count - 1) : 0
+        let top = Double(margin) * 0.75
+        let bottom = Double(height - (width >= 200 ? 25 : 3))
+        let step = rows.count > 1 ? Double(width - 2 * margin) / Double(rows.count - 1) : 0
         func y(_ value: Double) -> Int { Int((bottom - (bottom - top) * value / largest).rounded()) }
         points = rows.enumerated().compactMap { index, row in
             guard let value = row.value else { return nil }

@@ -56,6 +56,8 @@ struct IndicatorPagesController {
         var progress: Int?
         var met: Bool
         var href: String
+        /// The trend over the periods before this one (months of the year, quarters, years).
+        var trend: LineChart?
     }
 
     struct OverviewPage: Encodable {
@@ -95,15 +97,18 @@ struct IndicatorPagesController {
         let principal = try request.requirePrincipal()
         let chosen = try await Self.selection(request)
         let catalogue = IndicatorCatalogueFile.shared
+        let trendPeriods = IndicatorTables.trend(of: chosen.period)
         let totals = try await IndicatorQueries.totals(
-            catalogue.measures, periods: [chosen.period.description], unit: chosen.unit, on: request.db)
+            catalogue.measures, periods: trendPeriods.map(\.description), unit: chosen.unit, on: request.db)
         let targets = try await IndicatorQueries.targets(unit: chosen.unit, year: chosen.period.year, on: request.db)
         let owns = principal.jurisdiction.level == .commune && principal.jurisdiction == chosen.unit
         let rows = catalogue.indicators.map { definition -> OverviewRow in
-            let key = chosen.period.description
-            let reading = IndicatorReading(
-                definition, numerator: totals[definition.numerator]?[key] ?? 0,
-                denominator: definition.denominator.map { totals[$0]?[key] ?? 0 }, viewerOwnsUnit: owns)
+            func readingAt(_ key: String) -> IndicatorReading {
+                IndicatorReading(
+                    definition, numerator: totals[definition.numerator]?[key] ?? 0,
+                    denominator: definition.denominator.map { totals[$0]?[key] ?? 0 }, viewerOwnsUnit: owns)
+            }
+            let reading = readingAt(chosen.period.description)
             let applies = definition.periods.contains(chosen.period.kind)
             let target = targets[definition.code].map {
                 IndicatorTarget(value: $0, higherIsBetter: definition.higherIsBetter)
@@ -118,7 +123,13 @@ struct IndicatorPagesController {
                 target: targets[definition.code].map { IndicatorNumberFormat.decimal($0, language: language) } ?? "",
                 progress: applies ? target.flatMap { target in reading.value.map { target.progress(of: $0) } } : nil,
                 met: applies && (target.flatMap { target in reading.value.map { target.isMet(by: $0) } } ?? false),
-                href: Self.href("/indicators/\(definition.code)", unit: chosen.unit, period: chosen.period))
+                href: Self.href("/indicators/\(definition.code)", unit: chosen.unit, period: chosen.period),
+                trend: applies && trendPeriods.count > 1 && definition.isComputed
+                    ? LineChart(
+                        rows: trendPeriods.map {
+                            let point = readingAt($0.description)
+                            return ($0.description, point.value, point.display(definition.factor, language: language))
+                        }, target: nil, width: 100, height: 24) : nil)
         }
         let subUnits = try await IndicatorTables.subUnitNames(of: chosen.unit, on: request.db).map {
             Link(href: Self.href("/indicators", unit: $0.unit, period: chosen.period), label: $0.name)
@@ -347,7 +358,7 @@ struct IndicatorPagesController {
                 numerator: table.total.displayCount(table.total.numerator, language: language),
                 denominator: table.total.displayCount(table.total.denominator, language: language),
                 target: table.target.map { IndicatorNumberFormat.decimal($0, language: language) } ?? "", progress: nil,
-                met: false, href: "")
+                met: false, href: "", trend: nil)
         }
         let page = ReportPage(
             unitName: try await IndicatorTables.name(of: chosen.unit, language: language, on: request.db),

@@ -52,7 +52,8 @@ enum IndicatorTables {
 
         // One level down: provinces of the nation, communes of a province.
         var subUnits: [IndicatorTable.Row] = []
-        if unit.level != .commune {
+        // Hotline contacts are placed in a province only: no commune rows for them.
+        if unit.level == .nation || (unit.level == .province && !definition.numerator.isProvincial) {
             let numerators = try await IndicatorQueries.bySubUnit(
                 definition.numerator, period: period.description, unit: unit, on: database)
             let denominators = try await definition.denominator.asyncMap {

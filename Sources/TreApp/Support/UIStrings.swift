@@ -166,6 +166,8 @@ enum UIStrings {
             en: "“<5”: small counts are hidden so that no child can be recognised."),
         "printReport": .init(vi: "In báo cáo", en: "Print the report"),
         "byUnit": .init(vi: "Theo đơn vị", en: "By unit"),
+        "largestUnits": .init(
+            vi: "Biểu đồ: 20 đơn vị lớn nhất; bảng: tất cả.", en: "Chart: the 20 largest; table: all."),
         "hotlineStatistics": .init(vi: "Số liệu Tổng đài 111", en: "Hotline 111 figures"),
         "incomingContacts": .init(vi: "Cuộc gọi đến", en: "Incoming contacts"),
         "counselledContacts": .init(vi: "Ca tư vấn", en: "Counselled"),
