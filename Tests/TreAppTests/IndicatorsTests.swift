@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import TreDomain
 import VaporTesting
@@ -324,6 +325,22 @@ import VaporTesting
             _ = try await other.signIn("tinh4")
             #expect(!(try await other.get("/indicators/reports.csv").body.string.contains("Phường")))
         }
+    }
+
+    @Test func twoRefreshesAtOnceLeaveOneSetOfFigures() async throws {
+        try await withTreApp { app in
+            try await dataset(app)
+            let single = try await factCount(app)
+            async let first = IndicatorRefresh.run(on: app.db)
+            async let second = IndicatorRefresh.run(on: app.db)
+            _ = try await (first, second)
+            #expect(try await factCount(app) == single)
+        }
+    }
+
+    private func factCount(_ app: Application) async throws -> Int {
+        let rows = try await (app.db as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM indicator_facts").all()
+        return try rows[0].decode(column: "n", as: Int.self)
     }
 
     @Test func theExportsCarryTheSameFigures() async throws {

@@ -57,6 +57,10 @@ enum IndicatorRefresh {
         let periodNames = periods.map(\.description)
         try await database.transaction { database in
             guard let sql = database as? any SQLDatabase else { return }
+            // Two refreshes at once (an administrator's and the periodic one) take turns here: the second
+            // waits for the first to commit, then deletes what it wrote instead of adding to it.
+            try await sql.update(IndicatorRefreshState.schema).set("fact_count", to: SQLColumn("fact_count"))
+                .where("id", .equal, 1).run()
             let locked = try await sql.select().column("commune_code").column("period").from(IndicatorFactsTable.locks)
                 .where("period", .in, periodNames).all()
             var lockedKeys = Set<String>()
