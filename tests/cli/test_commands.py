@@ -67,7 +67,8 @@ def test_demo_and_audit_verify(tmp_path):
     assert "0 accounts created" in again.stdout
     counted = subprocess.run(["sqlite3", str(tmp_path / "tre.sqlite"), "SELECT count(*) FROM children"],
                              capture_output=True, text=True, check=True)
-    assert counted.stdout.strip() == "500"
+    # 300 + 200 generated, and each of the 40 + 60 (default) reports names a child it registers.
+    assert counted.stdout.strip() == "600"
     verified = tre("audit", "verify", data_dir=tmp_path)
     assert verified.returncode == 0, verified.stderr
     assert "Audit trail intact" in verified.stdout
