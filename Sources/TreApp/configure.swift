@@ -91,15 +91,19 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
         // Entries become tamper-evident moments after they are written, without any writer waiting.
         app.lifecycle.use(
             PeriodicJob(
-                "audit sealing", every: .seconds(2), work: { try await AuditSealer.sealAll(on: $0) },
+                "audit sealing", every: .seconds(2), on: app.backgroundDatabaseID,
+                work: { try await AuditSealer.sealAll(on: $0) },
                 onShutdown: { try await AuditSealer.sealAll(on: $0) }))
         // Passed deadlines are escalated within a minute.
         app.lifecycle.use(
-            PeriodicJob("case escalation", every: .seconds(60), work: { try await CaseEscalation.run(on: $0) }))
+            PeriodicJob(
+                "case escalation", every: .seconds(60), on: app.backgroundDatabaseID,
+                work: { try await CaseEscalation.run(on: $0) }))
         // Dashboards read stored figures; one node at a time recomputes them from the records.
         app.lifecycle.use(
             PeriodicJob(
                 "indicator refresh", every: .seconds(options.indicatorRefreshSeconds),
+                on: app.backgroundDatabaseID,
                 work: { try await IndicatorRefresh.runIfDue(on: $0) }))
     }
 }
@@ -110,6 +114,9 @@ private func useDatabase(_ choice: DatabaseChoice, on app: Application) throws {
         let directory = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        // Background jobs wait their turn for these connections as long as a refresh takes.
+        app.databases.use(
+            .sqlite(.file(path), connectionPoolTimeout: .minutes(10)), as: .background, isDefault: false)
     case .sqliteInMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url, let searchPath):
@@ -120,10 +127,23 @@ private func useDatabase(_ choice: DatabaseChoice, on app: Application) throws {
         // a server configured otherwise is not overridden beyond Tre's own sessions.
         configuration.coreConfiguration.options.additionalStartupParameters.append(("random_page_cost", "1.1"))
         app.databases.use(.postgres(configuration: configuration), as: .psql)
+        app.databases.use(
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .minutes(10)),
+            as: .background, isDefault: false)
     }
 }
 
+extension DatabaseID {
+    /// Connections of their own for background work (sealing the audit trail, escalating deadlines,
+    /// recomputing the indicators), so that it never holds a connection a request is waiting for. Not set up for an in-memory database (tests), which a
+    /// second pool would not share.
+    static let background = DatabaseID(string: "background")
+}
+
 extension Application {
+    /// `.background` where it is set up, else the application's own pool.
+    var backgroundDatabaseID: DatabaseID? { databases.ids().contains(.background) ? .background : nil }
+
     private struct DatabaseKindKey: StorageKey {
         typealias Value = String
     }

@@ -389,7 +389,8 @@ struct IndicatorPagesController {
     }
 
     @Sendable func refresh(_ request: Request) async throws -> Response {
-        let outcome = try await IndicatorRefresh.run(on: request.db)
+        let outcome = try await IndicatorRefresh.run(
+            on: request.application.db(request.application.backgroundDatabaseID))
         try await AuditLog.record(
             AuditEvent(
                 action: "indicators.refreshed", recordType: "indicator", jurisdiction: .nation,

@@ -132,16 +132,23 @@ enum IndicatorTables {
     static func subUnitNames(of unit: Jurisdiction, on database: any Database) async throws -> [Place] {
         switch unit {
         case .nation:
-            return try await Province.query(on: database).filter(\.$validTo == nil).all().map {
-                Place(unit: .province(provinceCode: $0.code), code: $0.code, name: $0.name)
-            }.sorted { VietnameseCollation.sortKey($0.name) < VietnameseCollation.sortKey($1.name) }
+            return inVietnameseOrder(
+                try await Province.query(on: database).filter(\.$validTo == nil).all().map {
+                    Place(unit: .province(provinceCode: $0.code), code: $0.code, name: $0.name)
+                })
         case .province(let code):
-            return try await UnitQueries.communesInForce(provinceCode: code, on: database).map {
-                Place(unit: .commune(provinceCode: code, communeCode: $0.code), code: $0.code, name: $0.name)
-            }.sorted { VietnameseCollation.sortKey($0.name) < VietnameseCollation.sortKey($1.name) }
+            return inVietnameseOrder(
+                try await UnitQueries.communesInForce(provinceCode: code, on: database).map {
+                    Place(unit: .commune(provinceCode: code, communeCode: $0.code), code: $0.code, name: $0.name)
+                })
         case .commune:
             return []
         }
+    }
+
+    /// Each name's collation key is computed once, not at every comparison.
+    private static func inVietnameseOrder(_ places: [Place]) -> [Place] {
+        places.map { (VietnameseCollation.sortKey($0.name), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     static func name(of unit: Jurisdiction, language: Language, on database: any Database) async throws -> String {

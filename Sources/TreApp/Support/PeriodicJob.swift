@@ -8,12 +8,17 @@ final class PeriodicJob: LifecycleHandler, @unchecked Sendable {
     private let interval: Duration
     private let work: @Sendable (any Database) async throws -> Void
     private let onShutdown: (@Sendable (any Database) async throws -> Void)?
+    private let databaseID: DatabaseID?
     private var task: Task<Void, Never>?
 
+    /// - Parameter databaseID: a pool of its own for long work, so that requests never wait for its
+    ///   connection; nil for the application's pool.
     init(
-        _ name: String, every interval: Duration, work: @escaping @Sendable (any Database) async throws -> Void,
+        _ name: String, every interval: Duration, on databaseID: DatabaseID? = nil,
+        work: @escaping @Sendable (any Database) async throws -> Void,
         onShutdown: (@Sendable (any Database) async throws -> Void)? = nil
     ) {
+        self.databaseID = databaseID
         self.name = name
         self.interval = interval
         self.work = work
@@ -21,7 +26,7 @@ final class PeriodicJob: LifecycleHandler, @unchecked Sendable {
     }
 
     func didBootAsync(_ application: Application) async throws {
-        let database = application.db
+        let database = application.db(databaseID)
         let logger = application.logger
         let (name, interval, work) = (self.name, self.interval, self.work)
         task = Task {
