@@ -53,10 +53,10 @@ enum IndicatorRefresh {
             from: windowStart, now: now, clock: try await DayOff.clock(on: database), into: box, on: sql)
         try await IndicatorSources.hotline(from: windowStart, into: box, on: sql)
 
-        let facts = box.tally.facts
+        let tally = box.tally
         let periodNames = periods.map(\.description)
-        try await database.transaction { database in
-            guard let sql = database as? any SQLDatabase else { return }
+        let written = try await database.transaction { database -> Int in
+            guard let sql = database as? any SQLDatabase else { return 0 }
             // Two refreshes at once (an administrator's and the periodic one) take turns here: the second
             // waits for the first to commit, then deletes what it wrote instead of adding to it.
             try await sql.update(IndicatorRefreshState.schema).set("fact_count", to: SQLColumn("fact_count"))
@@ -77,23 +77,33 @@ enum IndicatorRefresh {
                   AND l.period = \(ident: IndicatorFactsTable.name).period)
                 """
             ).run()
-            let fresh = facts.filter { !lockedKeys.contains("\($0.place.communeCode)|\($0.period)") }
-            for start in stride(from: 0, to: fresh.count, by: 1000) {
+            var written = 0
+            var batch: [IndicatorFact] = []
+            func flush() async throws {
+                guard !batch.isEmpty else { return }
                 let insert = sql.insert(into: IndicatorFactsTable.name)
                     .columns("measure", "period", "province_code", "commune_code", "dimension", "category", "value")
-                for fact in fresh[start..<min(start + 1000, fresh.count)] {
+                for fact in batch {
                     insert.values(
                         fact.measure.rawValue, fact.period, fact.place.provinceCode, fact.place.communeCode,
                         fact.dimension, fact.category, fact.value)
                 }
                 try await insert.run()
+                written += batch.count
+                batch.removeAll(keepingCapacity: true)
             }
+            for fact in tally.facts where !lockedKeys.contains("\(fact.place.communeCode)|\(fact.period)") {
+                batch.append(fact)
+                if batch.count == 1000 { try await flush() }
+            }
+            try await flush()
             let milliseconds = (ContinuousClock.now - started).milliseconds
             try await sql.update(IndicatorRefreshState.schema).set("refreshed_at", to: now)
-                .set("duration_ms", to: milliseconds).set("fact_count", to: fresh.count)
+                .set("duration_ms", to: milliseconds).set("fact_count", to: written)
                 .where("id", .equal, 1).run()
+            return written
         }
-        return Outcome(facts: facts.count, milliseconds: (ContinuousClock.now - started).milliseconds)
+        return Outcome(facts: written, milliseconds: (ContinuousClock.now - started).milliseconds)
     }
 
     /// When the figures were last computed.

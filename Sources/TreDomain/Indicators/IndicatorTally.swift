@@ -166,11 +166,17 @@ public struct IndicatorTally: Sendable {
         }
     }
 
-    public var facts: [IndicatorFact] {
-        counts.map { key, value in
-            IndicatorFact(
-                measure: key.measure, period: periods[key.period].description, place: key.place,
-                dimension: key.dimension?.rawValue ?? "", category: key.category, value: value)
-        }
+    /// How many facts there are.
+    public var count: Int { counts.count }
+
+    /// The facts, made one at a time as they are read (a million of them need not be held twice).
+    public var facts: AnySequence<IndicatorFact> {
+        let periods = periods
+        return AnySequence(
+            counts.lazy.map { key, value in
+                IndicatorFact(
+                    measure: key.measure, period: periods[key.period].description, place: key.place,
+                    dimension: key.dimension?.rawValue ?? "", category: key.category, value: value)
+            })
     }
 }
