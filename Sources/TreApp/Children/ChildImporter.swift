@@ -124,13 +124,12 @@ struct ChildImporter: Sendable {
                 try await children.create(on: database)
                 if !caregivers.isEmpty { try await caregivers.create(on: database) }
                 try await tokens.create(on: database)
-                for child in children {
-                    try await AuditLog.record(
+                try await AuditLog.record(
+                    children.map {
                         AuditEvent(
-                            action: "child.created", recordType: "child", recordID: child.id?.uuidString,
-                            jurisdiction: child.jurisdiction, details: "import"),
-                        by: actor, on: database)
-                }
+                            action: "child.created", recordType: "child", recordID: $0.id?.uuidString,
+                            jurisdiction: $0.jurisdiction, details: "import")
+                    }, by: actor, on: database)
                 await progress(start + children.count)
             }
             try await AuditLog.record(
