@@ -52,6 +52,11 @@ public struct AppOptions: Sendable {
 
 /// Sets up an application: database, migrations, sessions, views, middleware and routes.
 public func configure(_ app: Application, _ options: AppOptions) async throws {
+    // SQLite statements, bcrypt and file reads block a thread each. With one thread per core (Vapor's
+    // default), two SQLite connections waiting on the write lock (their busy handler retries at once) took
+    // both threads, and the connection holding the lock never got one to commit: the server spun forever.
+    // Set before the database pools are made, which take this pool.
+    app.threadPool = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount))
     try useDatabase(options.database, on: app)
     app.treDatabaseKind = options.database.kind
     Migrations.register(on: app)
