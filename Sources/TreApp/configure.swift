@@ -57,6 +57,7 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     // both threads, and the connection holding the lock never got one to commit: the server spun forever.
     // Set before the database pools are made, which take this pool.
     app.threadPool = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount))
+    try IndicatorCatalogueFile.check()
     try useDatabase(options.database, on: app)
     app.treDatabaseKind = options.database.kind
     Migrations.register(on: app)

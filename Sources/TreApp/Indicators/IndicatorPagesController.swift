@@ -219,10 +219,9 @@ struct IndicatorPagesController {
             cell(
                 row,
                 href: row.drillable
-                    ? Self.href(
-                        "/indicators/\(definition.code)", unit: try! unitOf(row.unitCode, parent: table.unit),
-                        period: table.period)
-                    : nil)
+                    ? (try? unitOf(row.unitCode, parent: table.unit)).map {
+                        Self.href("/indicators/\(definition.code)", unit: $0, period: table.period)
+                    } : nil)
         }
         let categories = table.categories.map { cell($0, href: nil) }
         let trend = table.trend.map { cell($0, href: nil) }

@@ -6,14 +6,26 @@ import Vapor
 
 /// The shipped catalogue, read and checked once.
 enum IndicatorCatalogueFile {
-    static let shared: IndicatorCatalogue = {
+    private static let loaded = Result {
+        try IndicatorCatalogue(
+            json: try Data(contentsOf: URL(fileURLWithPath: ResourceDirectories.data + "indicators.json")))
+    }
+
+    /// Called by `configure`: a catalogue that is not valid stops start-up with the reason, in one line.
+    static func check() throws {
         do {
-            return try IndicatorCatalogue(
-                json: try Data(contentsOf: URL(fileURLWithPath: ResourceDirectories.data + "indicators.json")))
+            _ = try loaded.get()
+        } catch let failure as IndicatorCatalogue.DefinitionError {
+            throw ConfigurationFailure("Resources/Data/indicators.json: \(failure.message.en)")
         } catch {
-            fatalError("Resources/Data/indicators.json is not a valid catalogue: \(error)")
+            throw ConfigurationFailure("Resources/Data/indicators.json is not a valid catalogue: \(error)")
         }
-    }()
+    }
+
+    /// The catalogue; `check()` has already refused to start without a valid one.
+    static var shared: IndicatorCatalogue {
+        (try? loaded.get()) ?? IndicatorCatalogue()
+    }
 
     static func indicator(_ code: String) throws -> IndicatorDefinition {
         guard let found = shared.indicator(code) else {
@@ -27,6 +39,11 @@ enum IndicatorCatalogueFile {
 
 /// A unit on the map as the indicator API names it: `VN`, a province's two-digit code or a commune's
 /// five-digit code.
+struct ConfigurationFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
 enum IndicatorUnit {
     static func code(_ unit: Jurisdiction) -> String {
         switch unit {

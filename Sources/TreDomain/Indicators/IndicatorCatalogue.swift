@@ -34,6 +34,9 @@ public struct IndicatorCatalogue: Sendable {
         public var message: LocalizedText
     }
 
+    /// A catalogue with no indicators.
+    public init() { indicators = [] }
+
     public init(json: Data) throws {
         let decoded = try JSONDecoder().decode([IndicatorDefinition].self, from: json)
         try self.init(decoded)
