@@ -5,9 +5,9 @@ import io
 import urllib.request
 
 import openpyxl
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from conftest import ADMIN_PASSWORD, BASE_URL
@@ -16,11 +16,15 @@ NEW_PASSWORD = ADMIN_PASSWORD + "-moi"
 
 
 def and_wait_for_the_next_page(browser, action):
-    """Runs an action that loads a page, and returns once the old page is gone: without this a lookup
-    can find an element of the page being left (the password page has its own notice) and go stale."""
-    old_page = browser.find_element(By.TAG_NAME, "html")
+    """Runs an action that loads a page, and returns once the next page has loaded: without this a lookup
+    can find an element of the page being left (the password page has its own notice) and go stale.
+    The old page is marked in its window object, which a new document does not have; asking an element
+    of the old page whether it is stale instead can fail with Chromium's own error mid-navigation."""
+    browser.execute_script("window.treLeaving = true")
     action()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(old_page))
+    WebDriverWait(browser, 10, ignored_exceptions=(WebDriverException,)).until(
+        lambda b: b.execute_script("return window.treLeaving !== true && document.readyState === 'complete'")
+    )
 
 
 def click(browser, element_id):
