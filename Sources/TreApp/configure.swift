@@ -123,6 +123,7 @@ private func useDatabase(_ choice: DatabaseChoice, on app: Application) throws {
         // Background jobs wait their turn for these connections as long as a refresh takes.
         app.databases.use(
             .sqlite(.file(path), connectionPoolTimeout: .minutes(10)), as: .background, isDefault: false)
+        app.lifecycle.use(SQLiteConnectionSettings(databaseIDs: [.sqlite, .background]))
     case .sqliteInMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url, let searchPath):

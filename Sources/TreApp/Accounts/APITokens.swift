@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import SQLKit
 import TreDomain
 
 /// Bearer tokens for API clients: random, shown once, stored only as a SHA-256, valid for a working day.
@@ -20,17 +21,39 @@ enum APITokens {
         return (token, expiresAt)
     }
 
+    /// Who holds a valid token of an enabled account. One statement reading only what a principal needs:
+    /// two Fluent models decoded per API request were a sixth of the hotline API's time.
     static func principal(for token: String, on database: any Database) async throws -> Principal? {
-        guard
-            let stored = try await APIToken.query(on: database).filter(\.$tokenHash == digest(token))
-                .filter(\.$expiresAt > Date()).with(\.$user).first(),
-            !stored.user.disabled
-        else { return nil }
-        return try Principal(stored.user)
+        guard let sql = database as? any SQLDatabase else { return nil }
+        let holder = try await sql.raw(
+            """
+            SELECT u.id, u.username, u.full_name, u.role, u.province_code, u.commune_code, u.must_change_password
+            FROM \(ident: APIToken.schema) t JOIN \(ident: UserAccount.schema) u ON u.id = t.user_id
+            WHERE t.token_hash = \(bind: digest(token)) AND t.expires_at > \(bind: Date()) AND u.disabled = \(bind: false)
+            """
+        ).first(decoding: TokenHolder.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return holder.map(\.principal)
+    }
+
+    private struct TokenHolder: Decodable {
+        var id: UUID
+        var username: String
+        var fullName: String
+        var role: String
+        var provinceCode: Int?
+        var communeCode: Int?
+        var mustChangePassword: Bool
+
+        var principal: Principal {
+            Principal(
+                userID: id, username: username, fullName: fullName, role: Role(rawValue: role) ?? .communeOfficer,
+                jurisdiction: Jurisdiction(storedProvince: provinceCode, commune: communeCode),
+                mustChangePassword: mustChangePassword)
+        }
     }
 
     private static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexEncodedString()
     }
 }
 

@@ -43,16 +43,21 @@ final class UserAccount: Model, @unchecked Sendable {
     var roleValue: Role { Role(rawValue: role) ?? .communeOfficer }
 
     var jurisdiction: Jurisdiction {
-        get {
-            switch (provinceCode, communeCode) {
-            case (let province?, let commune?): .commune(provinceCode: province, communeCode: commune)
-            case (let province?, nil): .province(provinceCode: province)
-            default: .nation
-            }
-        }
+        get { Jurisdiction(storedProvince: provinceCode, commune: communeCode) }
         set {
             provinceCode = newValue.provinceCode
             communeCode = newValue.communeCode
+        }
+    }
+}
+
+extension Jurisdiction {
+    /// An account's jurisdiction from the codes stored with it: none for the nation.
+    init(storedProvince province: Int?, commune: Int?) {
+        switch (province, commune) {
+        case (let province?, let commune?): self = .commune(provinceCode: province, communeCode: commune)
+        case (let province?, nil): self = .province(provinceCode: province)
+        default: self = .nation
         }
     }
 }

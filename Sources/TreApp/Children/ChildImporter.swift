@@ -1,6 +1,7 @@
 import CSV
 import Fluent
 import Foundation
+import SQLKit
 import TreDomain
 
 /// What an import would do, row by row, before anything is written.
@@ -27,7 +28,7 @@ struct ChildImporter: Sendable {
     var actor: AuditActor
 
     /// Rows written per statement batch (and between progress reports).
-    static let batchSize = 200
+    static let batchSize = ChildRowsWriter.rowsPerStatement
 
     static func readRows(_ data: Data, defaultCommune: Int?) throws -> [ChildImportFile.Row] {
         var bytes = data
@@ -105,6 +106,7 @@ struct ChildImporter: Sendable {
         let jurisdiction = principal.jurisdiction
         let ready = check.ready
         try await database.transaction { database in
+            guard let sql = database as? any SQLDatabase else { return }
             for start in stride(from: 0, to: ready.count, by: Self.batchSize) {
                 var children: [Child] = []
                 var caregivers: [ChildCaregiver] = []
@@ -121,9 +123,9 @@ struct ChildImporter: Sendable {
                     }
                     tokens += try valid.searchTokens.map { try ChildNameToken($0, of: child) }
                 }
-                try await children.create(on: database)
-                if !caregivers.isEmpty { try await caregivers.create(on: database) }
-                try await tokens.create(on: database)
+                try await ChildRowsWriter.insert(children, on: sql)
+                try await ChildRowsWriter.insert(caregivers, on: sql)
+                try await ChildRowsWriter.insert(tokens, on: sql)
                 try await AuditLog.record(
                     children.map {
                         AuditEvent(
@@ -141,12 +143,20 @@ struct ChildImporter: Sendable {
         return ready.count
     }
 
-    /// Children already in the registry of these communes, by folded name, birth and commune.
+    /// Children already in the registry of these communes, by folded name, birth and commune. Read as
+    /// three columns, not as models: a demo commune holds tens of thousands of children.
     private func alreadyRegistered(communeCodes: Set<Int>) async throws -> Set<String> {
-        guard !communeCodes.isEmpty else { return [] }
-        let existing = try await ChildQueries.scoped(to: .nation, on: database).filter(
-            \.$communeCode ~~ Array(communeCodes)
-        ).all()
+        guard !communeCodes.isEmpty, let sql = database as? any SQLDatabase else { return [] }
+        struct Identity: Decodable {
+            var nameFolded: String
+            var birthDateForAge: String
+            var communeCode: Int
+        }
+        let existing = try await sql.select().columns("name_folded", "birth_date_for_age", "commune_code")
+            .from(Child.schema).where("commune_code", .in, Array(communeCodes)).where(
+                "merged_into", .is, SQLLiteral.null
+            )
+            .all(decoding: Identity.self, keyDecodingStrategy: .convertFromSnakeCase)
         return Set(existing.map { "\($0.nameFolded)|\($0.birthDateForAge)|\($0.communeCode)" })
     }
 

@@ -51,13 +51,13 @@ enum DemoChildren {
         var random = SplitMix64(seed: seed)
         let today = ChildAge.todayInVietnam()
         let cumulative = familyNames.reduce(into: [Double]()) { $0.append(($0.last ?? 0) + $1.1) }
-        let batchSize = 400  // 21 columns × 400 rows stays under both databases' bound-parameter limits
+        let batchSize = ChildRowsWriter.rowsPerStatement
         var written = 0
         while written < count {
             let size = min(batchSize, count - written)
-            var children: [[any SQLExpression]] = []
-            var tokens: [[any SQLExpression]] = []
-            var caregivers: [[any SQLExpression]] = []
+            var children: [Child] = []
+            var tokens: [ChildNameToken] = []
+            var caregivers: [ChildCaregiver] = []
             var circumstances: [[any SQLExpression]] = []
             var supports: [[any SQLExpression]] = []
             for _ in 0..<size {
@@ -83,25 +83,31 @@ enum DemoChildren {
                 let birthDate = String(format: "%04d-%02d-%02d", birth.0, birth.1, birth.2)
                 let id = UUID(random: &random)
                 let now = Date()
-                children.append([
-                    SQLBind(id), SQLBind(name.fullName), SQLBind(name.familyName), SQLBind(name.middleName),
-                    SQLBind(name.givenName), SQLBind(VietnameseText.folded(name.fullName)),
-                    SQLBind(VietnameseText.folded(name.givenName)), SQLBind(name.comparableFamilyName),
-                    SQLBind(name.sortKey),
-                    SQLBind(female ? "female" : "male"), SQLBind(birthDate), SQLBind(birth.0), SQLBind(birthDate),
-                    SQLBind(random.next() % 10 < 8 ? "01" : String(format: "%02d", Int(random.next() % 53) + 2)),
-                    SQLBind(commune.provinceCode), SQLBind(commune.code),
-                    SQLBind("Thôn \(Int(random.next() % 12) + 1)"),
-                    SQLBind(
-                        birth.0 > today.year - 6 ? SchoolStatus.preschool.rawValue : SchoolStatus.inSchool.rawValue),
-                    SQLBind(""), SQLBind(now), SQLBind(now),
-                ])
-                let folded = VietnameseText.folded(name.fullName)
-                for token in Set(folded.split(separator: " ").map(String.init)) {
-                    tokens.append([
-                        SQLBind(UUID(random: &random)), SQLBind(id), SQLBind(token), SQLBind(commune.provinceCode),
-                        SQLBind(commune.code), SQLBind(folded),
-                    ])
+                let child = Child()
+                child.id = id
+                child.fullName = name.fullName
+                child.familyName = name.familyName
+                child.middleName = name.middleName
+                child.givenName = name.givenName
+                child.nameFolded = VietnameseText.folded(name.fullName)
+                child.givenFolded = VietnameseText.folded(name.givenName)
+                child.familyComparable = name.comparableFamilyName
+                child.sortKey = name.sortKey
+                child.sex = female ? "female" : "male"
+                child.birthDate = birthDate
+                child.birthYear = birth.0
+                child.birthDateForAge = birthDate
+                child.ethnicityCode =
+                    random.next() % 10 < 8 ? "01" : String(format: "%02d", Int(random.next() % 53) + 2)
+                child.provinceCode = commune.provinceCode
+                child.communeCode = commune.code
+                child.address = "Thôn \(Int(random.next() % 12) + 1)"
+                child.schoolStatus =
+                    birth.0 > today.year - 6 ? SchoolStatus.preschool.rawValue : SchoolStatus.inSchool.rawValue
+                child.notes = ""
+                children.append(child)
+                for token in Set(child.nameFolded.split(separator: " ").map(String.init)) {
+                    tokens.append(try ChildNameToken(token, of: child))
                 }
                 if Int(random.next() % 1000) < circumstanceRatePerMille {
                     var roll = Int(random.next() % UInt64(groupWeights.reduce(0) { $0 + $1.weight }))
@@ -127,41 +133,22 @@ enum DemoChildren {
                 }
                 if random.next() % 10 < 7 {
                     let phone = String(format: "09%08d", Int(random.next() % 100_000_000))
-                    caregivers.append([
-                        SQLBind(UUID(random: &random)), SQLBind(id), SQLBind("mother"),
-                        SQLBind(
-                            "\(familyNames[Int(random.next() % 8)].0) Thị \(givenNames.female[Int(random.next() % 20)])"
-                        ),
-                        SQLBind(phone),
-                    ])
+                    caregivers.append(
+                        ChildCaregiver(
+                            childID: id, relation: "mother",
+                            fullName:
+                                "\(familyNames[Int(random.next() % 8)].0) Thị \(givenNames.female[Int(random.next() % 20)])",
+                            phone: phone))
                 }
             }
-            let childRows = children
-            let tokenRows = tokens
-            let caregiverRows = caregivers
+            let (childRows, tokenRows, caregiverRows) = (children, tokens, caregivers)
             let circumstanceRows = circumstances
             let supportRows = supports
             try await database.transaction { database in
                 guard let sql = database as? any SQLDatabase else { return }
-                let insertChildren = sql.insert(into: Child.schema)
-                    .columns(
-                        "id", "full_name", "family_name", "middle_name", "given_name", "name_folded", "given_folded",
-                        "family_comparable", "sort_key", "sex", "birth_date", "birth_year", "birth_date_for_age",
-                        "ethnicity_code", "province_code", "commune_code", "address", "school_status", "notes",
-                        "created_at", "updated_at"
-                    )
-                for row in childRows { insertChildren.values(row) }
-                try await insertChildren.run()
-                let insertTokens = sql.insert(into: ChildNameToken.schema)
-                    .columns("id", "child_id", "token", "province_code", "commune_code", "name_folded")
-                for row in tokenRows { insertTokens.values(row) }
-                try await insertTokens.run()
-                if !caregiverRows.isEmpty {
-                    let insertCaregivers = sql.insert(into: ChildCaregiver.schema)
-                        .columns("id", "child_id", "relation", "full_name", "phone")
-                    for row in caregiverRows { insertCaregivers.values(row) }
-                    try await insertCaregivers.run()
-                }
+                try await ChildRowsWriter.insert(childRows, on: sql)
+                try await ChildRowsWriter.insert(tokenRows, on: sql)
+                try await ChildRowsWriter.insert(caregiverRows, on: sql)
                 if !circumstanceRows.isEmpty {
                     let insert = sql.insert(into: ChildCircumstance.schema)
                         .columns(

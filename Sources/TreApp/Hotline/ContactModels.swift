@@ -21,9 +21,11 @@ final class ContactTopicRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    /// The codes a new contact may use.
-    static func codesInUse(on database: any Database) async throws -> Set<String> {
-        Set(try await query(on: database).filter(\.$retiredIn == nil).all().map(\.code))
+    /// Which of these codes a new contact may use. Only the codes asked about are read: decoding the
+    /// whole catalogue on every logged contact was a sixth of the hotline API's time.
+    static func codesInUse(among codes: [String], on database: any Database) async throws -> Set<String> {
+        guard !codes.isEmpty else { return [] }
+        return Set(try await query(on: database).filter(\.$retiredIn == nil).filter(\.$code ~~ codes).all().map(\.code))
     }
 }
 

@@ -15,14 +15,15 @@ struct ContactService {
             en: "Choose a violence topic (or give the form of abuse) before opening a report."))
 
     func log(_ draft: ContactDraft) async throws -> HotlineContact {
-        let valid = try draft.validated(knownTopics: try await ContactTopicRecord.codesInUse(on: database))
+        let valid = try draft.validated(
+            knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database))
         return try await database.transaction { database in
             let contact = HotlineContact()
             contact.id = UUID()
             contact.apply(valid)
             contact.counsellorID = principal.userID
             try await contact.create(on: database)
-            try await replaceTopics(of: contact, valid.topicCodes, on: database)
+            try await addTopics(to: contact, valid.topicCodes, on: database)
             try await AuditLog.record(event(contact, "contact.logged"), by: actor, on: database)
             return contact
         }
@@ -32,7 +33,8 @@ struct ContactService {
     func update(_ contact: HotlineContact, _ change: (inout ContactDraft) -> Void) async throws -> HotlineContact {
         var draft = contact.draft
         change(&draft)
-        let valid = try draft.validated(knownTopics: try await ContactTopicRecord.codesInUse(on: database))
+        let valid = try draft.validated(
+            knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database))
         return try await database.transaction { database in
             contact.apply(valid)
             try await contact.update(on: database)
@@ -81,8 +83,12 @@ struct ContactService {
     }
 
     private func replaceTopics(of contact: HotlineContact, _ codes: [String], on database: any Database) async throws {
+        try await HotlineContactTopic.query(on: database).filter(\.$contactID == contact.requireID()).delete()
+        try await addTopics(to: contact, codes, on: database)
+    }
+
+    private func addTopics(to contact: HotlineContact, _ codes: [String], on database: any Database) async throws {
         let id = try contact.requireID()
-        try await HotlineContactTopic.query(on: database).filter(\.$contactID == id).delete()
         try await codes.map { HotlineContactTopic(contactID: id, topicCode: $0) }.create(on: database)
     }
 

@@ -49,8 +49,23 @@ public enum VietnameseCollation {
         return String(decoding: [high, low], as: UTF8.self)
     }
 
-    /// "ặ" is the letter "ă" with the tone nặng (5); "đ" is its own letter.
+    /// "ặ" is the letter "ă" with the tone nặng (5); "đ" is its own letter. Latin letters are read from
+    /// a table made once (every saved name gets a key; decomposing each letter was 8% of an import).
     static func baseLetterAndTone(_ character: Character) -> (Character, Int) {
+        latinLetters[character] ?? baseLetterAndToneSlowly(character)
+    }
+
+    private static let latinLetters: [Character: (Character, Int)] = {
+        var table: [Character: (Character, Int)] = [:]
+        for value in Array(0x0030...0x007A) + Array(0x00C0...0x024F) + Array(0x1E00...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = Character(scalar)
+            table[character] = baseLetterAndToneSlowly(character)
+        }
+        return table
+    }()
+
+    private static func baseLetterAndToneSlowly(_ character: Character) -> (Character, Int) {
         var base = ""
         var tone = 0
         for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars {
