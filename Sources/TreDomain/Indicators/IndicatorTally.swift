@@ -65,16 +65,48 @@ public struct IndicatorSpan: Sendable {
 public struct IndicatorTally: Sendable {
     public let periods: [IndicatorPeriod]
     public let today: CivilDate
-    private var counts: [Key: Int] = [:]
+    private var counts: [Key: Int32] = [:]
+    /// Categories by number, so that a key is one 64-bit word.
+    private var categories: [String] = [""]
+    private var categoryNumbers: [String: Int] = ["": 0]
     /// The periods each month falls in (a month, its quarter, half and year), by `year * 12 + month`.
     private let periodsByMonth: [Int: [Int]]
 
+    /// Measure, period, place, breakdown and category packed into one word: a million and more facts
+    /// at national scale took a few hundred megabytes as structs with strings, and take a tenth of it so.
     private struct Key: Hashable {
-        var measure: IndicatorMeasure
-        var period: Int
-        var place: IndicatorPlace
-        var dimension: Disaggregation?
-        var category: String
+        static let measures = IndicatorMeasure.allCases
+        static let dimensions = Disaggregation.allCases
+        var bits: UInt64
+
+        // bits: commune 0–19, province 20–27, category 28–43, dimension 44–48, period 49–56, measure 57–62
+        init(measure: IndicatorMeasure, period: Int, place: IndicatorPlace, dimension: Disaggregation?, category: Int) {
+            precondition(
+                (0..<1 << 20).contains(place.communeCode) && (0..<1 << 8).contains(place.provinceCode)
+                    && category < 1 << 16 && period < 1 << 8, "an indicator key out of its packed range")
+            let measureNumber = UInt64(Self.measures.firstIndex(of: measure) ?? 0)
+            let dimensionNumber = UInt64(dimension.flatMap { Self.dimensions.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
+            bits =
+                UInt64(place.communeCode) | UInt64(place.provinceCode) << 20 | UInt64(category) << 28
+                | dimensionNumber << 44 | UInt64(period) << 49 | measureNumber << 57
+        }
+
+        var communeCode: Int { Int(bits & 0xFFFFF) }
+        var provinceCode: Int { Int(bits >> 20 & 0xFF) }
+        var category: Int { Int(bits >> 28 & 0xFFFF) }
+        var dimension: Disaggregation? {
+            let number = Int(bits >> 44 & 0x1F)
+            return number == 0 ? nil : Self.dimensions[number - 1]
+        }
+        var period: Int { Int(bits >> 49 & 0xFF) }
+        var measure: IndicatorMeasure { Self.measures[Int(bits >> 57 & 0x3F)] }
+    }
+
+    private mutating func number(of category: String) -> Int {
+        if let number = categoryNumbers[category] { return number }
+        categories.append(category)
+        categoryNumbers[category] = categories.count - 1
+        return categories.count - 1
     }
 
     public init(periods: [IndicatorPeriod], today: CivilDate) {
@@ -143,7 +175,8 @@ public struct IndicatorTally: Sendable {
     public mutating func add(_ measure: IndicatorMeasure, _ place: IndicatorPlace, period: IndicatorPeriod, value: Int)
     {
         guard let index = periods.firstIndex(of: period) else { return }
-        counts[Key(measure: measure, period: index, place: place, dimension: nil, category: ""), default: 0] += value
+        counts[Key(measure: measure, period: index, place: place, dimension: nil, category: 0), default: 0] += Int32(
+            value)
     }
 
     private mutating func count(
@@ -151,9 +184,10 @@ public struct IndicatorTally: Sendable {
         tags: [[Disaggregation: [String]]]
     ) {
         func bump(_ dimension: Disaggregation?, _ category: String) {
-            counts[
-                Key(measure: measure, period: period, place: subject.place, dimension: dimension, category: category),
-                default: 0] += 1
+            let key = Key(
+                measure: measure, period: period, place: subject.place, dimension: dimension,
+                category: number(of: category))
+            counts[key, default: 0] += 1
         }
         bump(nil, "")
         for dimension in measure.disaggregations {
@@ -171,12 +205,13 @@ public struct IndicatorTally: Sendable {
 
     /// The facts, made one at a time as they are read (a million of them need not be held twice).
     public var facts: AnySequence<IndicatorFact> {
-        let periods = periods
+        let (periods, categories) = (periods.map(\.description), categories)
         return AnySequence(
             counts.lazy.map { key, value in
                 IndicatorFact(
-                    measure: key.measure, period: periods[key.period].description, place: key.place,
-                    dimension: key.dimension?.rawValue ?? "", category: key.category, value: value)
+                    measure: key.measure, period: periods[key.period],
+                    place: IndicatorPlace(provinceCode: key.provinceCode, communeCode: key.communeCode),
+                    dimension: key.dimension?.rawValue ?? "", category: categories[key.category], value: Int(value))
             })
     }
 }
