@@ -184,5 +184,6 @@ enum Migrations {
         app.migrations.add(CreateHotlineContacts())
         app.migrations.add(CreateCallerFlags())
         app.migrations.add(CreateIndicators())
+        app.migrations.add(CreateChildInjuries())
     }
 }

@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     ContactsAPIController().register(api)
     HotlineStatisticsController().register(app, api: api)
     IndicatorsAPIController().register(api)
+    InjuriesController().register(app, api: api)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -176,6 +176,8 @@ public enum TreCommands {
             let contactsStarted = Date()
             let logged = try await DemoContacts.seed(count: contacts, on: app.db, seed: seed)
             let contactSeconds = Date().timeIntervalSince(contactsStarted)
+            let injuries = try await DemoInjuries.seed(
+                children: written, focusCommunes: focus, on: app.db, seed: seed)
             try await DemoData.seedPopulations(on: app.db)
             let refreshed = try await IndicatorRefresh.run(on: app.db)
             return """
@@ -183,6 +185,7 @@ public enum TreCommands {
                 \(written) children in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / max(seconds, 0.001))) children/s)
                 \(opened) cases in \(String(format: "%.1f", caseSeconds)) s, in every state of the procedure
                 \(logged) hotline contacts in \(String(format: "%.1f", contactSeconds)) s
+                \(injuries) accidents and injuries this year
                 indicators: \(refreshed.facts) figures computed in \(refreshed.milliseconds) ms
                 """
         }

@@ -52,6 +52,7 @@ enum IndicatorRefresh {
         try await IndicatorSources.cases(
             from: windowStart, now: now, clock: try await DayOff.clock(on: database), into: box, on: sql)
         try await IndicatorSources.hotline(from: windowStart, into: box, on: sql)
+        try await IndicatorSources.injuries(from: windowStart, into: box, on: sql)
 
         let tally = box.tally
         let periodNames = periods.map(\.description)

@@ -53,6 +53,35 @@ enum IndicatorSources {
         reader.finish()
     }
 
+    /// Children injured, and those drowned, in the window: once per period each, a registered child by
+    /// its record, any other by its injury; counted where it happened (drowning is also an injury).
+    static func injuries(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
+        let rows = try await sql.raw(
+            """
+            SELECT id, child_id, date, cause, province_code, commune_code FROM \(ident: ChildInjuryRecord.schema)
+            WHERE date >= \(bind: VietnamDay.containing(start).description)
+            """
+        ).all()
+        var byChild: [UUID: (subject: IndicatorSubject, injured: [IndicatorEvent], drowned: [IndicatorEvent])] = [:]
+        for row in rows {
+            guard let day = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { continue }
+            let id = try row.decode(column: "child_id", as: UUID?.self) ?? row.decode(column: "id", as: UUID.self)
+            let place = IndicatorPlace(
+                provinceCode: try row.decode(column: "province_code", as: Int.self),
+                communeCode: try row.decode(column: "commune_code", as: Int.self))
+            var entry = byChild[id] ?? (IndicatorSubject(place: place), [], [])
+            entry.injured.append(IndicatorEvent(day))
+            if try row.decode(column: "cause", as: String.self) == InjuryCause.drowning.rawValue {
+                entry.drowned.append(IndicatorEvent(day))
+            }
+            byChild[id] = entry
+        }
+        for (subject, injured, drowned) in byChild.values {
+            box.tally.countEvents(.injuries, subject, events: injured)
+            if !drowned.isEmpty { box.tally.countEvents(.drownings, subject, events: drowned) }
+        }
+    }
+
     /// Children named in reports received in the window, once per period, with the forms reported.
     static func abusedChildren(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
         let rows = try await sql.raw(

@@ -70,6 +70,12 @@ extension Request {
                         href: "/indicators", label: UIStrings.text("indicators", language),
                         current: url.path.hasPrefix("/indicators") && !url.path.hasPrefix("/indicators/reports")))
             }
+            if AccessPolicy.allows(principal.role, .viewInjuries) {
+                nav.append(
+                    .init(
+                        href: "/injuries", label: UIStrings.text("injuries", language),
+                        current: url.path.hasPrefix("/injuries")))
+            }
             if AccessPolicy.allows(principal.role, .reportIndicators) {
                 nav.append(
                     .init(

@@ -123,6 +123,16 @@ enum UIStrings {
                 "Shortcuts: Alt+Shift+S caller, Alt+Shift+T topics, Alt+Shift+N notes, Alt+Shift+K outcome, Ctrl+Enter save."
         ),
         "indicators": .init(vi: "Chỉ tiêu, số liệu", en: "Indicators"),
+        "injuries": .init(vi: "Tai nạn, thương tích trẻ em", en: "Child injuries"),
+        "recordInjury": .init(vi: "Ghi một trường hợp tai nạn, thương tích", en: "Record an accident or injury"),
+        "injuryRecorded": .init(vi: "Đã ghi trường hợp tai nạn, thương tích.", en: "The injury was recorded."),
+        "cause": .init(vi: "Nguyên nhân", en: "Cause"),
+        "injuryPlace": .init(vi: "Nơi xảy ra", en: "Where"),
+        "description": .init(vi: "Mô tả", en: "Description"),
+        "childRecordId": .init(vi: "Mã hồ sơ trẻ (nếu trẻ đã có hồ sơ)", en: "Child's record id (if registered)"),
+        "ageInYears": .init(vi: "Tuổi (năm)", en: "Age (years)"),
+        "ifNotRegistered": .init(
+            vi: "Nếu trẻ chưa có hồ sơ: giới tính và tuổi", en: "If the child is not registered: sex and age"),
         "indicator": .init(vi: "Chỉ tiêu", en: "Indicator"),
         "notForThisPeriod": .init(vi: "không tính theo kỳ này", en: "not computed for this period"),
         "provinces": .init(vi: "Các tỉnh, thành phố", en: "Provinces"),

@@ -31,6 +31,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case reportIndicators
     /// Set targets for the indicators of one's own jurisdiction.
     case setTargets
+    /// See the accidents and injuries of children in one's own jurisdiction.
+    case viewInjuries
+    /// Record a child's accident or injury in one's own jurisdiction.
+    case recordInjuries
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
     case actOnCases
 }
@@ -75,6 +79,10 @@ public enum AccessPolicy {
             [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
         case .setTargets:
             role == .provincialOfficer || role == .nationalAnalyst
+        case .viewInjuries:
+            [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
+        case .recordInjuries:
+            role == .communeOfficer || role == .provincialOfficer
         }
     }
 

@@ -24,7 +24,7 @@ public enum IndicatorMeasure: String, CaseIterable, Codable, Sendable {
     case hotlineContacts = "hotline_contacts"
     case hotlineCounselled = "hotline_counselled"
     case hotlineInterventions = "hotline_interventions"
-    /// Recorded by the commune work (issue 8): declared now, counted once their records exist.
+    /// Children injured, and drowned, in the period (the commune's injury register).
     case injuries
     case drownings
     case communes
@@ -34,7 +34,8 @@ public enum IndicatorMeasure: String, CaseIterable, Codable, Sendable {
     /// Whether Tre already keeps the records this measure counts.
     public var hasRecords: Bool {
         switch self {
-        case .injuries, .drownings, .childFriendlyCommunes, .forumsHeld: false
+        // Recorded by the rest of the commune work: declared now, counted once their records exist.
+        case .childFriendlyCommunes, .forumsHeld: false
         default: true
         }
     }

@@ -1,0 +1,76 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+
+/// An accident or injury of a child, recorded once by the commune where it happened and counted by the
+/// injury and drowning indicators. Linked to the child's record when the child is registered.
+final class ChildInjuryRecord: Model, @unchecked Sendable {
+    static let schema = "child_injuries"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "province_code") var provinceCode: Int
+    @Field(key: "commune_code") var communeCode: Int
+    /// The day it happened, `yyyy-MM-dd`.
+    @Field(key: "date") var date: String
+    @Field(key: "cause") var cause: String
+    @Field(key: "place") var place: String
+    @Field(key: "outcome") var outcome: String
+    @OptionalField(key: "child_id") var childID: UUID?
+    /// For a child not in the registry; a registered child's come from the record.
+    @OptionalField(key: "sex") var sex: String?
+    @OptionalField(key: "age_years") var ageYears: Int?
+    @Field(key: "description") var description: String
+    @OptionalField(key: "recorded_by") var recordedBy: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(_ valid: ValidInjury, provinceCode: Int, childID: UUID?, recordedBy: UUID?) {
+        self.provinceCode = provinceCode
+        communeCode = valid.communeCode
+        date = valid.date
+        cause = valid.cause.rawValue
+        place = valid.place.rawValue
+        outcome = valid.outcome.rawValue
+        self.childID = childID
+        sex = valid.sex
+        ageYears = valid.ageYears
+        description = valid.description
+        self.recordedBy = recordedBy
+    }
+
+    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
+}
+
+struct CreateChildInjuries: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ChildInjuryRecord.schema)
+            .id()
+            .field("province_code", .int, .required)
+            .field("commune_code", .int, .required)
+            .field("date", .string, .required)
+            .field("cause", .string, .required)
+            .field("place", .string, .required)
+            .field("outcome", .string, .required)
+            .field("child_id", .uuid, .references(Child.schema, "id"))
+            .field("sex", .string)
+            .field("age_years", .int)
+            .field("description", .string, .required)
+            .field("recorded_by", .uuid)
+            .field("created_at", .datetime)
+            .create()
+        // A commune's or province's list, newest first, and the indicator refresh's read of a window.
+        if let sql = database as? any SQLDatabase {
+            try await sql.create(index: "child_injuries_commune_idx").on(ChildInjuryRecord.schema)
+                .column("commune_code").column("date").run()
+            try await sql.create(index: "child_injuries_province_idx").on(ChildInjuryRecord.schema)
+                .column("province_code").column("date").run()
+            try await sql.create(index: "child_injuries_date_idx").on(ChildInjuryRecord.schema).column("date").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ChildInjuryRecord.schema).delete()
+    }
+}

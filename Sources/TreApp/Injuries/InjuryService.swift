@@ -1,0 +1,100 @@
+import Fluent
+import Foundation
+import TreDomain
+
+/// Recording children's accidents and injuries: checked by the domain's rules, kept inside the
+/// recorder's jurisdiction, refused in an approved (locked) period, and saved with its audit entry.
+struct InjuryService: Sendable {
+    var database: any Database
+    var principal: Principal
+    var actor: AuditActor
+
+    /// Records an injury; with `childID`, of a registered child the recorder may see (its commune is the
+    /// default place, and its sex and birth date count in the figures).
+    func record(_ draft: InjuryDraft, childID: UUID?) async throws -> ChildInjuryRecord {
+        var draft = draft
+        var child: Child?
+        if let childID {
+            guard let found = try await ChildQueries.find(childID, in: principal.jurisdiction, on: database) else {
+                throw Self.unknownChild
+            }
+            child = found
+            draft.childKnown = true
+            if draft.communeCode == nil { draft.communeCode = found.communeCode }
+        }
+        let valid = try draft.validate(today: ChildAge.todayInVietnam()).get()
+        guard let commune = try await UnitQueries.commune(code: valid.communeCode, on: database) else {
+            throw ChildAccessError.unknownCommune
+        }
+        guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
+            throw ChildAccessError.outsideJurisdiction
+        }
+        if let day = CivilDate(iso: valid.date) {
+            try await IndicatorLocks.ensureOpen(communeCode: commune.code, day: day, on: database)
+        }
+        let record = ChildInjuryRecord(
+            valid, provinceCode: commune.provinceCode, childID: childID, recordedBy: principal.userID)
+        record.id = UUID()
+        let injuredChild = child
+        try await database.transaction { database in
+            try await record.create(on: database)
+            let details = "cause=\(valid.cause.rawValue);outcome=\(valid.outcome.rawValue)"
+            var events = [
+                AuditEvent(
+                    action: "injury.recorded", recordType: "injury", recordID: record.id?.uuidString,
+                    jurisdiction: record.jurisdiction, details: details)
+            ]
+            if let child = injuredChild {
+                events.append(
+                    AuditEvent(
+                        action: "child.injury_recorded", recordType: "child", recordID: child.id?.uuidString,
+                        jurisdiction: child.jurisdiction, details: details))
+            }
+            try await AuditLog.record(events, by: actor, on: database)
+        }
+        return record
+    }
+
+    static let unknownChild = TreError(
+        status: .notFound, code: "child_not_found",
+        message: LocalizedText(
+            vi: "Không tìm thấy trẻ này trong hồ sơ bạn được xem.",
+            en: "This child is not among the records you may see."))
+}
+
+/// Injuries inside a jurisdiction, filtered; nothing outside it is ever fetched.
+enum InjuryQueries {
+    struct Filter: Sendable {
+        var year: Int?
+        var cause: String = ""
+        /// Matched against the commune's name, accents, case and Đ ignored.
+        var q: String = ""
+
+        var query: [String: String] {
+            ["year": year.map(String.init) ?? "", "cause": cause, "q": q].filter { !$0.value.isEmpty }
+        }
+    }
+
+    static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
+        -> QueryBuilder<ChildInjuryRecord>
+    {
+        let query = ChildInjuryRecord.query(on: database)
+        switch jurisdiction {
+        case .nation: break
+        case .province(let code): query.filter(\.$provinceCode == code)
+        case .commune(_, let code): query.filter(\.$communeCode == code)
+        }
+        if let year = filter.year {
+            query.filter(\.$date >= String(format: "%04d-01-01", year)).filter(
+                \.$date <= String(format: "%04d-12-31", year))
+        }
+        if !filter.cause.isEmpty { query.filter(\.$cause == filter.cause) }
+        if !filter.q.isEmpty {
+            let codes = try await Commune.query(on: database)
+                .filter(\.$nameFolded, .contains(inverse: false, .anywhere), VietnameseText.folded(filter.q)).all()
+                .map(\.code)
+            query.filter(\.$communeCode ~~ codes)
+        }
+        return query.sort(\.$date, .descending).sort(\.$id)
+    }
+}
