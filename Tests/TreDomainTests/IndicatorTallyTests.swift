@@ -38,6 +38,30 @@ import TreDomain
         #expect(facts(tally, .childrenSpecialSupported, dimension: "age_group", category: "11-15")["2026"] == 1)
     }
 
+    @Test func onlyWhatChangedSinceTheStoredFiguresIsWritten() {
+        var tally = IndicatorTally(periods: IndicatorTally.window(years: 2026...2026, today: today), today: today)
+        tally.add(.childPopulation, place, period: IndicatorPeriod(kind: .year, year: 2026), value: 1000)
+        tally.add(.communes, place, period: IndicatorPeriod(kind: .year, year: 2026), value: 1)
+        tally.countEvents(.injuries, IndicatorSubject(place: place), events: [IndicatorEvent(CivilDate(2026, 3, 2))])
+        func stored(_ measure: String, _ period: String, _ value: Int) -> StoredIndicatorFact {
+            StoredIndicatorFact(
+                measure: measure, period: period, place: place, dimension: "", category: "", value: value)
+        }
+        // Stored: the population right, the commune count wrong, March's injury twice, a figure of a
+        // measure that no longer exists; the quarter's and year's injuries are not stored yet.
+        for fact in [
+            stored("child_population", "2026", 1000), stored("communes", "2026", 2), stored("injuries", "2026-03", 1),
+            stored("injuries", "2026-03", 1), stored("retired_measure", "2026", 7),
+        ] {
+            tally.compare(fact)
+        }
+        let changes = tally.changes()
+        #expect(changes.updates == [stored("communes", "2026", 1)])
+        #expect(changes.deletes == [stored("injuries", "2026-03", 1), stored("retired_measure", "2026", 7)])
+        let inserted = Set(changes.inserts.map { "\($0.measure.rawValue) \($0.period) \($0.value)" })
+        #expect(inserted == ["injuries 2026-03 1", "injuries 2026-Q1 1", "injuries 2026-H1 1", "injuries 2026 1"])
+    }
+
     @Test func aStandingStateIsReadAtThePeriodsEndOrToday() {
         var tally = IndicatorTally(periods: IndicatorTally.window(years: 2026...2026, today: today), today: today)
         let child = IndicatorSubject(place: place)

@@ -36,7 +36,7 @@ struct AccountService: Sendable {
             username: username, fullName: VietnameseText.normalized(input.fullName), role: input.role,
             jurisdiction: jurisdiction, passwordHash: try await hashing.hash(input.password),
             mustChangePassword: input.mustChangePassword)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await account.create(on: database)
             try await AuditLog.record(
                 event(account, "account.created", details: "role=\(input.role.rawValue)"), by: actor, on: database)
@@ -65,7 +65,7 @@ struct AccountService: Sendable {
             let (failures, lockedUntil) = lockout.afterFailure(failures: account.failedLogins, now: now)
             account.failedLogins = failures
             account.lockedUntil = lockedUntil
-            try await database.transaction { database in
+            try await database.writeTransaction { database in
                 try await account.update(on: database)
                 try await AuditLog.record(
                     event(account, lockedUntil == nil ? "login.failed" : "account.locked"), by: actor, on: database)
@@ -74,7 +74,7 @@ struct AccountService: Sendable {
         }
         account.failedLogins = 0
         account.lockedUntil = nil
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await account.update(on: database)
             try await AuditLog.record(
                 event(account, "login.succeeded"), by: AuditActor(id: account.id, username: username, address: address),
@@ -148,7 +148,7 @@ struct AccountService: Sendable {
     }
 
     private func save(_ account: UserAccount, _ auditEvent: AuditEvent, by actor: AuditActor) async throws {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await account.update(on: database)
             try await AuditLog.record(auditEvent, by: actor, on: database)
         }

@@ -15,7 +15,7 @@ enum AuditSealer {
     /// model per entry cost the server as much CPU as logging the contact that wrote it.
     @discardableResult
     static func sealBatch(on database: any Database, batchSize: Int = 1000) async throws -> Int {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let sql = database as? any SQLDatabase else { return 0 }
             let head =
                 try await AuditChainHead.find(AuditChainHead.mainChain, on: database)

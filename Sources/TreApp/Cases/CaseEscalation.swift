@@ -56,7 +56,7 @@ enum CaseEscalation {
             .limit(500).all()
         var escalated = 0
         for found in due {
-            let done = try await database.transaction { database -> Bool in
+            let done = try await database.writeTransaction { database -> Bool in
                 guard let sql = database as? any SQLDatabase else { return false }
                 let id = try found.requireID()
                 let marked = try await sql.update(ProtectionCase.schema).set("escalated_at", to: now)

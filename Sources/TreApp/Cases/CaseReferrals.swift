@@ -83,7 +83,7 @@ extension CaseService {
     func refer(_ id: UUID, _ draft: ReferralDraft, today: CivilDate = VietnamDay.containing(Date())) async throws
         -> CaseReferral
     {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let found = try await openCase(id, on: database)
             try CaseRecordRules.check(draft, status: found.facts.status, today: today)
             let referral = CaseReferral()
@@ -108,7 +108,7 @@ extension CaseService {
     func answerReferral(_ id: UUID, referral referralID: UUID, status: ReferralStatus, reply: String) async throws
         -> CaseReferral
     {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let found = try await openCase(id, on: database)
             guard
                 let referral = try await CaseReferral.query(on: database).filter(\.$id == referralID)
@@ -129,7 +129,7 @@ extension CaseService {
     func recordVisit(_ id: UUID, _ draft: FollowUpDraft, today: CivilDate = VietnamDay.containing(Date()))
         async throws -> CaseFollowUp
     {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let found = try await openCase(id, on: database)
             try CaseRecordRules.check(draft, status: found.facts.status, today: today)
             let visit = CaseFollowUp()

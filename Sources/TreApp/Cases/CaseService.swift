@@ -30,7 +30,7 @@ struct CaseService {
         }
         try await IndicatorLocks.ensureOpen(
             communeCode: commune.code, day: VietnamDay.containing(report.receivedAt), on: database)
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             for childID in report.childIDs {
                 // Children are linked only from the reporter's own registry view.
                 guard try await ChildQueries.find(childID, in: principal.jurisdiction, on: database) != nil else {
@@ -96,7 +96,7 @@ struct CaseService {
     func take(_ step: CaseStep, on caseID: UUID, seenVersion: Int?, now: Date = Date()) async throws
         -> ProtectionCase
     {
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let found = try await CaseQueries.find(caseID, in: principal.jurisdiction, on: database) else {
                 throw TreError.notFound
             }

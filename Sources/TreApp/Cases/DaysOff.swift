@@ -81,7 +81,7 @@ struct DaysOffController {
                 request, error: UIStrings.text("dayOffNeedsName", request.language), form: (form.date ?? "", name))
         }
         if try await DayOff.query(on: request.db).filter(\.$date == day.description).first() == nil {
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 let added = DayOff()
                 added.date = day.description
                 added.name = name
@@ -100,7 +100,7 @@ struct DaysOffController {
         guard let id = request.parameters.get("id", as: UUID.self),
             let found = try await DayOff.find(id, on: request.db)
         else { throw TreError.notFound }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             try await found.delete(on: database)
             try await AuditLog.record(
                 AuditEvent(

@@ -11,7 +11,7 @@ extension ChildService {
         if let start = CivilDate(iso: valid.startDate) {
             try await IndicatorLocks.ensureOpen(communeCode: child.communeCode, day: start, on: database)
         }
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await circumstance.create(on: database)
             try await AuditLog.record(
                 event(child, "child.circumstance_added", details: "group=\(valid.groupCode).\(valid.subgroupNumber)"),
@@ -39,7 +39,7 @@ extension ChildService {
             ])
         }
         circumstance.endDate = endDate
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await circumstance.update(on: database)
             try await AuditLog.record(
                 event(
@@ -56,7 +56,7 @@ extension ChildService {
         if let day = CivilDate(iso: valid.date) {
             try await IndicatorLocks.ensureOpen(communeCode: child.communeCode, day: day, on: database)
         }
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await support.create(on: database)
             try await AuditLog.record(
                 event(child, "child.support_recorded", details: "kind=\(valid.kind.rawValue)"), by: actor, on: database)

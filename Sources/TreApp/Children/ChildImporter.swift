@@ -105,7 +105,7 @@ struct ChildImporter: Sendable {
         let actor = actor
         let jurisdiction = principal.jurisdiction
         let ready = check.ready
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let sql = database as? any SQLDatabase else { return }
             for start in stride(from: 0, to: ready.count, by: Self.batchSize) {
                 var children: [Child] = []

@@ -69,7 +69,7 @@ struct ChildService: Sendable {
         let child = Child()
         child.id = UUID()
         child.apply(valid, provinceCode: provinceCode)
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await child.create(on: database)
             try await replaceDependents(of: child, with: valid, on: database)
             try await AuditLog.record(event(child, "child.created"), by: actor, on: database)
@@ -90,7 +90,7 @@ struct ChildService: Sendable {
             changed.append("caregivers")
         }
         let details = "fields=" + changed.joined(separator: ",")
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await child.update(on: database)
             try await replaceDependents(of: child, with: valid, on: database)
             try await AuditLog.record(
@@ -105,7 +105,7 @@ struct ChildService: Sendable {
         let keptID = try kept.requireID()
         let duplicateID = try duplicate.requireID()
         guard keptID != duplicateID else { throw ChildAccessError.mergeIntoItself }
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             let keptPhones = Set(
                 try await ChildCaregiver.query(on: database).filter(\.$child.$id == keptID).all(\.$phone))
             for caregiver in try await ChildCaregiver.query(on: database).filter(\.$child.$id == duplicateID).all()

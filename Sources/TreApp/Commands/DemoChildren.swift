@@ -144,7 +144,7 @@ enum DemoChildren {
             let (childRows, tokenRows, caregiverRows) = (children, tokens, caregivers)
             let circumstanceRows = circumstances
             let supportRows = supports
-            try await database.transaction { database in
+            try await database.writeTransaction { database in
                 guard let sql = database as? any SQLDatabase else { return }
                 try await ChildRowsWriter.insert(childRows, on: sql)
                 try await ChildRowsWriter.insert(tokenRows, on: sql)

@@ -75,7 +75,7 @@ enum DemoContacts {
             }
             let contactRows = contacts
             let linkRows = links
-            try await database.transaction { database in
+            try await database.writeTransaction { database in
                 guard let sql = database as? any SQLDatabase else { return }
                 let insert = sql.insert(into: HotlineContact.schema).columns(
                     "id", "channel", "started_at", "ended_at", "caller_type", "caller_identifier", "child_sex",

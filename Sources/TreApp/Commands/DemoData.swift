@@ -81,7 +81,7 @@ extension DemoData {
             WHERE merged_into IS NULL GROUP BY province_code, commune_code
             """
         ).all()
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let sql = database as? any SQLDatabase else { return }
             try await sql.delete(from: CommunePopulation.schema).where("year", .in, [year - 1, year]).run()
             let rows = try counts.flatMap { row -> [[any Encodable & Sendable]] in

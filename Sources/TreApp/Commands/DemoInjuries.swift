@@ -45,7 +45,7 @@ enum DemoInjuries {
             ])
         }
         let batch = rows
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             guard let sql = database as? any SQLDatabase else { return }
             for start in stride(from: 0, to: batch.count, by: 500) {
                 let insert = sql.insert(into: ChildInjuryRecord.schema).columns(

@@ -55,7 +55,7 @@ extension ContactService {
         guard !contact.callerIdentifier.isEmpty, let kind = CallerFlagKind(rawValue: kind),
             let expiry = CivilDate(written: expiresOn), expiry >= VietnamDay.containing(Date())
         else { throw Self.badFlag }
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             let flag = CallerFlag()
             flag.callerIdentifier = contact.callerIdentifier
             flag.kind = kind.rawValue

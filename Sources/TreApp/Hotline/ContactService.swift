@@ -17,7 +17,7 @@ struct ContactService {
     func log(_ draft: ContactDraft) async throws -> HotlineContact {
         let valid = try draft.validated(
             knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database))
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             let contact = HotlineContact()
             contact.id = UUID()
             contact.apply(valid)
@@ -35,7 +35,7 @@ struct ContactService {
         change(&draft)
         let valid = try draft.validated(
             knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database))
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             contact.apply(valid)
             try await contact.update(on: database)
             try await replaceTopics(of: contact, valid.topicCodes, on: database)
@@ -67,7 +67,7 @@ struct ContactService {
         guard !forms.isEmpty else { throw Self.noAbuseForm }
         let channel = ContactChannel(rawValue: contact.channel) ?? .phone111
         let text = description.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 } ?? contact.notes
-        return try await database.transaction { database in
+        return try await database.writeTransaction { database in
             let opened = try await CaseService(database: database, principal: principal, actor: actor).open(
                 ReportDraft(
                     channel: channel.reportChannel.rawValue, receivedAt: contact.startedAt,

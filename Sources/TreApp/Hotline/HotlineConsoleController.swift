@@ -133,7 +133,7 @@ struct HotlineConsoleController {
     /// The follow-up is done: it leaves the supervisor's list.
     @Sendable func followedUp(_ request: Request) async throws -> Response {
         let contact = try await find(request)
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             contact.followedUpAt = Date()
             try await contact.update(on: database)
             try await AuditLog.record(

@@ -57,7 +57,7 @@ struct TopicsAdminController {
                 throw TreError.notFound
             }
             let version = Self.currentVersion(topics) + 1
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 let topic = ContactTopicRecord()
                 topic.code = code
                 topic.categoryCode = sibling.categoryCode
@@ -87,7 +87,7 @@ struct TopicsAdminController {
         guard topic.retiredIn == nil else { return request.redirect(to: "/admin/topics") }
         let topics = try await ContactTopicRecord.query(on: request.db).all()
         let version = Self.currentVersion(topics) + 1
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             topic.retiredIn = version
             try await topic.update(on: database)
             try await AuditLog.record(

@@ -12,7 +12,9 @@ import Vapor
 /// administrator asks; each run records when it finished, which the dashboards show.
 enum IndicatorRefresh {
     struct Outcome: Sendable {
+        /// Figures computed, and how many of them were written (new, changed or gone since the last run).
         var facts: Int
+        var written: Int
         var milliseconds: Int
     }
 
@@ -54,12 +56,11 @@ enum IndicatorRefresh {
         try await IndicatorSources.hotline(from: windowStart, into: box, on: sql)
         try await IndicatorSources.injuries(from: windowStart, into: box, on: sql)
 
-        let tally = box.tally
         let periodNames = periods.map(\.description)
-        let written = try await database.transaction { database -> Int in
+        let written = try await database.writeTransaction { database -> Int in
             guard let sql = database as? any SQLDatabase else { return 0 }
             // Two refreshes at once (an administrator's and the periodic one) take turns here: the second
-            // waits for the first to commit, then deletes what it wrote instead of adding to it.
+            // waits for the first to commit, then compares with what it wrote instead of adding to it.
             try await sql.update(IndicatorRefreshState.schema).set("fact_count", to: SQLColumn("fact_count"))
                 .where("id", .equal, 1).run()
             let locked = try await sql.select().column("commune_code").column("period").from(IndicatorFactsTable.locks)
@@ -70,15 +71,27 @@ enum IndicatorRefresh {
                     "\(try row.decode(column: "commune_code", as: Int.self))|\(try row.decode(column: "period", as: String.self))"
                 )
             }
-            try await sql.raw(
-                """
-                DELETE FROM \(ident: IndicatorFactsTable.name) WHERE period IN (\(binds: periodNames))
-                AND NOT EXISTS (SELECT 1 FROM \(ident: IndicatorFactsTable.locks) l
-                  WHERE l.commune_code = \(ident: IndicatorFactsTable.name).commune_code
-                  AND l.period = \(ident: IndicatorFactsTable.name).period)
-                """
-            ).run()
-            var written = 0
+            // Only what changed is written: from one refresh to the next that is a few hundred figures
+            // of 1.25 million, so SQLite's write lock is held for seconds, not for rewriting them all.
+            try await sql.select().columns(
+                "measure", "period", "province_code", "commune_code", "dimension", "category"
+            )
+            .column("value").from(IndicatorFactsTable.name).where("period", .in, periodNames)
+            .run { row in
+                guard let fact = try? StoredIndicatorFact(row) else { return }
+                box.tally.compare(fact)
+            }
+            let changes = box.tally.changes()
+            func open(_ place: IndicatorPlace, _ period: String) -> Bool {
+                !lockedKeys.contains("\(place.communeCode)|\(period)")
+            }
+            for fact in changes.deletes where open(fact.place, fact.period) {
+                try await sql.delete(from: IndicatorFactsTable.name).where(StoredIndicatorFact.matching(fact)).run()
+            }
+            for fact in changes.updates where open(fact.place, fact.period) {
+                try await sql.update(IndicatorFactsTable.name).set("value", to: fact.value)
+                    .where(StoredIndicatorFact.matching(fact)).run()
+            }
             var batch: [IndicatorFact] = []
             func flush() async throws {
                 guard !batch.isEmpty else { return }
@@ -90,19 +103,18 @@ enum IndicatorRefresh {
                         fact.dimension, fact.category, fact.value)
                 }
                 try await insert.run()
-                written += batch.count
                 batch.removeAll(keepingCapacity: true)
             }
-            for fact in tally.facts where !lockedKeys.contains("\(fact.place.communeCode)|\(fact.period)") {
+            for fact in changes.inserts where open(fact.place, fact.period) {
                 batch.append(fact)
                 if batch.count == 1000 { try await flush() }
             }
             try await flush()
             let milliseconds = (ContinuousClock.now - started).milliseconds
             try await sql.update(IndicatorRefreshState.schema).set("refreshed_at", to: now)
-                .set("duration_ms", to: milliseconds).set("fact_count", to: written)
+                .set("duration_ms", to: milliseconds).set("fact_count", to: box.tally.count)
                 .where("id", .equal, 1).run()
-            return written
+            return changes.count
         }
         if sql.dialect.name == "postgresql" {
             // Fresh rows are not yet marked all-visible, so PostgreSQL would read the table behind every
@@ -110,12 +122,37 @@ enum IndicatorRefresh {
             // dashboard at a million children: 70 → 19 ms).
             try await sql.raw("VACUUM (ANALYZE) \(ident: IndicatorFactsTable.name)").run()
         }
-        return Outcome(facts: written, milliseconds: (ContinuousClock.now - started).milliseconds)
+        return Outcome(
+            facts: box.tally.count, written: written, milliseconds: (ContinuousClock.now - started).milliseconds)
     }
 
     /// When the figures were last computed.
     static func state(on database: any Database) async throws -> IndicatorRefreshState? {
         try await IndicatorRefreshState.find(1, on: database)
+    }
+}
+
+extension StoredIndicatorFact {
+    init(_ row: any SQLRow) throws {
+        self.init(
+            measure: try row.decode(column: "measure", as: String.self),
+            period: try row.decode(column: "period", as: String.self),
+            place: IndicatorPlace(
+                provinceCode: try row.decode(column: "province_code", as: Int.self),
+                communeCode: try row.decode(column: "commune_code", as: Int.self)),
+            dimension: try row.decode(column: "dimension", as: String.self),
+            category: try row.decode(column: "category", as: String.self),
+            value: try row.decode(column: "value", as: Int.self))
+    }
+
+    /// The stored row of this figure, by every column but its value.
+    static func matching(_ fact: StoredIndicatorFact) -> any SQLExpression {
+        let parts: [(String, any Encodable & Sendable)] = [
+            ("measure", fact.measure), ("period", fact.period), ("province_code", fact.place.provinceCode),
+            ("commune_code", fact.place.communeCode), ("dimension", fact.dimension), ("category", fact.category),
+        ]
+        let conditions = parts.map { SQLBinaryExpression(SQLColumn($0.0), .equal, SQLBind($0.1)) }
+        return conditions.dropFirst().reduce(conditions[0] as any SQLExpression) { SQLBinaryExpression($0, .and, $1) }
     }
 }
 

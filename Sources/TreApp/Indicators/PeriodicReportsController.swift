@@ -182,7 +182,7 @@ struct PeriodicReportsController {
             return try await render(request, error: failure.message(language), notice: nil, status: .badRequest)
         }
         do {
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 let existing = try await PeriodicReportRecord.query(on: database).filter(\.$communeCode == commune)
                     .filter(\.$period == period.description).first()
                 let next = try PeriodicReportRules.next(
@@ -226,7 +226,7 @@ struct PeriodicReportsController {
                 after: PeriodicReportStatus(rawValue: record.status), action,
                 byProvince: principal.jurisdiction.level == .province, comment: comment)
             let period = try IndicatorPeriod(parsing: record.period)
-            try await request.db.transaction { database in
+            try await request.db.writeTransaction { database in
                 guard let sql = database as? any SQLDatabase else { return }
                 record.status = next.rawValue
                 record.comment = comment
@@ -278,7 +278,7 @@ struct PeriodicReportsController {
         } catch let failure as PeriodicReportError {
             return try await render(request, error: failure.message(language), notice: nil, status: .conflict)
         }
-        try await request.db.transaction { database in
+        try await request.db.writeTransaction { database in
             let record =
                 try await CommunePopulation.query(on: database).filter(\.$communeCode == commune).filter(
                     \.$year == year

@@ -36,7 +36,7 @@ struct InjuryService: Sendable {
             valid, provinceCode: commune.provinceCode, childID: childID, recordedBy: principal.userID)
         record.id = UUID()
         let injuredChild = child
-        try await database.transaction { database in
+        try await database.writeTransaction { database in
             try await record.create(on: database)
             let details = "cause=\(valid.cause.rawValue);outcome=\(valid.outcome.rawValue)"
             var events = [

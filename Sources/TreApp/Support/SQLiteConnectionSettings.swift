@@ -9,7 +9,9 @@ import Vapor
 /// waiting to write then burns a core asking again; on two cores that took half of all CPU under
 /// concurrent writes (perf: `btreeBeginTrans` 36% of `tre serve` during `POST /api/v1/contacts`).
 /// `busy_timeout` replaces that handler with SQLite's own, which sleeps 1, 2, 5… ms between tries and
-/// gives up after the timeout with "database is locked".
+/// gives up after the timeout with "database is locked": a minute, longer than the indicator refresh
+/// holds the lock at a million children. Tre's own write transactions take turns before they begin
+/// (`writeTransaction`); this covers single statements and other processes (`tre import`).
 ///
 /// **cache_size**: 16 MiB of pages instead of 2. An import writes all its rows in one transaction;
 /// with the default cache SQLite spilled dirty pages to the log mid-transaction (`pagerStress`).
@@ -18,7 +20,7 @@ import Vapor
 /// application boots reaches every connection; one reopened after an error has SQLite's defaults
 /// again: slower, not wrong.
 struct SQLiteConnectionSettings: LifecycleHandler {
-    static let statements = ["PRAGMA busy_timeout = 10000", "PRAGMA cache_size = -16384"]
+    static let statements = ["PRAGMA busy_timeout = 60000", "PRAGMA cache_size = -16384"]
     let databaseIDs: [DatabaseID]
 
     func didBootAsync(_ application: Application) async throws {

@@ -71,6 +71,11 @@ public struct IndicatorTally: Sendable {
     private var categoryNumbers: [String: Int] = ["": 0]
     /// The periods each month falls in (a month, its quarter, half and year), by `year * 12 + month`.
     private let periodsByMonth: [Int: [Int]]
+    /// Comparing with the stored figures (`compare`): periods by name, figures already met, changes so far.
+    private var periodNumbers: [String: Int] = [:]
+    private var compared = Set<Key>()
+    private var storedTwice = Set<Key>()
+    private var pending = IndicatorFactChanges()
 
     /// Measure, period, place, breakdown and category packed into one word: a million and more facts
     /// at national scale took a few hundred megabytes as structs with strings, and take a tenth of it so.
@@ -214,4 +219,82 @@ public struct IndicatorTally: Sendable {
                     dimension: key.dimension?.rawValue ?? "", category: categories[key.category], value: Int(value))
             })
     }
+
+    /// Compares one stored figure of this window with the tally (rows stream in; none is kept). After
+    /// every stored row, `changes()` says what to delete, update and insert for the two to agree.
+    public mutating func compare(_ fact: StoredIndicatorFact) {
+        if periodNumbers.isEmpty {
+            periodNumbers = Dictionary(
+                periods.enumerated().map { ($1.description, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        guard let measure = IndicatorMeasure(rawValue: fact.measure), let period = periodNumbers[fact.period],
+            let category = categoryNumbers[fact.category],
+            fact.dimension.isEmpty || Disaggregation(rawValue: fact.dimension) != nil
+        else {
+            pending.deletes.append(fact)
+            return
+        }
+        let key = Key(
+            measure: measure, period: period, place: fact.place, dimension: Disaggregation(rawValue: fact.dimension),
+            category: category)
+        guard let value = counts[key] else {
+            pending.deletes.append(fact)
+            return
+        }
+        guard !compared.contains(key) else {
+            // Stored twice: deleting by its columns removes every copy, so it is written again once.
+            pending.deletes.append(fact)
+            storedTwice.insert(key)
+            return
+        }
+        compared.insert(key)
+        if Int(value) != fact.value {
+            var updated = fact
+            updated.value = Int(value)
+            pending.updates.append(updated)
+        }
+    }
+
+    /// What the stored figures compared so far lack or have wrong: figures never stored are inserts.
+    public func changes() -> IndicatorFactChanges {
+        var changes = pending
+        let (periods, categories) = (periods.map(\.description), categories)
+        for (key, value) in counts where !compared.contains(key) || storedTwice.contains(key) {
+            changes.inserts.append(
+                IndicatorFact(
+                    measure: key.measure, period: periods[key.period],
+                    place: IndicatorPlace(provinceCode: key.provinceCode, communeCode: key.communeCode),
+                    dimension: key.dimension?.rawValue ?? "", category: categories[key.category], value: Int(value)))
+        }
+        return changes
+    }
+}
+
+/// A figure as the database holds it (its measure or breakdown may no longer exist).
+public struct StoredIndicatorFact: Equatable, Sendable {
+    public var measure: String
+    public var period: String
+    public var place: IndicatorPlace
+    public var dimension: String
+    public var category: String
+    public var value: Int
+
+    public init(
+        measure: String, period: String, place: IndicatorPlace, dimension: String, category: String, value: Int
+    ) {
+        self.measure = measure
+        self.period = period
+        self.place = place
+        self.dimension = dimension
+        self.category = category
+        self.value = value
+    }
+}
+
+public struct IndicatorFactChanges: Sendable {
+    public var inserts: [IndicatorFact] = []
+    public var updates: [StoredIndicatorFact] = []
+    public var deletes: [StoredIndicatorFact] = []
+
+    public var count: Int { inserts.count + updates.count + deletes.count }
 }
