@@ -192,10 +192,11 @@ struct InjuriesController {
     private func rows(_ records: [ChildInjuryRecord], language: Language, on database: any Database) async throws
         -> [InjuryRow]
     {
-        var names: [Int: String] = [:]
-        for code in Set(records.map(\.communeCode)) {
-            names[code] = try await UnitQueries.commune(code: code, on: database)?.name ?? String(code)
-        }
+        // One query for the page's communes (a CSV page holds a thousand rows).
+        let codes = Array(Set(records.map(\.communeCode)))
+        let names = Dictionary(
+            try await Commune.query(on: database).filter(\.$code ~~ codes).filter(\.$validTo == nil).all()
+                .map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         return records.map { record in
             InjuryRow(
                 date: VietnamTime.date(record.date), commune: names[record.communeCode] ?? "",
