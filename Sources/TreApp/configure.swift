@@ -185,5 +185,6 @@ enum Migrations {
         app.migrations.add(CreateCallerFlags())
         app.migrations.add(CreateIndicators())
         app.migrations.add(CreateChildInjuries())
+        app.migrations.add(CoverChildListsWithSortIndexes())
     }
 }

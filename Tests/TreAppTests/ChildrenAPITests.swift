@@ -104,6 +104,30 @@ import VaporTesting
         }
     }
 
+    @Test func aChildWhoseNameHasTheTypedWordTwiceIsCountedOnceAndEveryPageKnowsTheTotal() async throws {
+        try await withTreApp { app in
+            for name in ["Lê An Anh", "Trần Văn An", "Phạm Thị Ánh"] { try await makeChild(app, name) }
+            let officer = Jurisdiction.commune(provinceCode: Places.haNoi, communeCode: Places.baDinh)
+            func search(_ query: String, page: Int = 1, per: Int = 10, cap: Int) async throws -> ChildQueries.Page {
+                var filters = ChildFilters()
+                filters.search = NameSearch(query)
+                return try await ChildQueries.page(
+                    in: officer, filters: filters, page: page, per: per, today: ChildAge.todayInVietnam(),
+                    searchCap: cap, on: app.db)
+            }
+            // Four name words start with "an" (An, Anh, An, Ánh) in three children: past a cap of 4 words
+            // the children are counted, not the words.
+            let twice = try await search("an", cap: 4)
+            #expect(twice.total == 3 && !twice.totalIsCapped)
+            #expect(twice.items.map(\.fullName) == ["Trần Văn An", "Lê An Anh", "Phạm Thị Ánh"])
+
+            let secondPage = try await search("an", page: 2, per: 2, cap: 100)
+            #expect(secondPage.items.map(\.fullName) == ["Phạm Thị Ánh"] && secondPage.total == 3)
+            let pastTheEnd = try await search("an", page: 5, per: 2, cap: 100)
+            #expect(pastTheEnd.items.isEmpty && pastTheEnd.total == 3, "a page past the end still says how many")
+        }
+    }
+
     @Test func nobodyReadsOrFindsAChildBeyondTheirJurisdiction() async throws {
         try await withTreApp { app in
             let caoBangCommune = try await Places.communeOfCaoBang(app)

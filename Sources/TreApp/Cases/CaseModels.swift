@@ -166,9 +166,7 @@ struct CreateCases: AsyncMigration {
             ("case_children_child_idx", CaseChild.schema, ["child_id"]),
             ("case_steps_case_idx", CaseStepRecord.schema, ["case_id"]),
         ] {
-            let builder = sql.create(index: name).on(table)
-            for column in columns { builder.column(column) }
-            try await builder.run()
+            try await sql.createIndex(name, on: table, columns: columns)
         }
     }
 

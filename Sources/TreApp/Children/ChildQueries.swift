@@ -80,14 +80,22 @@ enum ChildQueries {
         let conditions = whereClause(
             jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: drivingToken)
 
-        let total: Int
-        if ranked {
-            total =
-                try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
-                .from(Child.schema).where(conditions).first(decoding: CountRow.self)?.total ?? 0
-        } else {
-            total = try await countUpTo(
-                searchCap, sql.select().column(SQLLiteral.numeric("1")).from(Child.schema).where(conditions), on: sql)
+        var total = 0
+        if !ranked {
+            // Counted by walking the driving word's index entries and looking up each child, stopping at
+            // the cap: `id IN (…)` would first collect every one of them (83,000 for "anh" at a million
+            // children, 130 ms on SQLite, against 14 ms for the walk).
+            let matches = sql.select().distinct().column(SQLColumn("child_id", table: "t"))
+                .from(SQLAlias(SQLIdentifier(ChildNameToken.schema), as: SQLIdentifier("t")))
+                .join(
+                    SQLIdentifier(Child.schema), method: SQLJoinMethod.inner,
+                    on: SQLColumn("id", table: Child.schema), .equal, SQLColumn("child_id", table: "t")
+                )
+                .where(
+                    whereClause(
+                        jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: drivingToken,
+                        candidatesJoinedAs: "t"))
+            total = try await countUpTo(searchCap, matches, on: sql)
             // Words many names start with ("nguyen", "nguyen thi"): ten thousand match or more, so walking
             // the list in Vietnamese order finds a page after a few thousand names at a million children,
             // where sorting every match first took a tenth of a second. Fewer matches are sorted, not
@@ -115,9 +123,22 @@ enum ChildQueries {
         let pageConditions =
             walkInOrder
             ? whereClause(jurisdiction: jurisdiction, filters: filters, today: today, drivingToken: nil) : conditions
-        let ids = try await sql.select().column("id").from(Child.schema).where(pageConditions)
+        // A search whose matches are all ranked reads its page and its count in one pass: a second query
+        // for the count looked every candidate up again (1,826 "bui anh an" at a million children: 31 → 16
+        // ms on SQLite). A list without a search counts from the sort index instead: the window would
+        // read every child in the place.
+        let countedWithPage = ranked && !tokens.isEmpty
+        let rows = try await sql.select().column("id")
+            .column(countedWithPage ? SQLQueryString("COUNT(*) OVER ()") : SQLLiteral.numeric("0"), as: "total")
+            .from(Child.schema).where(pageConditions)
             .orderBy(SQLList(order)).limit(per).offset((page - 1) * per)
-            .all(decoding: IDRow.self).map(\.id)
+            .all(decoding: PageRow.self)
+        let ids = rows.map(\.id)
+        if let first = rows.first, countedWithPage {
+            total = first.total
+        } else if ranked {
+            total = try await count(where: conditions, on: sql)
+        }
         let found = ids.isEmpty ? [] : try await Child.query(on: database).filter(\.$id ~~ ids).all()
         let byID = Dictionary(uniqueKeysWithValues: found.compactMap { child in child.id.map { ($0, child) } })
         return Page(items: ids.compactMap { byID[$0] }, total: total, totalIsCapped: !ranked && total >= searchCap)
@@ -132,18 +153,19 @@ enum ChildQueries {
 
     /// The name words that start with `token`, within the caller's place (the tokens carry the child's
     /// commune and province, so the range is read from the place's own index).
-    private static func tokenRange(_ token: String, within jurisdiction: Jurisdiction, commune: Int?)
-        -> any SQLExpression
-    {
+    private static func tokenRange(
+        _ token: String, within jurisdiction: Jurisdiction, commune: Int?, table: String? = nil
+    ) -> any SQLExpression {
         var parts: [any SQLExpression] = []
+        func column(_ name: String) -> SQLColumn { SQLColumn(name, table: table) }
         switch jurisdiction {
         case .nation: break
-        case .province(let code): parts.append(SQLBinaryExpression(SQLColumn("province_code"), .equal, SQLBind(code)))
-        case .commune(_, let code): parts.append(SQLBinaryExpression(SQLColumn("commune_code"), .equal, SQLBind(code)))
+        case .province(let code): parts.append(SQLBinaryExpression(column("province_code"), .equal, SQLBind(code)))
+        case .commune(_, let code): parts.append(SQLBinaryExpression(column("commune_code"), .equal, SQLBind(code)))
         }
-        if let commune { parts.append(SQLBinaryExpression(SQLColumn("commune_code"), .equal, SQLBind(commune))) }
-        parts.append(SQLBinaryExpression(SQLColumn("token"), .greaterThanOrEqual, SQLBind(token)))
-        parts.append(SQLBinaryExpression(SQLColumn("token"), .lessThan, SQLBind(prefixUpperBound(token))))
+        if let commune { parts.append(SQLBinaryExpression(column("commune_code"), .equal, SQLBind(commune))) }
+        parts.append(SQLBinaryExpression(column("token"), .greaterThanOrEqual, SQLBind(token)))
+        parts.append(SQLBinaryExpression(column("token"), .lessThan, SQLBind(prefixUpperBound(token))))
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
     }
 
@@ -164,15 +186,25 @@ enum ChildQueries {
     }
 
     private struct CountRow: Decodable { var total: Int }
-    private struct IDRow: Decodable { var id: UUID }
+    private struct PageRow: Decodable {
+        var id: UUID
+        var total: Int
+    }
+
+    private static func count(where conditions: any SQLExpression, on sql: any SQLDatabase) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
+            .from(Child.schema).where(conditions).first(decoding: CountRow.self)?.total ?? 0
+    }
 
     static func whereClause(
         jurisdiction: Jurisdiction, filters: ChildFilters, today: (year: Int, month: Int, day: Int),
-        drivingToken: String?
+        drivingToken: String?, candidatesJoinedAs tokens: String? = nil
     ) -> any SQLExpression {
-        var parts: [any SQLExpression] = [SQLBinaryExpression(SQLColumn("merged_into"), .is, SQLLiteral.null)]
+        // Qualified, because the name tokens joined as `tokens` have a commune, a province and a name too.
+        func child(_ column: String) -> SQLColumn { SQLColumn(column, table: Child.schema) }
+        var parts: [any SQLExpression] = [SQLBinaryExpression(child("merged_into"), .is, SQLLiteral.null)]
         func equal(_ column: String, _ value: any Encodable & Sendable) {
-            parts.append(SQLBinaryExpression(SQLColumn(column), .equal, SQLBind(value)))
+            parts.append(SQLBinaryExpression(child(column), .equal, SQLBind(value)))
         }
         // The place is always checked on the child. With a driving word it is written `+column`, which
         // both databases read as the same number but SQLite then does not walk the whole commune through
@@ -181,7 +213,7 @@ enum ChildQueries {
             if drivingToken == nil {
                 equal(column, code)
             } else {
-                parts.append(SQLQueryString("+\(ident: column) = \(bind: code)"))
+                parts.append(SQLQueryString("+\(child(column)) = \(bind: code)"))
             }
         }
         switch jurisdiction {
@@ -199,12 +231,12 @@ enum ChildQueries {
         func bornAfter(yearsAgo: Int) {
             parts.append(
                 SQLBinaryExpression(
-                    SQLColumn("birth_date_for_age"), .greaterThan, SQLBind(birthdayCutoff(yearsAgo: yearsAgo))))
+                    child("birth_date_for_age"), .greaterThan, SQLBind(birthdayCutoff(yearsAgo: yearsAgo))))
         }
         func bornOnOrBefore(yearsAgo: Int) {
             parts.append(
                 SQLBinaryExpression(
-                    SQLColumn("birth_date_for_age"), .lessThanOrEqual, SQLBind(birthdayCutoff(yearsAgo: yearsAgo))))
+                    child("birth_date_for_age"), .lessThanOrEqual, SQLBind(birthdayCutoff(yearsAgo: yearsAgo))))
         }
         switch filters.status {
         case .child: bornAfter(yearsAgo: ChildAge.adulthood)
@@ -232,25 +264,31 @@ enum ChildQueries {
                             SQLBinaryExpression(SQLColumn("end_date"), .is, SQLLiteral.null), .or,
                             SQLBinaryExpression(SQLColumn("end_date"), .greaterThanOrEqual, SQLBind(todayText))))
             }
-            parts.append(SQLBinaryExpression(SQLColumn("id"), .in, members))
+            parts.append(SQLBinaryExpression(child("id"), .in, members))
         }
 
         // Each typed word must start some word of the name. The driving word is a range of the token
         // index, and the other words are checked on the folded name stored in that same index, so the
         // candidates are found without reading them. Without a driving word, each name is checked.
-        let others = filters.search.tokens.filter { $0 != drivingToken }.map { token in
-            SQLQueryString("(' ' || name_folded) LIKE \(bind: "% " + likePattern(token) + "%") ESCAPE '\\'")
+        func others(on table: String?) -> [any SQLExpression] {
+            filters.search.tokens.filter { $0 != drivingToken }.map { token in
+                let name = SQLColumn("name_folded", table: table)
+                return SQLQueryString("(' ' || \(name)) LIKE \(bind: "% " + likePattern(token) + "%") ESCAPE '\\'")
+            }
         }
-        if let drivingToken {
+        if let drivingToken, let tokens {
+            parts.append(tokenRange(drivingToken, within: jurisdiction, commune: filters.communeCode, table: tokens))
+            parts += others(on: tokens)
+        } else if let drivingToken {
             let candidates = SQLSubquery.select { select in
                 select.column("child_id").from(ChildNameToken.schema)
                     .where(tokenRange(drivingToken, within: jurisdiction, commune: filters.communeCode))
-                for condition in others { select.where(condition) }
+                for condition in others(on: nil) { select.where(condition) }
                 return select
             }
-            parts.append(SQLBinaryExpression(SQLColumn("id"), .in, candidates))
+            parts.append(SQLBinaryExpression(child("id"), .in, candidates))
         } else {
-            parts += others as [any SQLExpression]
+            parts += others(on: Child.schema)
         }
         return parts.dropFirst().reduce(parts[0]) { SQLBinaryExpression($0, .and, $1) }
     }

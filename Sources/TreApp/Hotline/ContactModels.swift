@@ -153,9 +153,7 @@ struct CreateHotlineContacts: AsyncMigration {
             ("hotline_contact_topics_contact_idx", HotlineContactTopic.schema, ["contact_id"]),
             ("hotline_contact_topics_topic_idx", HotlineContactTopic.schema, ["topic_code"]),
         ] {
-            let builder = sql.create(index: name).on(table)
-            for column in columns { builder.column(column) }
-            try await builder.run()
+            try await sql.createIndex(name, on: table, columns: columns)
         }
         try await seedTopics(on: database)
     }

@@ -73,11 +73,10 @@ enum IndicatorRefresh {
             }
             // Only what changed is written: from one refresh to the next that is a few hundred figures
             // of 1.25 million, so SQLite's write lock is held for seconds, not for rewriting them all.
-            try await sql.select().columns(
-                "measure", "period", "province_code", "commune_code", "dimension", "category"
-            )
-            .column("value").from(IndicatorFactsTable.name).where("period", .in, periodNames)
-            .run { row in
+            let stored = sql.select()
+                .columns("measure", "period", "province_code", "commune_code", "dimension", "category", "value")
+                .from(IndicatorFactsTable.name).where("period", .in, periodNames)
+            try await sql.streamRows(stored.select) { row in
                 guard let fact = try? StoredIndicatorFact(row) else { return }
                 box.tally.compare(fact)
             }

@@ -32,39 +32,43 @@ enum IndicatorSources {
     /// Children in special circumstances at each period's end, and those of them supported in it.
     static func specialCircumstances(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
         let firstDay = VietnamDay.containing(start).description
-        let supports = try await sql.raw(
-            "SELECT child_id, date FROM \(ident: ChildSupport.schema) WHERE date >= \(bind: firstDay)"
-        ).all()
         var supportDays: [UUID: [CivilDate]] = [:]
-        for row in supports {
-            guard let day = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { continue }
+        try await sql.forEachRow(
+            SQLQueryString(
+                "SELECT child_id, date FROM \(ident: ChildSupport.schema) WHERE date >= \(bind: firstDay)"
+            )
+        ) { row in
+            guard let day = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { return }
             supportDays[try row.decode(column: "child_id", as: UUID.self), default: []].append(day)
         }
         let reader = ChildGroupReader(box: box, supportDays: supportDays)
-        try await sql.raw(
-            """
-            SELECT c.child_id, c.group_code, c.start_date, c.end_date, ch.province_code, ch.commune_code, ch.sex,
-              ch.birth_date_for_age, ch.ethnicity_code
-            FROM \(ident: ChildCircumstance.schema) c JOIN \(ident: Child.schema) ch ON ch.id = c.child_id
-            WHERE ch.merged_into IS NULL AND (c.end_date IS NULL OR c.end_date >= \(bind: firstDay))
-            ORDER BY c.child_id
-            """
-        ).run { row in reader.read(row) }
+        try await sql.streamRows(
+            SQLQueryString(
+                """
+                SELECT c.child_id, c.group_code, c.start_date, c.end_date, ch.province_code, ch.commune_code, ch.sex,
+                  ch.birth_date_for_age, ch.ethnicity_code
+                FROM \(ident: ChildCircumstance.schema) c JOIN \(ident: Child.schema) ch ON ch.id = c.child_id
+                WHERE ch.merged_into IS NULL AND (c.end_date IS NULL OR c.end_date >= \(bind: firstDay))
+                ORDER BY c.child_id
+                """
+            )
+        ) { row in reader.read(row) }
         reader.finish()
     }
 
     /// Children injured, and those drowned, in the window: once per period each, a registered child by
     /// its record, any other by its injury; counted where it happened (drowning is also an injury).
     static func injuries(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
-        let rows = try await sql.raw(
-            """
-            SELECT id, child_id, date, cause, province_code, commune_code FROM \(ident: ChildInjuryRecord.schema)
-            WHERE date >= \(bind: VietnamDay.containing(start).description)
-            """
-        ).all()
         var byChild: [UUID: (subject: IndicatorSubject, injured: [IndicatorEvent], drowned: [IndicatorEvent])] = [:]
-        for row in rows {
-            guard let day = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { continue }
+        try await sql.forEachRow(
+            SQLQueryString(
+                """
+                SELECT id, child_id, date, cause, province_code, commune_code FROM \(ident: ChildInjuryRecord.schema)
+                WHERE date >= \(bind: VietnamDay.containing(start).description)
+                """
+            )
+        ) { row in
+            guard let day = CivilDate(iso: try row.decode(column: "date", as: String.self)) else { return }
             let id = try row.decode(column: "child_id", as: UUID?.self) ?? row.decode(column: "id", as: UUID.self)
             let place = IndicatorPlace(
                 provinceCode: try row.decode(column: "province_code", as: Int.self),
@@ -84,19 +88,20 @@ enum IndicatorSources {
 
     /// Children named in reports received in the window, once per period, with the forms reported.
     static func abusedChildren(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
-        let rows = try await sql.raw(
-            """
-            SELECT cc.child_id, r.received_at, r.abuse_forms, p.province_code, p.commune_code, ch.sex,
-              ch.birth_date_for_age, ch.ethnicity_code
-            FROM \(ident: CaseChild.schema) cc
-            JOIN \(ident: ProtectionCase.schema) p ON p.id = cc.case_id
-            JOIN \(ident: AbuseReport.schema) r ON r.id = p.report_id
-            JOIN \(ident: Child.schema) ch ON ch.id = cc.child_id
-            WHERE p.received_at >= \(bind: start)
-            """
-        ).all()
         var byChild: [UUID: (IndicatorSubject, [IndicatorEvent])] = [:]
-        for row in rows {
+        try await sql.forEachRow(
+            SQLQueryString(
+                """
+                SELECT cc.child_id, r.received_at, r.abuse_forms, p.province_code, p.commune_code, ch.sex,
+                  ch.birth_date_for_age, ch.ethnicity_code
+                FROM \(ident: CaseChild.schema) cc
+                JOIN \(ident: ProtectionCase.schema) p ON p.id = cc.case_id
+                JOIN \(ident: AbuseReport.schema) r ON r.id = p.report_id
+                JOIN \(ident: Child.schema) ch ON ch.id = cc.child_id
+                WHERE p.received_at >= \(bind: start)
+                """
+            )
+        ) { row in
             let id = try row.decode(column: "child_id", as: UUID.self)
             let forms = try row.decode(column: "abuse_forms", as: String.self).split(separator: ",").map(String.init)
             let event = IndicatorEvent(
@@ -115,23 +120,27 @@ enum IndicatorSources {
         let caseFilter = SQLQueryString(
             "(p.status <> 'closed' OR p.received_at >= \(bind: start) OR p.updated_at >= \(bind: start))")
         var steps: [UUID: [(step: String, at: Date)]] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT s.case_id, s.step, s.created_at FROM \(ident: CaseStepRecord.schema) s
-            JOIN \(ident: ProtectionCase.schema) p ON p.id = s.case_id WHERE \(caseFilter)
-            """
-        ).all() {
+        try await sql.forEachRow(
+            SQLQueryString(
+                """
+                SELECT s.case_id, s.step, s.created_at FROM \(ident: CaseStepRecord.schema) s
+                JOIN \(ident: ProtectionCase.schema) p ON p.id = s.case_id WHERE \(caseFilter)
+                """
+            )
+        ) { row in
             steps[try row.decode(column: "case_id", as: UUID.self), default: []].append(
                 (try row.decode(column: "step", as: String.self), try row.decode(column: "created_at", as: Date.self)))
         }
-        for row in try await sql.raw(
-            """
-            SELECT p.id, p.province_code, p.commune_code, p.received_at, p.abuser_is_carer, p.serious_threat,
-              r.channel, r.abuse_forms
-            FROM \(ident: ProtectionCase.schema) p JOIN \(ident: AbuseReport.schema) r ON r.id = p.report_id
-            WHERE \(caseFilter)
-            """
-        ).all() {
+        try await sql.forEachRow(
+            SQLQueryString(
+                """
+                SELECT p.id, p.province_code, p.commune_code, p.received_at, p.abuser_is_carer, p.serious_threat,
+                  r.channel, r.abuse_forms
+                FROM \(ident: ProtectionCase.schema) p JOIN \(ident: AbuseReport.schema) r ON r.id = p.report_id
+                WHERE \(caseFilter)
+                """
+            )
+        ) { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let subject = IndicatorSubject(
                 place: IndicatorPlace(
@@ -165,13 +174,15 @@ enum IndicatorSources {
             }
         }
         var escalations: [UUID: (IndicatorSubject, [IndicatorEvent])] = [:]
-        for row in try await sql.raw(
-            """
-            SELECT n.case_id, n.created_at, p.province_code, p.commune_code FROM \(ident: CaseNotification.schema) n
-            JOIN \(ident: ProtectionCase.schema) p ON p.id = n.case_id
-            WHERE n.kind = 'deadline_passed' AND n.created_at >= \(bind: start)
-            """
-        ).all() {
+        try await sql.forEachRow(
+            SQLQueryString(
+                """
+                SELECT n.case_id, n.created_at, p.province_code, p.commune_code FROM \(ident: CaseNotification.schema) n
+                JOIN \(ident: ProtectionCase.schema) p ON p.id = n.case_id
+                WHERE n.kind = 'deadline_passed' AND n.created_at >= \(bind: start)
+                """
+            )
+        ) { row in
             let id = try row.decode(column: "case_id", as: UUID.self)
             var entry =
                 try escalations[id]
@@ -189,12 +200,14 @@ enum IndicatorSources {
 
     /// Hotline contacts by the caller's province (commune 0); unplaced calls count for the nation only.
     static func hotline(from start: Date, into box: TallyBox, on sql: any SQLDatabase) async throws {
-        try await sql.raw(
-            """
-            SELECT province_code, channel, child_sex, outcome, case_id, started_at FROM \(ident: HotlineContact.schema)
-            WHERE started_at >= \(bind: start)
-            """
-        ).run { row in
+        try await sql.streamRows(
+            SQLQueryString(
+                """
+                SELECT province_code, channel, child_sex, outcome, case_id, started_at FROM \(ident: HotlineContact.schema)
+                WHERE started_at >= \(bind: start)
+                """
+            )
+        ) { row in
             guard let started = try? row.decode(column: "started_at", as: Date.self) else { return }
             var attributes: [Disaggregation: String] = [:]
             if let channel = try? row.decode(column: "channel", as: String.self) { attributes[.channel] = channel }
