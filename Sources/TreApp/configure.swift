@@ -186,5 +186,6 @@ enum Migrations {
         app.migrations.add(CreateIndicators())
         app.migrations.add(CreateChildInjuries())
         app.migrations.add(CoverChildListsWithSortIndexes())
+        app.migrations.add(CreateChildFriendlyAssessments())
     }
 }

@@ -55,6 +55,7 @@ enum IndicatorRefresh {
             from: windowStart, now: now, clock: try await DayOff.clock(on: database), into: box, on: sql)
         try await IndicatorSources.hotline(from: windowStart, into: box, on: sql)
         try await IndicatorSources.injuries(from: windowStart, into: box, on: sql)
+        try await IndicatorSources.childFriendlyCommunes(into: box, on: sql)
 
         let periodNames = periods.map(\.description)
         let written = try await database.writeTransaction { database -> Int in

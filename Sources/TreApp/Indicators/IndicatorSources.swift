@@ -227,6 +227,39 @@ enum IndicatorSources {
         }
     }
 
+    /// Communes recognised child-friendly, from the day of the decision on (a later assessment that is
+    /// not recognised ends it).
+    static func childFriendlyCommunes(into box: TallyBox, on sql: any SQLDatabase) async throws {
+        var decisions: [Int: (place: IndicatorPlace, spans: [IndicatorSpan])] = [:]
+        try await sql.forEachRow(
+            SQLQueryString(
+                """
+                SELECT province_code, commune_code, year, status, decision_date FROM \(ident: FriendlyAssessmentRecord.schema)
+                WHERE status IN ('recognised', 'not_recognised') ORDER BY commune_code, year
+                """
+            )
+        ) { row in
+            let commune = try row.decode(column: "commune_code", as: Int.self)
+            let place = IndicatorPlace(
+                provinceCode: try row.decode(column: "province_code", as: Int.self), communeCode: commune)
+            var entry = decisions[commune] ?? (place, [])
+            let year = try row.decode(column: "year", as: Int.self)
+            let decided =
+                (try row.decode(column: "decision_date", as: String?.self)).flatMap { CivilDate(iso: $0) }
+                ?? CivilDate(year, 12, 31)
+            if let last = entry.spans.indices.last, entry.spans[last].end == nil {
+                entry.spans[last].end = decided
+            }
+            if try row.decode(column: "status", as: String.self) == AssessmentStatus.recognised.rawValue {
+                entry.spans.append(IndicatorSpan(from: decided, to: nil))
+            }
+            decisions[commune] = entry
+        }
+        for (place, spans) in decisions.values where !spans.isEmpty {
+            box.tally.countStanding(.childFriendlyCommunes, IndicatorSubject(place: place), spans: spans)
+        }
+    }
+
     static func childSubject(_ row: any SQLRow) throws -> IndicatorSubject {
         var attributes: [Disaggregation: String] = [.sex: try row.decode(column: "sex", as: String.self)]
         if let ethnicity = try row.decode(column: "ethnicity_code", as: String?.self) {

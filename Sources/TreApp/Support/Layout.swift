@@ -76,6 +76,12 @@ extension Request {
                         href: "/injuries", label: UIStrings.text("injuries", language),
                         current: url.path.hasPrefix("/injuries")))
             }
+            if AccessPolicy.allows(principal.role, .viewChildFriendly) {
+                nav.append(
+                    .init(
+                        href: "/child-friendly", label: UIStrings.text("childFriendlyCommunes", language),
+                        current: url.path.hasPrefix("/child-friendly")))
+            }
             if AccessPolicy.allows(principal.role, .reportIndicators) {
                 nav.append(
                     .init(

@@ -35,6 +35,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewInjuries
     /// Record a child's accident or injury in one's own jurisdiction.
     case recordInjuries
+    /// See the child-friendly commune assessments of one's own jurisdiction and the share recognised.
+    case viewChildFriendly
+    /// Fill in one's commune's child-friendly self-assessment (the chairperson alone submits it).
+    case assessChildFriendly
+    /// Submit one's commune's self-assessment to the province.
+    case submitChildFriendly
+    /// Appraise the self-assessments of one's province's communes: return, recognise or refuse.
+    case appraiseChildFriendly
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
     case actOnCases
 }
@@ -83,6 +91,14 @@ public enum AccessPolicy {
             [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
         case .recordInjuries:
             role == .communeOfficer || role == .provincialOfficer
+        case .viewChildFriendly:
+            [.communeOfficer, .communeChair, .provincialOfficer, .nationalAnalyst, .admin].contains(role)
+        case .assessChildFriendly:
+            role == .communeOfficer || role == .communeChair
+        case .submitChildFriendly:
+            role == .communeChair
+        case .appraiseChildFriendly:
+            role == .provincialOfficer
         }
     }
 

@@ -56,7 +56,7 @@ public enum ComputedCriterion: String, Codable, CaseIterable, Sendable {
 
 /// A versioned set of criteria (a decision of the Prime Minister, later a replacement). An assessment keeps
 /// the set it was made against, so loading a new version never changes a past result.
-public struct CriteriaSet: Equatable, Sendable {
+public struct CriteriaSet: Codable, Equatable, Sendable {
     public var code: String
     public var version: Int
     public var title: LocalizedText

@@ -103,6 +103,14 @@ public enum SelfAssessmentRules {
         return problems
     }
 
+    /// A recognition decision's date as typed (dd/mm/yyyy), `yyyy-MM-dd`; nil when it is not a real day
+    /// or lies in the future.
+    public static func decisionDate(_ text: String, today: (year: Int, month: Int, day: Int)) -> String? {
+        var errors: [ChildFieldError] = []
+        let date = RecordDate.parse(text, field: "decisionDate", required: true, today: today, errors: &errors)
+        return errors.isEmpty ? date : nil
+    }
+
     /// The year's status of a commune changes only along these steps.
     public static func allows(_ from: AssessmentStatus, to: AssessmentStatus) -> Bool {
         switch (from, to) {

@@ -35,7 +35,7 @@ public enum IndicatorMeasure: String, CaseIterable, Codable, Sendable {
     public var hasRecords: Bool {
         switch self {
         // Recorded by the rest of the commune work: declared now, counted once their records exist.
-        case .childFriendlyCommunes, .forumsHeld: false
+        case .forumsHeld: false
         default: true
         }
     }

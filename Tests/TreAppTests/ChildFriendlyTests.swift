@@ -1,0 +1,197 @@
+import Fluent
+import Foundation
+import Testing
+import TreDomain
+import VaporTesting
+
+@testable import TreApp
+
+/// Phường Ba Đình (Hà Nội) assesses itself; Hà Nội's provincial officer appraises it.
+@Suite struct ChildFriendlyTests {
+    static let year = VietnamDay.containing(Date()).year
+    static let path = "/child-friendly/\(Places.baDinh)/\(year)"
+
+    /// Full marks on every criterion of Decision 06, as the form sends them.
+    static func fullMarks(action: String) -> [String: String] {
+        var form = ["category": "city_ward", "action": action]
+        for criterion in CriteriaSet.decision06of2019.criteria {
+            form["points_\(criterion.number)"] = String(criterion.maxPoints)
+            form["met_\(criterion.number)"] = "yes"
+            form["evidence_\(criterion.number)"] = "Biên bản số \(criterion.number)"
+        }
+        return form
+    }
+
+    static func status(_ app: Application) async throws -> String? {
+        try await FriendlyAssessmentRecord.query(on: app.db).filter(\.$communeCode == Places.baDinh).first()?.status
+    }
+
+    /// What an administrator does before the first recognition: every provisional weight confirmed.
+    static func confirmWeights(_ app: Application) async throws {
+        let record = try #require(try await CriteriaSetRecord.query(on: app.db).first())
+        var set = try record.criteriaSet()
+        for index in set.criteria.indices { set.criteria[index].weightConfirmed = true }
+        record.document = try CriteriaSetRecord(set).document
+        try await record.save(on: app.db)
+    }
+
+    @Test func theChairSubmitsACompleteSelfAssessmentAndTheProvinceReturnsThenRecognisesIt() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            try await makeAccount(app, "chutich4", role: .communeChair, commune: Places.baDinh)
+            try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
+            let officer = WebClient(app)
+            try await officer.signIn("xa4")
+            let form = try await officer.get(Self.path)
+            #expect(form.status == .ok && form.body.string.contains("Trẻ em có hoàn cảnh đặc biệt được trợ giúp"))
+
+            // The officer saves a draft, but only the chairperson may submit.
+            var draft = Self.fullMarks(action: "save")
+            draft["points_2"] = ""
+            #expect(try await officer.post(Self.path, draft).status == .ok)
+            #expect(try await Self.status(app) == "draft")
+            let refused = try await officer.post(Self.path, Self.fullMarks(action: "submit"))
+            #expect(refused.status == .forbidden && refused.body.string.contains("Chỉ Chủ tịch UBND xã"))
+
+            // An empty item stops the submission; what was typed stays on the page.
+            let chair = WebClient(app)
+            try await chair.signIn("chutich4")
+            try await chair.get(Self.path)
+            var incomplete = Self.fullMarks(action: "submit")
+            incomplete["points_2"] = ""
+            incomplete["evidence_3"] = "Sổ theo dõi trẻ em bị xâm hại"
+            let stopped = try await chair.post(Self.path, incomplete)
+            #expect(stopped.status == .unprocessableEntity)
+            #expect(stopped.body.string.contains("Tiêu chí 2: chưa nhập điểm"))
+            #expect(stopped.body.string.contains("Sổ theo dõi trẻ em bị xâm hại"))
+            #expect(try await Self.status(app) == "draft")
+            #expect(try await chair.post(Self.path, Self.fullMarks(action: "submit")).status == .ok)
+            #expect(try await Self.status(app) == "submitted")
+            #expect(try await officer.post(Self.path, Self.fullMarks(action: "save")).status == .conflict)
+
+            // The province returns it with a comment; without one it is refused.
+            let province = WebClient(app)
+            try await province.signIn("tinh1")
+            let appraisal = Self.path + "/appraisal"
+            let appraisalPage = try await province.get(Self.path)
+            #expect(appraisalPage.body.string.contains("appraisal-form"))
+            #expect(try await province.post(appraisal, ["action": "return"]).status == .unprocessableEntity)
+            let returned = try await province.post(
+                appraisal,
+                [
+                    "action": "return", "apoints_9": "40", "acomment_9": "Thiếu sổ khám sức khỏe",
+                    "comment": "Bổ sung tiêu chí 9",
+                ])
+            #expect(returned.status == .ok)
+            #expect(try await Self.status(app) == "returned")
+            let back = try await chair.get(Self.path)
+            #expect(back.body.string.contains("Thiếu sổ khám sức khỏe"), "the commune sees the province's comment")
+            #expect(try await chair.post(Self.path, Self.fullMarks(action: "submit")).status == .ok)
+
+            // Recognition waits for the administrator to confirm the provisional weights.
+            let recognise = [
+                "action": "recognise", "apoints_9": "", "decisionNumber": "125/QĐ-UBND",
+                "decisionDate": "01/01/\(Self.year)",
+            ]
+            let blocked = try await province.post(appraisal, recognise)
+            #expect(blocked.status == .unprocessableEntity && blocked.body.string.contains("chưa được xác nhận"))
+            try await Self.confirmWeights(app)
+            let recognised = try await province.post(appraisal, recognise)
+            #expect(recognised.status == .ok)
+            #expect(try await Self.status(app) == "recognised")
+            #expect(recognised.body.string.contains("125/QĐ-UBND"))
+
+            let record = try #require(try await FriendlyAssessmentRecord.query(on: app.db).first())
+            let steps = try await FriendlyAssessmentEventRecord.query(on: app.db).sort(\.$createdAt).all().map(\.action)
+            #expect(steps == ["saved", "submitted", "returned", "submitted", "recognised"])
+            #expect(
+                try await AuditEntry.query(on: app.db).filter(\.$recordID == record.id?.uuidString).count() == 5)
+
+            // Counted by the share of child-friendly communes: Ba Đình 1 of 1; Hà Nội 1 of its communes.
+            try await IndicatorRefresh.run(on: app.db)
+            let list = try await province.get("/child-friendly?year=\(Self.year)")
+            let communes = try await UnitQueries.communesInForce(provinceCode: Places.haNoi, on: app.db).count
+            #expect(list.body.string.contains("(1/\(communes))"))
+            let figures = try await IndicatorQueries.totals(
+                [.childFriendlyCommunes], periods: [String(Self.year)],
+                unit: .commune(provinceCode: Places.haNoi, communeCode: Places.baDinh), on: app.db)
+            #expect(figures[.childFriendlyCommunes]?[String(Self.year)] == 1)
+        }
+    }
+
+    @Test func nobodySeesOrActsOnAnotherPlacesAssessment() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "chutich4", role: .communeChair, commune: Places.baDinh)
+            try await makeAccount(app, "xa8", role: .communeOfficer, commune: Places.ngocHa)
+            try await makeAccount(app, "tinh4", role: .provincialOfficer, province: Places.caoBang)
+            try await makeAccount(app, "tongdai", role: .hotlineCounsellor)
+            let chair = WebClient(app)
+            try await chair.signIn("chutich4")
+            try await chair.get(Self.path)
+            #expect(try await chair.post(Self.path, Self.fullMarks(action: "submit")).status == .ok)
+
+            let neighbour = WebClient(app)
+            try await neighbour.signIn("xa8")
+            #expect(try await neighbour.get(Self.path).status == .notFound)
+            #expect(try await neighbour.post(Self.path, Self.fullMarks(action: "save")).status == .notFound)
+            let list = try await neighbour.get("/child-friendly")
+            #expect(list.status == .ok && !list.body.string.contains(Self.path))
+            #expect(!(try await neighbour.get("/child-friendly.csv")).body.string.contains("Ba Đình"))
+
+            let otherProvince = WebClient(app)
+            try await otherProvince.signIn("tinh4")
+            #expect(try await otherProvince.get(Self.path).status == .notFound)
+            let appraisal = ["action": "return", "comment": "Không thuộc tỉnh"]
+            #expect(try await otherProvince.post(Self.path + "/appraisal", appraisal).status == .notFound)
+            let hotline = WebClient(app)
+            try await hotline.signIn("tongdai")
+            #expect(try await hotline.get("/child-friendly").status == .forbidden)
+            #expect(try await Self.status(app) == "submitted")
+        }
+    }
+
+    @Test func computedCriteriaArePrefilledWithTheIndicatorValues() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let population = CommunePopulation()
+            population.provinceCode = Places.haNoi
+            population.communeCode = Places.baDinh
+            population.year = Self.year
+            population.children = 1000
+            population.enteredBy = UUID()
+            try await population.create(on: app.db)
+            let token = try await apiToken(app, "xa4")
+            for cause in ["fall", "drowning"] {
+                let body =
+                    #"{"date":"01/01/\#(Self.year)","cause":"\#(cause)","place":"home","outcome":"injured","communeCode":4,"sex":"male","ageYears":"5"}"#
+                let answer = try await app.testing().sendRequest(
+                    .POST, "/api/v1/injuries", headers: bearer(token, json: true), body: ByteBuffer(string: body))
+                #expect(answer.status == .created)
+            }
+            try await IndicatorRefresh.run(on: app.db)
+            struct Figures: Decodable {
+                struct Figure: Decodable { var value: Double? }
+                var total: Figure
+            }
+            let indicator = try await app.testing().sendRequest(
+                .GET, "/api/v1/indicators/TR16?period=\(Self.year)", headers: bearer(token))
+            let value = try #require(try indicator.content.decode(Figures.self).total.value)
+            #expect(value == 200)
+
+            let officer = WebClient(app)
+            try await officer.signIn("xa4")
+            let form = try await officer.get(Self.path).body.string
+            let expected = IndicatorNumberFormat.decimal(value, language: .vi)
+            #expect(form.contains(#"id="computed-5">\#(expected)</strong>"#), "criterion 5 shows TR16")
+            #expect(form.contains("TR16"))
+
+            // Changing the computed figure needs a reason, at submission.
+            var items = Self.fullMarks(action: "save")
+            items["reported_5"] = "100"
+            #expect(try await officer.post(Self.path, items).status == .ok, "a draft may hold it")
+            let chairForm = try await FriendlyAssessmentRecord.query(on: app.db).first()?.items.first { $0.number == 5 }
+            #expect(chairForm?.computedFigure == expected && chairForm?.reportedFigure == "100")
+            #expect(chairForm?.overridesComputed == true)
+        }
+    }
+}
