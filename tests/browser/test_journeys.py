@@ -241,3 +241,60 @@ def test_the_national_dashboard_drills_down_to_a_commune_and_exports_a_workbook(
     ba_dinh = next(row for row in rows if row[2] == "Phường Ba Đình")
     assert ba_dinh[4] >= 1 and ba_dinh[4] == rows[1][4] - sum(
         row[4] for row in rows[2:] if row[2] != "Phường Ba Đình" and isinstance(row[4], (int, float)))
+
+
+def create_account(browser, username, full_name, role, commune=None, province=None):
+    browser.get(BASE_URL + "/admin/users/new")
+    browser.find_element(By.ID, "username").send_keys(username)
+    browser.find_element(By.ID, "fullName").send_keys(full_name)
+    browser.find_element(By.ID, "password").send_keys("mat-khau-tam-thoi")
+    Select(browser.find_element(By.ID, "role")).select_by_value(role)
+    if commune:
+        browser.find_element(By.ID, "communeCode").send_keys(commune)
+    if province:
+        Select(browser.find_element(By.ID, "provinceCode")).select_by_value(province)
+    click(browser, "save-account")
+    assert full_name in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def first_sign_in(browser, username, password):
+    sign_in(browser, username, "mat-khau-tam-thoi")
+    browser.find_element(By.ID, "currentPassword").send_keys("mat-khau-tam-thoi")
+    browser.find_element(By.ID, "newPassword").send_keys(password)
+    browser.find_element(By.ID, "confirmPassword").send_keys(password)
+    click(browser, "save-password")
+
+
+def test_a_commune_submits_its_child_friendly_self_assessment_and_the_province_returns_it(browser):
+    sign_in(browser, "admin", NEW_PASSWORD)
+    create_account(browser, "chutich.badinh", "Trần Văn Minh", "commune_chair", commune="4")
+    create_account(browser, "tinh.hanoi", "Phạm Thu Trang", "provincial_officer", province="1")
+    click(browser, "sign-out")
+
+    # The chairperson opens Ba Đình's self-assessment from the list, scores every criterion and submits.
+    first_sign_in(browser, "chutich.badinh", "mat-khau-cua-minh-2026")
+    browser.get(BASE_URL + "/child-friendly")
+    and_wait_for_the_next_page(browser, browser.find_element(By.LINK_TEXT, "Phường Ba Đình").click)
+    assessment = browser.current_url
+    Select(browser.find_element(By.ID, "category")).select_by_value("city_ward")
+    for fieldset in browser.find_elements(By.CSS_SELECTOR, "#assessment-form fieldset"):
+        number = fieldset.get_attribute("id").split("-")[1]
+        maximum = fieldset.find_element(By.TAG_NAME, "legend").text.split("Điểm tối đa ")[1].split(",")[0].rstrip(")")
+        fieldset.find_element(By.ID, f"points_{number}").send_keys(maximum)
+        Select(fieldset.find_element(By.ID, f"met_{number}")).select_by_value("yes")
+    click(browser, "submit-assessment")
+    assert "Đã gửi bản tự đánh giá" in browser.find_element(By.ID, "form-notice").text
+    assert "chờ thẩm định" in browser.find_element(By.ID, "assessment-status").text
+    assert browser.find_element(By.ID, "assessment-total").text == "1000"
+    click(browser, "sign-out")
+
+    # The province lowers criterion 9, says why, and returns it to the commune.
+    first_sign_in(browser, "tinh.hanoi", "mat-khau-cua-trang-2026")
+    browser.get(assessment)
+    browser.find_element(By.ID, "apoints_9").send_keys("40")
+    browser.find_element(By.ID, "acomment_9").send_keys("Thiếu sổ khám sức khỏe định kỳ")
+    browser.find_element(By.ID, "comment").send_keys("Đề nghị bổ sung tiêu chí 9")
+    click(browser, "return-assessment")
+    assert "Trả lại để bổ sung" in browser.find_element(By.ID, "assessment-status").text
+    assert browser.find_element(By.ID, "assessment-total").text == str(1000 - 73 + 40)
+    assert "Đề nghị bổ sung tiêu chí 9" in browser.find_element(By.ID, "assessment-history").text
