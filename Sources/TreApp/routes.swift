@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     HotlineStatisticsController().register(app, api: api)
     IndicatorsAPIController().register(api)
     InjuriesController().register(app, api: api)
+    CriteriaSetsController().register(app)
     ChildFriendlyController().register(app)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }

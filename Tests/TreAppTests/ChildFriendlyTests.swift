@@ -26,13 +26,23 @@ import VaporTesting
         try await FriendlyAssessmentRecord.query(on: app.db).filter(\.$communeCode == Places.baDinh).first()?.status
     }
 
-    /// What an administrator does before the first recognition: every provisional weight confirmed.
-    static func confirmWeights(_ app: Application) async throws {
-        let record = try #require(try await CriteriaSetRecord.query(on: app.db).first())
-        var set = try record.criteriaSet()
-        for index in set.criteria.indices { set.criteria[index].weightConfirmed = true }
-        record.document = try CriteriaSetRecord(set).document
-        try await record.save(on: app.db)
+    /// What an administrator does before the first recognition: every weight checked against the decision
+    /// and confirmed on the criteria page, optionally changing some.
+    static func confirmWeights(_ app: Application, changing points: [Int: Int] = [:]) async throws
+        -> TestingHTTPResponse
+    {
+        if try await UserAccount.query(on: app.db).filter(\.$username == "quantri").count() == 0 {
+            try await makeAccount(app, "quantri", role: .admin)
+        }
+        let admin = WebClient(app)
+        try await admin.signIn("quantri")
+        try await admin.get("/child-friendly/criteria")
+        var form: [String: String] = [:]
+        for criterion in CriteriaSet.decision06of2019.criteria {
+            form["points_\(criterion.number)"] = String(points[criterion.number] ?? criterion.maxPoints)
+            form["confirmed_\(criterion.number)"] = "on"
+        }
+        return try await admin.post("/child-friendly/criteria", form)
     }
 
     @Test func theChairSubmitsACompleteSelfAssessmentAndTheProvinceReturnsThenRecognisesIt() async throws {
@@ -95,7 +105,7 @@ import VaporTesting
             ]
             let blocked = try await province.post(appraisal, recognise)
             #expect(blocked.status == .unprocessableEntity && blocked.body.string.contains("chưa được xác nhận"))
-            try await Self.confirmWeights(app)
+            #expect(try await Self.confirmWeights(app).status == .ok)
             let recognised = try await province.post(appraisal, recognise)
             #expect(recognised.status == .ok)
             #expect(try await Self.status(app) == "recognised")
@@ -116,6 +126,52 @@ import VaporTesting
                 [.childFriendlyCommunes], periods: [String(Self.year)],
                 unit: .commune(provinceCode: Places.haNoi, communeCode: Places.baDinh), on: app.db)
             #expect(figures[.childFriendlyCommunes]?[String(Self.year)] == 1)
+        }
+    }
+
+    @Test func anAdministratorsChangeAfterARecognitionIsANewVersionAndPastResultsKeepTheirs() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "chutich4", role: .communeChair, commune: Places.baDinh)
+            try await makeAccount(app, "chutich8", role: .communeChair, commune: Places.ngocHa)
+            try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
+            let bad = try await Self.confirmWeights(app, changing: [2: 0])
+            #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Tiêu chí 2: điểm chuẩn phải là số"))
+            #expect(
+                try await CriteriaSetRecord.query(on: app.db).first()?.criteriaSet().unconfirmedCriteria.count == 10)
+            #expect(try await Self.confirmWeights(app).status == .ok, "no assessment decided yet: changed in place")
+            #expect(try await CriteriaSetRecord.query(on: app.db).count() == 1)
+
+            // Ba Đình is recognised under version 1; Ngọc Hà has only a draft.
+            let chair = WebClient(app)
+            try await chair.signIn("chutich4")
+            try await chair.get(Self.path)
+            #expect(try await chair.post(Self.path, Self.fullMarks(action: "submit")).status == .ok)
+            let province = WebClient(app)
+            try await province.signIn("tinh1")
+            try await province.get(Self.path)
+            let recognise = [
+                "action": "recognise", "decisionNumber": "7/QĐ-UBND", "decisionDate": "02/01/\(Self.year)",
+            ]
+            #expect(try await province.post(Self.path + "/appraisal", recognise).status == .ok)
+            let ngocHaPath = "/child-friendly/\(Places.ngocHa)/\(Self.year)"
+            let neighbour = WebClient(app)
+            try await neighbour.signIn("chutich8")
+            try await neighbour.get(ngocHaPath)
+            #expect(try await neighbour.post(ngocHaPath, Self.fullMarks(action: "save")).status == .ok)
+
+            // A later change to criterion 2 (72 → 100 points) becomes version 2.
+            #expect(try await Self.confirmWeights(app, changing: [2: 100]).status == .ok)
+            let versions = try await CriteriaSetRecord.query(on: app.db).sort(\.$version).all()
+            #expect(versions.map(\.version) == [1, 2])
+            #expect(try versions[0].criteriaSet().maxTotal == 1000 && versions[1].criteriaSet().maxTotal == 1028)
+            let baDinh = try #require(
+                try await FriendlyAssessmentRecord.query(on: app.db).filter(\.$communeCode == Places.baDinh).first())
+            #expect(baDinh.setID == versions[0].id && baDinh.total == 1000 && baDinh.status == "recognised")
+            let ngocHa = try #require(
+                try await FriendlyAssessmentRecord.query(on: app.db).filter(\.$communeCode == Places.ngocHa).first())
+            #expect(ngocHa.setID == versions[1].id, "an undecided assessment moves to the new version")
+            #expect((try await neighbour.get(ngocHaPath)).body.string.contains("/1028"))
+            #expect((try await chair.get(Self.path)).body.string.contains("1000</strong>/1000"))
         }
     }
 

@@ -127,6 +127,10 @@ enum UIStrings {
         "childFriendlyCommunes": .init(vi: "Xã, phường phù hợp với trẻ em", en: "Child-friendly communes"),
         "childFriendlyAssessment": .init(vi: "Đánh giá xã phù hợp với trẻ em", en: "Child-friendly assessment"),
         "notStarted": .init(vi: "Chưa tự đánh giá", en: "Not started"),
+        "version": .init(vi: "phiên bản", en: "version"),
+        "criteriaSet": .init(vi: "Bộ tiêu chí xã phù hợp với trẻ em", en: "Child-friendly criteria set"),
+        "criteriaSaved": .init(vi: "Đã lưu bộ tiêu chí.", en: "The criteria set was saved."),
+        "weightConfirmed": .init(vi: "Đã đối chiếu văn bản", en: "Checked against the decision"),
         "assessmentSaved": .init(vi: "Đã lưu bản tự đánh giá.", en: "The self-assessment was saved."),
         "assessmentSubmitted": .init(
             vi: "Đã gửi bản tự đánh giá lên tỉnh thẩm định.", en: "The self-assessment was submitted for appraisal."),

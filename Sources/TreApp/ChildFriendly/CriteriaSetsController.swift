@@ -1,0 +1,77 @@
+import Foundation
+import TreDomain
+import Vapor
+
+/// `/child-friendly/criteria`: the criteria set in force, its weights and thresholds; an administrator
+/// edits and confirms the weights here.
+struct CriteriaSetsController {
+    func register(_ routes: any RoutesBuilder) {
+        routes.get("child-friendly", "criteria", access: .permission(.viewChildFriendly), use: show)
+        routes.post("child-friendly", "criteria", access: .permission(.manageReferenceData), use: save)
+    }
+
+    struct CriterionRow: Encodable {
+        var number: Int
+        var title: String
+        var points: String
+        var confirmed: Bool
+    }
+
+    struct Page: Encodable {
+        var title: String
+        var version: Int
+        var cycle: String
+        var thresholds: [String]
+        var maxTotal: Int
+        var rows: [CriterionRow]
+        var unconfirmed: String?
+        var canEdit: Bool
+        var error: String?
+        var notice: String?
+    }
+
+    @Sendable func show(_ request: Request) async throws -> Response {
+        try await render(request, typed: nil, error: nil, notice: nil)
+    }
+
+    @Sendable func save(_ request: Request) async throws -> Response {
+        let form = try request.content.decode([String: String].self)
+        var changes: [Int: CriteriaSetService.WeightChange] = [:]
+        for number in 1...99 where form["points_\(number)"] != nil {
+            changes[number] = .init(
+                points: form["points_\(number)"] ?? "", confirmed: form["confirmed_\(number)"] == "on")
+        }
+        do {
+            try await CriteriaSetService(database: request.db, actor: request.auditActor()).update(changes)
+        } catch let failure as TreError {
+            return try await render(
+                request, typed: form, error: failure.message(request.language), notice: nil, status: failure.status)
+        }
+        return try await render(
+            request, typed: nil, error: nil, notice: UIStrings.text("criteriaSaved", request.language))
+    }
+
+    private func render(
+        _ request: Request, typed: [String: String]?, error: String?, notice: String?, status: HTTPStatus = .ok
+    ) async throws -> Response {
+        let language = request.language
+        let principal = try request.requirePrincipal()
+        let (_, set) = try await ChildFriendlyService.currentSet(on: request.db)
+        let unconfirmed = set.unconfirmedCriteria
+        let page = Page(
+            title: set.title(language), version: set.version, cycle: set.cycle(language),
+            thresholds: CommuneCategory.allCases.map { "\($0.label(language)): \(set.thresholds[$0] ?? set.maxTotal)" },
+            maxTotal: set.maxTotal,
+            rows: set.criteria.map { criterion in
+                CriterionRow(
+                    number: criterion.number, title: criterion.title(language),
+                    points: typed?["points_\(criterion.number)"] ?? String(criterion.maxPoints),
+                    confirmed: typed.map { $0["confirmed_\(criterion.number)"] == "on" } ?? criterion.weightConfirmed)
+            },
+            unconfirmed: unconfirmed.isEmpty
+                ? nil : RecognitionShortfall.unconfirmedWeights(unconfirmed).message(language),
+            canEdit: AccessPolicy.allows(principal.role, .manageReferenceData), error: error, notice: notice)
+        return try await request.render(
+            "child-friendly/criteria", title: UIStrings.text("criteriaSet", language), page, status: status)
+    }
+}
