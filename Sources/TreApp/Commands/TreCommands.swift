@@ -178,6 +178,8 @@ public enum TreCommands {
             let contactSeconds = Date().timeIntervalSince(contactsStarted)
             let injuries = try await DemoInjuries.seed(
                 children: written, focusCommunes: focus, on: app.db, seed: seed)
+            let assessments = try await DemoChildFriendly.seed(
+                provinces: DemoData.provinceCodes, on: app.db, seed: seed)
             try await DemoData.seedPopulations(on: app.db)
             let refreshed = try await IndicatorRefresh.run(on: app.db)
             return """
@@ -186,6 +188,7 @@ public enum TreCommands {
                 \(opened) cases in \(String(format: "%.1f", caseSeconds)) s, in every state of the procedure
                 \(logged) hotline contacts in \(String(format: "%.1f", contactSeconds)) s
                 \(injuries) accidents and injuries this year
+                \(assessments) child-friendly assessments decided last year
                 indicators: \(refreshed.facts) figures computed in \(refreshed.milliseconds) ms
                 """
         }
