@@ -122,6 +122,8 @@ import VaporTesting
             let list = try await province.get("/child-friendly?year=\(Self.year)")
             let communes = try await UnitQueries.communesInForce(provinceCode: Places.haNoi, on: app.db).count
             #expect(list.body.string.contains("(1/\(communes))"))
+            let found = try await province.get("/child-friendly?year=\(Self.year)&q=ba%20dinh")
+            #expect(found.body.string.contains("Phường Ba Đình") && !found.body.string.contains("Phường Ngọc Hà"))
             let figures = try await IndicatorQueries.totals(
                 [.childFriendlyCommunes], periods: [String(Self.year)],
                 unit: .commune(provinceCode: Places.haNoi, communeCode: Places.baDinh), on: app.db)
@@ -134,6 +136,11 @@ import VaporTesting
             try await makeAccount(app, "chutich4", role: .communeChair, commune: Places.baDinh)
             try await makeAccount(app, "chutich8", role: .communeChair, commune: Places.ngocHa)
             try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
+            let chair = WebClient(app)
+            try await chair.signIn("chutich4")
+            try await chair.get("/child-friendly/criteria")
+            let notAdmin = try await chair.post("/child-friendly/criteria", ["points_2": "100", "confirmed_2": "on"])
+            #expect(notAdmin.status == .forbidden, "only an administrator changes the criteria")
             let bad = try await Self.confirmWeights(app, changing: [2: 0])
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Tiêu chí 2: điểm chuẩn phải là số"))
             #expect(
@@ -142,8 +149,6 @@ import VaporTesting
             #expect(try await CriteriaSetRecord.query(on: app.db).count() == 1)
 
             // Ba Đình is recognised under version 1; Ngọc Hà has only a draft.
-            let chair = WebClient(app)
-            try await chair.signIn("chutich4")
             try await chair.get(Self.path)
             #expect(try await chair.post(Self.path, Self.fullMarks(action: "submit")).status == .ok)
             let province = WebClient(app)
@@ -245,7 +250,9 @@ import VaporTesting
             var items = Self.fullMarks(action: "save")
             items["reported_5"] = "100"
             #expect(try await officer.post(Self.path, items).status == .ok, "a draft may hold it")
-            let chairForm = try await FriendlyAssessmentRecord.query(on: app.db).first()?.items.first { $0.number == 5 }
+            let chairForm = try await FriendlyAssessmentRecord.query(on: app.db).first()?.decodedItems().first {
+                $0.number == 5
+            }
             #expect(chairForm?.computedFigure == expected && chairForm?.reportedFigure == "100")
             #expect(chairForm?.overridesComputed == true)
         }

@@ -56,7 +56,7 @@ struct ChildFriendlyController {
         case .commune(_, let code): query = query.filter(\.$code == code)
         }
         let folded = VietnameseText.folded(q)
-        if !folded.isEmpty { query = query.filter(\.$nameFolded, .custom("LIKE"), "%\(folded)%") }
+        if !folded.isEmpty { query = query.filter(\.$nameFolded, .contains(inverse: false, .anywhere), folded) }
         return query.sort(\.$provinceCode).sort(\.$code)
     }
 

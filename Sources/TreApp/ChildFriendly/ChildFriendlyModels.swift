@@ -53,11 +53,13 @@ final class FriendlyAssessmentRecord: Model, @unchecked Sendable {
 
     var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
 
-    var items: [AssessmentItem] {
-        get { (try? JSONDecoder().decode([AssessmentItem].self, from: Data(itemsDocument.utf8))) ?? [] }
-        set {
-            itemsDocument = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("[]".utf8), as: UTF8.self)
-        }
+    /// The items as saved. A document that cannot be read is an error, never an empty assessment.
+    func decodedItems() throws -> [AssessmentItem] {
+        try JSONDecoder().decode([AssessmentItem].self, from: Data(itemsDocument.utf8))
+    }
+
+    func setItems(_ items: [AssessmentItem]) throws {
+        itemsDocument = String(decoding: try JSONEncoder().encode(items), as: UTF8.self)
     }
 
     var assessmentStatus: AssessmentStatus { AssessmentStatus(rawValue: status) ?? .draft }

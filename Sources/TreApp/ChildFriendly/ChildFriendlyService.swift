@@ -67,7 +67,7 @@ struct ChildFriendlyService: Sendable {
         {
             return LoadedAssessment(
                 commune: commune, set: try setRecord.criteriaSet(), setID: record.setID, record: record,
-                items: record.items)
+                items: try record.decodedItems())
         }
         let (setID, set) = try await Self.currentSet(on: database)
         let items = try await AssessmentPrefill.items(
@@ -125,7 +125,7 @@ struct ChildFriendlyService: Sendable {
         }
         record.category = chosenCategory.rawValue
         record.status = status.rawValue
-        record.items = loaded.items
+        try record.setItems(loaded.items)
         record.total =
             RecognitionRule.evaluate(
                 loaded.set, category: chosenCategory, scores: loaded.items.compactMap(\.score)
@@ -164,7 +164,7 @@ struct ChildFriendlyService: Sendable {
             loaded.items[index].appraisalComment = VietnameseText.normalized(entry.comment)
         }
         if !problems.isEmpty { throw ChildFriendlyError.problems(problems) }
-        record.items = loaded.items
+        try record.setItems(loaded.items)
         let result = loaded.result
         record.total = result.total
         let status: AssessmentStatus

@@ -42,7 +42,7 @@ enum DemoChildFriendly {
                 record.year = year
                 record.category = category.rawValue
                 record.status = status.rawValue
-                record.items = items
+                try record.setItems(items)
                 record.total = items.compactMap(\.score).reduce(0) { $0 + $1.points }
                 if status == .recognised {
                     record.decisionNumber = "\(100 + records.count)/QĐ-UBND"
