@@ -187,5 +187,8 @@ enum Migrations {
         app.migrations.add(CreateChildInjuries())
         app.migrations.add(CoverChildListsWithSortIndexes())
         app.migrations.add(CreateChildFriendlyAssessments())
+        app.migrations.add(CreateChildrenForums())
+        app.migrations.add(CreateInspections())
+        app.migrations.add(CreateCampaigns())
     }
 }

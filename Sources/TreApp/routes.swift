@@ -33,6 +33,9 @@ func routes(_ app: Application) throws {
     InjuriesController().register(app, api: api)
     CriteriaSetsController().register(app)
     ChildFriendlyController().register(app)
+    ForumsController().register(app)
+    InspectionsController().register(app)
+    CampaignsController().register(app)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -82,6 +82,14 @@ extension Request {
                         href: "/child-friendly", label: UIStrings.text("childFriendlyCommunes", language),
                         current: url.path.hasPrefix("/child-friendly")))
             }
+            if AccessPolicy.allows(principal.role, .viewCommuneWork) {
+                nav.append(
+                    .init(
+                        href: "/commune-work", label: UIStrings.text("communeWork", language),
+                        current: ["/commune-work", "/forums", "/campaigns", "/inspections", "/safety"].contains {
+                            url.path.hasPrefix($0)
+                        }))
+            }
             if AccessPolicy.allows(principal.role, .reportIndicators) {
                 nav.append(
                     .init(

@@ -43,6 +43,11 @@ public enum Permission: String, CaseIterable, Sendable {
     case submitChildFriendly
     /// Appraise the self-assessments of one's province's communes: return, recognise or refuse.
     case appraiseChildFriendly
+    /// See the commune's year of work in one's own jurisdiction: children's forums and the questions
+    /// raised there, campaigns, child-labour inspections, safe homes, schools and communities.
+    case viewCommuneWork
+    /// Record that work in one's own jurisdiction.
+    case recordCommuneWork
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
     case actOnCases
 }
@@ -99,6 +104,10 @@ public enum AccessPolicy {
             role == .communeChair
         case .appraiseChildFriendly:
             role == .provincialOfficer
+        case .viewCommuneWork:
+            [.communeOfficer, .communeChair, .provincialOfficer, .nationalAnalyst].contains(role)
+        case .recordCommuneWork:
+            [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
         }
     }
 

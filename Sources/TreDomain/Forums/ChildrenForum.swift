@@ -57,17 +57,7 @@ extension ForumDraft {
         }
         let date = RecordDate.parse(date, field: "date", required: true, today: today, errors: &errors)
         func count(_ text: String, _ field: String, vi: String, en: String) -> Int? {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { return 0 }
-            guard let value = Int(trimmed), value >= 0, value <= 100_000 else {
-                errors.append(
-                    ChildFieldError(
-                        field: field, code: "invalid_count",
-                        message: LocalizedText(
-                            vi: "\(vi) phải là số nguyên không âm.", en: "\(en) must be a whole number.")))
-                return nil
-            }
-            return value
+            Count.parse(text, field: field, vi: vi, en: en, maximum: 100_000, errors: &errors)
         }
         let children = count(children, "children", vi: "Số trẻ em tham gia", en: "The number of children")
         let chaperones = count(chaperones, "chaperones", vi: "Số người đi kèm", en: "The number of chaperones")
@@ -107,34 +97,5 @@ extension ForumDraft {
                 level: level, date: date, place: VietnameseText.normalized(place), children: children,
                 chaperones: chaperones, consents: consents, belowMinimumReason: reason,
                 reportDue: day.adding(days: forumReportDays).description))
-    }
-}
-
-/// A message, recommendation or question children raised, routed to the agency that must answer it.
-public struct ForumQuestion: Equatable, Sendable {
-    public var text: String
-    public var agency: String
-    /// `yyyy-MM-dd`.
-    public var due: String
-    public var answeredOn: String?
-
-    public init(text: String, agency: String, due: String, answeredOn: String? = nil) {
-        self.text = text
-        self.agency = agency
-        self.due = due
-        self.answeredOn = answeredOn
-    }
-
-    /// Not answered and past its due date.
-    public func isOverdue(today: CivilDate) -> Bool {
-        guard answeredOn == nil, let due = CivilDate(iso: due) else { return false }
-        return due < today
-    }
-
-    public var answeredOnTime: Bool {
-        guard let answeredOn, let answered = CivilDate(iso: answeredOn), let due = CivilDate(iso: due) else {
-            return false
-        }
-        return !(due < answered)
     }
 }

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+
+/// A campaign or activity a commune ran for children: dates, participants, budget, and for the Action
+/// Month the report due to the province by 20 July.
+final class CampaignRecord: Model, @unchecked Sendable {
+    static let schema = "campaigns"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "province_code") var provinceCode: Int
+    @Field(key: "commune_code") var communeCode: Int
+    @Field(key: "kind") var kind: String
+    @Field(key: "name") var name: String
+    @Field(key: "start_date") var startDate: String
+    @Field(key: "end_date") var endDate: String
+    @Field(key: "children") var children: Int
+    @Field(key: "adults") var adults: Int
+    /// Đồng.
+    @Field(key: "budget") var budget: Int
+    @OptionalField(key: "report_due") var reportDue: String?
+    @OptionalField(key: "report_submitted_on") var reportSubmittedOn: String?
+    @OptionalField(key: "recorded_by") var recordedBy: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(_ valid: ValidCampaign, provinceCode: Int, communeCode: Int, recordedBy: UUID?) {
+        self.provinceCode = provinceCode
+        self.communeCode = communeCode
+        kind = valid.kind.rawValue
+        name = valid.name
+        startDate = valid.startDate
+        endDate = valid.endDate
+        children = valid.children
+        adults = valid.adults
+        budget = valid.budget
+        reportDue = valid.reportDue
+        self.recordedBy = recordedBy
+    }
+
+    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
+
+    func reportStatus(today: CivilDate) -> DueStatus? {
+        reportDue.map { DueStatus(due: $0, doneOn: reportSubmittedOn, today: today) }
+    }
+}
+
+struct CreateCampaigns: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CampaignRecord.schema)
+            .id()
+            .field("province_code", .int, .required)
+            .field("commune_code", .int, .required)
+            .field("kind", .string, .required)
+            .field("name", .string, .required)
+            .field("start_date", .string, .required)
+            .field("end_date", .string, .required)
+            .field("children", .int, .required)
+            .field("adults", .int, .required)
+            .field("budget", .int64, .required)
+            .field("report_due", .string)
+            .field("report_submitted_on", .string)
+            .field("recorded_by", .uuid)
+            .field("created_at", .datetime)
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.createIndex(
+                "campaigns_commune_idx", on: CampaignRecord.schema, columns: ["commune_code", "start_date"])
+            try await sql.createIndex(
+                "campaigns_province_idx", on: CampaignRecord.schema, columns: ["province_code", "start_date"])
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CampaignRecord.schema).delete()
+    }
+}

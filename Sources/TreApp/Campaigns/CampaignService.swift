@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import TreDomain
+
+/// Recording campaigns and the Action Month report, inside the writer's jurisdiction and audited.
+struct CampaignService: Sendable {
+    var database: any Database
+    var principal: Principal
+    var actor: AuditActor
+
+    func record(_ draft: CampaignDraft, communeCode: Int?) async throws -> CampaignRecord {
+        let valid = try draft.validate().get()
+        let commune = try await CommuneScope.commune(communeCode, for: principal, on: database)
+        let record = CampaignRecord(
+            valid, provinceCode: commune.provinceCode, communeCode: commune.code, recordedBy: principal.userID)
+        record.id = UUID()
+        try await database.writeTransaction { database in
+            try await record.create(on: database)
+            try await audit(
+                "campaign.recorded", record, details: "kind=\(valid.kind.rawValue);children=\(valid.children)",
+                on: database)
+        }
+        return record
+    }
+
+    func reportSubmitted(_ id: UUID, on day: String) async throws {
+        guard let record = try await CampaignRecord.find(id, on: database),
+            principal.jurisdiction.contains(provinceCode: record.provinceCode, communeCode: record.communeCode)
+        else { throw Self.unknownCampaign }
+        guard record.reportDue != nil else { throw Self.noReport }
+        record.reportSubmittedOn = try DueStatus.doneDay(
+            day, field: "reportSubmittedOn", today: ChildAge.todayInVietnam()
+        ).get()
+        try await database.writeTransaction { database in
+            try await record.save(on: database)
+            try await audit(
+                "campaign.report_submitted", record, details: "on=\(record.reportSubmittedOn ?? "")", on: database)
+        }
+    }
+
+    private func audit(_ action: String, _ record: CampaignRecord, details: String, on database: any Database)
+        async throws
+    {
+        try await AuditLog.record(
+            [
+                AuditEvent(
+                    action: action, recordType: "campaign", recordID: record.id?.uuidString,
+                    jurisdiction: record.jurisdiction, details: details)
+            ], by: actor, on: database)
+    }
+
+    static let unknownCampaign = TreError(
+        status: .notFound, code: "campaign_not_found",
+        message: LocalizedText(
+            vi: "Không tìm thấy hoạt động này trong phạm vi của bạn.",
+            en: "This activity is not among those you may see."))
+    static let noReport = TreError(
+        status: .conflict, code: "no_report_due",
+        message: LocalizedText(
+            vi: "Hoạt động này không có báo cáo phải gửi tỉnh.",
+            en: "This activity has no report due to the province."))
+}
+
+enum CampaignQueries {
+    struct Filter: Sendable {
+        var year: Int?
+        var kind = ""
+        var q = ""
+        /// Only Action Month reports past 20 July and not sent.
+        var overdue = false
+
+        var query: [String: String] {
+            ["year": year.map(String.init) ?? "", "kind": kind, "q": q, "overdue": overdue ? "1" : ""]
+                .filter { !$0.value.isEmpty }
+        }
+    }
+
+    static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
+        -> QueryBuilder<CampaignRecord>
+    {
+        let query = CommuneScope.filter(
+            CampaignRecord.query(on: database), to: jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        if let year = filter.year {
+            let bounds = CommuneScope.yearBounds(year)
+            query.filter(\.$startDate >= bounds.first).filter(\.$startDate <= bounds.last)
+        }
+        if !filter.kind.isEmpty { query.filter(\.$kind == filter.kind) }
+        if filter.overdue {
+            query.filter(\.$reportSubmittedOn == nil).filter(\.$reportDue != nil)
+                .filter(\.$reportDue < VietnamDay.containing(Date()).description)
+        }
+        if !filter.q.isEmpty {
+            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
+        }
+        return query.sort(\.$startDate, .descending).sort(\.$id)
+    }
+}

@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import SQLKit
+import TreDomain
+
+/// A children's forum a commune (or a province, in one of its communes) held: size, consents, and the
+/// report due 15 days later.
+final class ChildrenForumRecord: Model, @unchecked Sendable {
+    static let schema = "children_forums"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "province_code") var provinceCode: Int
+    @Field(key: "commune_code") var communeCode: Int
+    @Field(key: "level") var level: String
+    /// `yyyy-MM-dd`.
+    @Field(key: "date") var date: String
+    @Field(key: "place") var place: String
+    @Field(key: "children") var children: Int
+    @Field(key: "chaperones") var chaperones: Int
+    @Field(key: "consents") var consents: Int
+    @Field(key: "below_minimum_reason") var belowMinimumReason: String
+    @Field(key: "report_due") var reportDue: String
+    @OptionalField(key: "report_submitted_on") var reportSubmittedOn: String?
+    @OptionalField(key: "recorded_by") var recordedBy: UUID?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(_ valid: ValidForum, provinceCode: Int, communeCode: Int, recordedBy: UUID?) {
+        self.provinceCode = provinceCode
+        self.communeCode = communeCode
+        level = valid.level.rawValue
+        date = valid.date
+        place = valid.place
+        children = valid.children
+        chaperones = valid.chaperones
+        consents = valid.consents
+        belowMinimumReason = valid.belowMinimumReason
+        reportDue = valid.reportDue
+        self.recordedBy = recordedBy
+    }
+
+    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
+
+    func reportStatus(today: CivilDate) -> DueStatus {
+        DueStatus(due: reportDue, doneOn: reportSubmittedOn, today: today)
+    }
+}
+
+/// A message, recommendation or question the children raised at a forum, routed to an agency with a
+/// due date, and the answer given back. Carries the forum's commune so lists stay inside a jurisdiction.
+final class ForumQuestionRecord: Model, @unchecked Sendable {
+    static let schema = "forum_questions"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "forum_id") var forum: ChildrenForumRecord
+    @Field(key: "province_code") var provinceCode: Int
+    @Field(key: "commune_code") var communeCode: Int
+    @Field(key: "text") var text: String
+    @Field(key: "agency") var agency: String
+    @Field(key: "due") var due: String
+    @OptionalField(key: "answer") var answer: String?
+    @OptionalField(key: "answered_on") var answeredOn: String?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var question: ForumQuestion { ForumQuestion(text: text, agency: agency, due: due, answeredOn: answeredOn) }
+}
+
+struct CreateChildrenForums: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ChildrenForumRecord.schema)
+            .id()
+            .field("province_code", .int, .required)
+            .field("commune_code", .int, .required)
+            .field("level", .string, .required)
+            .field("date", .string, .required)
+            .field("place", .string, .required)
+            .field("children", .int, .required)
+            .field("chaperones", .int, .required)
+            .field("consents", .int, .required)
+            .field("below_minimum_reason", .string, .required)
+            .field("report_due", .string, .required)
+            .field("report_submitted_on", .string)
+            .field("recorded_by", .uuid)
+            .field("created_at", .datetime)
+            .create()
+        try await database.schema(ForumQuestionRecord.schema)
+            .id()
+            .field("forum_id", .uuid, .required, .references(ChildrenForumRecord.schema, "id"))
+            .field("province_code", .int, .required)
+            .field("commune_code", .int, .required)
+            .field("text", .string, .required)
+            .field("agency", .string, .required)
+            .field("due", .string, .required)
+            .field("answer", .string)
+            .field("answered_on", .string)
+            .field("created_at", .datetime)
+            .create()
+        // Lists of a commune or province, newest first; a forum's questions; the refresh's window.
+        if let sql = database as? any SQLDatabase {
+            try await sql.createIndex(
+                "children_forums_commune_idx", on: ChildrenForumRecord.schema, columns: ["commune_code", "date"])
+            try await sql.createIndex(
+                "children_forums_province_idx", on: ChildrenForumRecord.schema, columns: ["province_code", "date"])
+            try await sql.createIndex("children_forums_date_idx", on: ChildrenForumRecord.schema, columns: ["date"])
+            try await sql.createIndex(
+                "forum_questions_forum_idx", on: ForumQuestionRecord.schema, columns: ["forum_id"])
+            try await sql.createIndex(
+                "forum_questions_commune_idx", on: ForumQuestionRecord.schema, columns: ["commune_code", "due"])
+            try await sql.createIndex(
+                "forum_questions_province_idx", on: ForumQuestionRecord.schema, columns: ["province_code", "due"])
+            try await sql.createIndex("forum_questions_due_idx", on: ForumQuestionRecord.schema, columns: ["due"])
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ForumQuestionRecord.schema).delete()
+        try await database.schema(ChildrenForumRecord.schema).delete()
+    }
+}

@@ -1,0 +1,154 @@
+import Fluent
+import Foundation
+import TreDomain
+
+/// Recording children's forums, the questions children raised there, the answers, and the forum report:
+/// checked by the domain's rules, kept inside the writer's jurisdiction, and audited.
+struct ForumService: Sendable {
+    var database: any Database
+    var principal: Principal
+    var actor: AuditActor
+
+    func record(_ draft: ForumDraft, communeCode: Int?) async throws -> ChildrenForumRecord {
+        let valid = try draft.validate(today: ChildAge.todayInVietnam()).get()
+        let commune = try await CommuneScope.commune(communeCode, for: principal, on: database)
+        let record = ChildrenForumRecord(
+            valid, provinceCode: commune.provinceCode, communeCode: commune.code, recordedBy: principal.userID)
+        record.id = UUID()
+        try await database.writeTransaction { database in
+            try await record.create(on: database)
+            try await audit(
+                "forum.recorded", record,
+                details: "level=\(valid.level.rawValue);children=\(valid.children)", on: database)
+        }
+        return record
+    }
+
+    /// The forum if the principal may see it; nil (a 404) otherwise.
+    func find(_ id: UUID) async throws -> ChildrenForumRecord? {
+        guard let forum = try await ChildrenForumRecord.find(id, on: database),
+            principal.jurisdiction.contains(provinceCode: forum.provinceCode, communeCode: forum.communeCode)
+        else { return nil }
+        return forum
+    }
+
+    func questions(of forum: ChildrenForumRecord) async throws -> [ForumQuestionRecord] {
+        try await ForumQuestionRecord.query(on: database).filter(\.$forum.$id == forum.requireID())
+            .sort(\.$due).sort(\.$createdAt).all()
+    }
+
+    /// Routes a question to the agency that must answer it by its due date.
+    func ask(_ draft: ForumQuestionDraft, at forum: ChildrenForumRecord) async throws -> ForumQuestionRecord {
+        let question = try draft.validate(forumDate: forum.date).get()
+        let record = ForumQuestionRecord()
+        record.id = UUID()
+        record.$forum.id = try forum.requireID()
+        record.provinceCode = forum.provinceCode
+        record.communeCode = forum.communeCode
+        record.text = question.text
+        record.agency = question.agency
+        record.due = question.due
+        try await database.writeTransaction { database in
+            try await record.create(on: database)
+            try await audit(
+                "forum.question_routed", forum, details: "agency=\(question.agency);due=\(question.due)",
+                on: database)
+        }
+        return record
+    }
+
+    func answer(_ draft: ForumAnswerDraft, question id: UUID, at forum: ChildrenForumRecord) async throws {
+        guard let question = try await ForumQuestionRecord.find(id, on: database),
+            question.$forum.id == forum.id
+        else { throw Self.unknownQuestion }
+        let answer = try draft.validate(today: ChildAge.todayInVietnam()).get()
+        question.answer = answer.answer
+        question.answeredOn = answer.answeredOn
+        let onTime = question.question.answeredOnTime
+        try await database.writeTransaction { database in
+            try await question.save(on: database)
+            try await audit(
+                "forum.question_answered", forum, details: "question=\(id.uuidString);on_time=\(onTime)",
+                on: database)
+        }
+    }
+
+    /// Records the day the forum's report was sent (today when not given).
+    func reportSubmitted(_ forum: ChildrenForumRecord, on day: String) async throws {
+        let date = try DueStatus.doneDay(day, field: "reportSubmittedOn", today: ChildAge.todayInVietnam()).get()
+        forum.reportSubmittedOn = date
+        try await database.writeTransaction { database in
+            try await forum.save(on: database)
+            try await audit("forum.report_submitted", forum, details: "on=\(date)", on: database)
+        }
+    }
+
+    private func audit(_ action: String, _ forum: ChildrenForumRecord, details: String, on database: any Database)
+        async throws
+    {
+        try await AuditLog.record(
+            [
+                AuditEvent(
+                    action: action, recordType: "forum", recordID: forum.id?.uuidString,
+                    jurisdiction: forum.jurisdiction, details: details)
+            ], by: actor, on: database)
+    }
+
+    static let unknownQuestion = TreError(
+        status: .notFound, code: "question_not_found",
+        message: LocalizedText(
+            vi: "Không tìm thấy câu hỏi này trong diễn đàn.", en: "This question is not one of the forum's."))
+}
+
+/// Forums and questions inside a jurisdiction, filtered; nothing outside it is ever fetched.
+enum ForumQueries {
+    struct Filter: Sendable {
+        var year: Int?
+        /// Matched against the commune's name, accents, case and Đ ignored.
+        var q: String = ""
+        /// Only forums whose report is overdue, or only questions past due and unanswered.
+        var overdue = false
+
+        var query: [String: String] {
+            ["year": year.map(String.init) ?? "", "q": q, "overdue": overdue ? "1" : ""].filter { !$0.value.isEmpty }
+        }
+    }
+
+    static func forums(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
+        -> QueryBuilder<ChildrenForumRecord>
+    {
+        let query = CommuneScope.filter(
+            ChildrenForumRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
+            commune: \.$communeCode)
+        if let year = filter.year {
+            let bounds = CommuneScope.yearBounds(year)
+            query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)
+        }
+        if filter.overdue {
+            query.filter(\.$reportSubmittedOn == nil).filter(\.$reportDue < VietnamDay.containing(Date()).description)
+        }
+        if !filter.q.isEmpty {
+            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
+        }
+        return query.sort(\.$date, .descending).sort(\.$id)
+    }
+
+    static func questions(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
+        -> QueryBuilder<ForumQuestionRecord>
+    {
+        let query = CommuneScope.filter(
+            ForumQuestionRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
+            commune: \.$communeCode)
+        if let year = filter.year {
+            let bounds = CommuneScope.yearBounds(year)
+            query.filter(\.$due >= bounds.first).filter(\.$due <= bounds.last)
+        }
+        if filter.overdue {
+            query.filter(\.$answeredOn == nil).filter(\.$due < VietnamDay.containing(Date()).description)
+        }
+        if !filter.q.isEmpty {
+            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
+        }
+        return query.sort(\.$due).sort(\.$id)
+    }
+}

@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import TreDomain
+
+/// What the commune registers (injuries, forums, inspections, campaigns) share: a record belongs to one
+/// commune, is written only inside the writer's jurisdiction and read only inside the reader's.
+enum CommuneScope {
+    /// The commune a record is written in: the one given, or the writer's own; refused outside the
+    /// writer's jurisdiction.
+    static func commune(_ code: Int?, for principal: Principal, on database: any Database) async throws -> Commune {
+        guard let code = code ?? principal.jurisdiction.communeCode else { throw ChildAccessError.unknownCommune }
+        guard let commune = try await UnitQueries.commune(code: code, on: database) else {
+            throw ChildAccessError.unknownCommune
+        }
+        guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
+            throw ChildAccessError.outsideJurisdiction
+        }
+        return commune
+    }
+
+    /// Narrows a query to the records of a jurisdiction.
+    static func filter<Record: Model>(
+        _ query: QueryBuilder<Record>, to jurisdiction: Jurisdiction,
+        province: KeyPath<Record, FieldProperty<Record, Int>>, commune: KeyPath<Record, FieldProperty<Record, Int>>
+    ) -> QueryBuilder<Record> {
+        switch jurisdiction {
+        case .nation: query
+        case .province(let code): query.filter(province == code)
+        case .commune(_, let code): query.filter(commune == code)
+        }
+    }
+
+    /// The codes of the communes whose name contains the search, accents, case and Đ ignored.
+    static func communeCodes(matching q: String, on database: any Database) async throws -> [Int] {
+        try await Commune.query(on: database)
+            .filter(\.$nameFolded, .contains(inverse: false, .anywhere), VietnameseText.folded(q)).all()
+            .map(\.code)
+    }
+
+    /// Commune names for a page of records, in one query.
+    static func names(of codes: some Sequence<Int>, on database: any Database) async throws -> [Int: String] {
+        let codes = Array(Set(codes))
+        return Dictionary(
+            try await Commune.query(on: database).filter(\.$code ~~ codes).filter(\.$validTo == nil).all()
+                .map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A year's first and last day, for filtering `yyyy-MM-dd` columns.
+    static func yearBounds(_ year: Int) -> (first: String, last: String) {
+        (String(format: "%04d-01-01", year), String(format: "%04d-12-31", year))
+    }
+}

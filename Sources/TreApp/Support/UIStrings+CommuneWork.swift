@@ -1,0 +1,75 @@
+import TreDomain
+
+/// Words of the commune's year of work: forums, campaigns, inspections, safe homes.
+extension UIStrings {
+    static let communeWork: [String: LocalizedText] = [
+        "communeWork": .init(vi: "Công tác xã", en: "Commune work"),
+        "communeWorkIntro": .init(
+            vi:
+                "Diễn đàn trẻ em, chiến dịch truyền thông, kiểm tra lao động trẻ em và ngôi nhà, trường học, cộng đồng an toàn. Các việc đến hạn hiện ở đây.",
+            en:
+                "Children's forums, campaigns, child-labour inspections and safe homes, schools and communities. What is due shows here."
+        ),
+        "forums": .init(vi: "Diễn đàn trẻ em", en: "Children's forums"),
+        "forum": .init(vi: "Diễn đàn trẻ em", en: "Children's forum"),
+        "recordForum": .init(vi: "Ghi nhận diễn đàn", en: "Record a forum"),
+        "forumLevel": .init(vi: "Cấp", en: "Level"),
+        "childrenTakingPart": .init(vi: "Số trẻ em tham gia", en: "Children taking part"),
+        "chaperones": .init(vi: "Người đi kèm", en: "Chaperones"),
+        "parentalConsents": .init(vi: "Giấy đồng ý của cha mẹ", en: "Parental consents"),
+        "belowMinimumReason": .init(
+            vi: "Lý do nếu ít hơn số trẻ tối thiểu", en: "Reason if fewer than the minimum took part"),
+        "reportDue": .init(vi: "Hạn báo cáo", en: "Report due"),
+        "reportStatus": .init(vi: "Báo cáo", en: "Report"),
+        "reportSubmittedOn": .init(vi: "Ngày gửi báo cáo", en: "Report sent on"),
+        "markReportSent": .init(vi: "Ghi nhận đã gửi báo cáo", en: "Record the report as sent"),
+        "onlyOverdue": .init(vi: "Chỉ việc quá hạn", en: "Overdue only"),
+        "forumQuestions": .init(vi: "Ý kiến, câu hỏi của trẻ em", en: "Children's questions"),
+        "forumQuestionsIntro": .init(
+            vi:
+                "Mỗi ý kiến, kiến nghị, câu hỏi trẻ em nêu tại diễn đàn được chuyển đến cơ quan phải trả lời, có hạn trả lời, và câu trả lời được báo lại cho trẻ em.",
+            en:
+                "Each message, recommendation or question children raise at a forum goes to the agency that must answer, with a due date, and the answer is given back to the children."
+        ),
+        "question": .init(vi: "Ý kiến, câu hỏi", en: "Question"),
+        "agency": .init(vi: "Cơ quan trả lời", en: "Answering agency"),
+        "answerDue": .init(vi: "Hạn trả lời", en: "Answer due"),
+        "answer": .init(vi: "Trả lời", en: "Answer"),
+        "answeredOn": .init(vi: "Ngày trả lời", en: "Answered on"),
+        "routeQuestion": .init(vi: "Chuyển ý kiến đến cơ quan", en: "Route a question to an agency"),
+        "recordAnswer": .init(vi: "Ghi câu trả lời", en: "Record the answer"),
+        "overdue": .init(vi: "Quá hạn", en: "Overdue"),
+        "answeredOnTime": .init(vi: "Trả lời đúng hạn", en: "Answered on time"),
+        "answeredLate": .init(vi: "Trả lời muộn", en: "Answered late"),
+        "awaitingAnswer": .init(vi: "Chờ trả lời", en: "Awaiting an answer"),
+        "place": .init(vi: "Địa điểm", en: "Place"),
+        "inspections": .init(vi: "Kiểm tra lao động trẻ em", en: "Child-labour inspections"),
+        "inspection": .init(vi: "Lần kiểm tra", en: "Inspection"),
+        "recordInspection": .init(vi: "Ghi nhận lần kiểm tra", en: "Record an inspection"),
+        "inspectedPlace": .init(vi: "Nơi được kiểm tra", en: "Place inspected"),
+        "placeName": .init(vi: "Tên cơ sở, chủ hộ", en: "Name of the place or household"),
+        "placeOrCommune": .init(vi: "Cơ sở hoặc xã", en: "Place or commune"),
+        "findings": .init(vi: "Kết quả kiểm tra", en: "Findings"),
+        "violations": .init(vi: "Số vi phạm", en: "Violations"),
+        "withViolations": .init(vi: "Có vi phạm", en: "With violations"),
+        "childrenFound": .init(vi: "Số trẻ em liên quan", en: "Children involved"),
+        "followUp": .init(vi: "Biện pháp xử lý, khắc phục", en: "Follow-up action"),
+        "followUpDue": .init(vi: "Hạn khắc phục", en: "Follow-up due"),
+        "followUpDoneOn": .init(vi: "Ngày hoàn thành", en: "Done on"),
+        "markFollowUpDone": .init(vi: "Ghi nhận đã khắc phục", en: "Record the follow-up as done"),
+        "registeredChildrenFound": .init(vi: "Trẻ em có hồ sơ liên quan", en: "Registered children involved"),
+        "openReportForChild": .init(vi: "Ghi tin báo cho trẻ này", en: "Open a report for this child"),
+        "linkChild": .init(vi: "Gắn hồ sơ trẻ", en: "Link the child's record"),
+        "campaigns": .init(vi: "Truyền thông, sự kiện", en: "Campaigns and activities"),
+        "recordCampaign": .init(vi: "Ghi nhận hoạt động", en: "Record an activity"),
+        "campaignKind": .init(vi: "Loại hoạt động", en: "Kind of activity"),
+        "campaignName": .init(vi: "Tên hoạt động", en: "Activity"),
+        "startDate": .init(vi: "Từ ngày", en: "From"),
+        "endDate": .init(vi: "Đến ngày", en: "To"),
+        "adultsTakingPart": .init(vi: "Người lớn tham gia", en: "Adults taking part"),
+        "budget": .init(vi: "Kinh phí (đồng)", en: "Budget (VND)"),
+        "actionMonthRule": .init(
+            vi: "Báo cáo Tháng hành động vì trẻ em (tháng 6) của xã gửi tỉnh trước ngày 20 tháng 7.",
+            en: "The commune reports the Action Month for Children (June) to the province by 20 July."),
+    ]
+}
