@@ -190,5 +190,6 @@ enum Migrations {
         app.migrations.add(CreateChildrenForums())
         app.migrations.add(CreateInspections())
         app.migrations.add(CreateCampaigns())
+        app.migrations.add(CreateSafetyCounts())
     }
 }

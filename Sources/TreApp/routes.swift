@@ -33,9 +33,11 @@ func routes(_ app: Application) throws {
     InjuriesController().register(app, api: api)
     CriteriaSetsController().register(app)
     ChildFriendlyController().register(app)
+    CommuneWorkController().register(app)
     ForumsController().register(app)
     InspectionsController().register(app)
     CampaignsController().register(app)
+    SafetyController().register(app)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -48,16 +48,7 @@ struct ChildFriendlyController {
     }
 
     private func communes(_ request: Request, q: String) throws -> QueryBuilder<Commune> {
-        let principal = try request.requirePrincipal()
-        var query = Commune.query(on: request.db).filter(\.$validTo == nil)
-        switch principal.jurisdiction {
-        case .nation: break
-        case .province(let code): query = query.filter(\.$provinceCode == code)
-        case .commune(_, let code): query = query.filter(\.$code == code)
-        }
-        let folded = VietnameseText.folded(q)
-        if !folded.isEmpty { query = query.filter(\.$nameFolded, .contains(inverse: false, .anywhere), folded) }
-        return query.sort(\.$provinceCode).sort(\.$code)
+        CommuneScope.communesInForce(in: try request.requirePrincipal().jurisdiction, q: q, on: request.db)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {

@@ -49,4 +49,16 @@ enum CommuneScope {
     static func yearBounds(_ year: Int) -> (first: String, last: String) {
         (String(format: "%04d-01-01", year), String(format: "%04d-12-31", year))
     }
+
+    /// The communes in force in a jurisdiction, optionally those whose name contains the search, in code order.
+    static func communesInForce(in jurisdiction: Jurisdiction, q: String, on database: any Database)
+        -> QueryBuilder<Commune>
+    {
+        let query = filter(
+            Commune.query(on: database).filter(\.$validTo == nil), to: jurisdiction, province: \.$provinceCode,
+            commune: \.$code)
+        let folded = VietnameseText.folded(q)
+        if !folded.isEmpty { query.filter(\.$nameFolded, .contains(inverse: false, .anywhere), folded) }
+        return query.sort(\.$provinceCode).sort(\.$code)
+    }
 }

@@ -108,3 +108,13 @@ public struct SafetyCounts: Equatable, Sendable, Codable {
         return .success(counts)
     }
 }
+
+extension SafeHomeCheck {
+    /// The rule in a sentence, shown beside the form.
+    public static let ruleText = LocalizedText(
+        vi:
+            "Ngôi nhà an toàn: đạt ít nhất \(pass)/\(criteria) tiêu chí, trong đó đủ \(mandatory) tiêu chí bắt buộc, và trong năm không có trẻ bị tai nạn, thương tích tại nhà.",
+        en:
+            "A safe home meets at least \(pass) of the \(criteria) criteria, all \(mandatory) mandatory ones among them, and had no child injured at home that year."
+    )
+}
