@@ -191,5 +191,6 @@ enum Migrations {
         app.migrations.add(CreateInspections())
         app.migrations.add(CreateCampaigns())
         app.migrations.add(CreateSafetyCounts())
+        app.migrations.add(CreateAssessmentEvidence())
     }
 }

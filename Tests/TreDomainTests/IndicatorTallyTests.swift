@@ -104,7 +104,7 @@ import TreDomain
         let catalogue = try IndicatorCatalogue(json: try Data(contentsOf: url))
         #expect(catalogue.indicator("0101")?.sensitive == true)
         #expect(catalogue.indicator("TR18")?.isComputed == true)
-        #expect(catalogue.indicator("TR19")?.isComputed == false, "children's forums come with issue 8")
+        #expect(catalogue.indicator("TR20")?.denominator == .forumQuestionsDue)
         var rate = try #require(catalogue.indicator("TR05"))
         rate.denominator = nil
         #expect(throws: IndicatorCatalogue.DefinitionError.self) { try IndicatorCatalogue([rate]) }

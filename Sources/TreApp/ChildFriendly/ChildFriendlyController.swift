@@ -18,6 +18,12 @@ struct ChildFriendlyController {
         routes.post(
             "child-friendly", ":commune", ":year", "appraisal", access: .permission(.appraiseChildFriendly),
             use: appraise)
+        routes.post(
+            "child-friendly", ":commune", ":year", "evidence", access: .permission(.assessChildFriendly),
+            use: attachEvidence)
+        routes.get(
+            "child-friendly", ":commune", ":year", "evidence", ":file", access: .permission(.viewChildFriendly),
+            use: downloadEvidence)
     }
 
     // MARK: the list
@@ -137,6 +143,7 @@ struct ChildFriendlyController {
 
     struct ItemRow: Encodable {
         var number: Int
+        var files: [EvidenceLink] = []
         var title: String
         var maxPoints: Int
         var weightConfirmed: Bool
@@ -184,12 +191,12 @@ struct ChildFriendlyController {
         var notice: String?
     }
 
-    private func service(_ request: Request) throws -> ChildFriendlyService {
+    func service(_ request: Request) throws -> ChildFriendlyService {
         ChildFriendlyService(
             database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor())
     }
 
-    private func place(_ request: Request) throws -> (commune: Int, year: Int) {
+    func place(_ request: Request) throws -> (commune: Int, year: Int) {
         guard let commune = request.parameters.get("commune", as: Int.self),
             let year = request.parameters.get("year", as: Int.self), (2000...2100).contains(year)
         else { throw TreError.notFound }
@@ -254,7 +261,7 @@ struct ChildFriendlyController {
             notice: UIStrings.text("appraisalSaved", request.language))
     }
 
-    private func render(
+    func render(
         _ request: Request, commune: Int, year: Int, typed: [String: String]?, error: String?, notice: String?,
         status: HTTPStatus = .ok
     ) async throws -> Response {
@@ -265,13 +272,15 @@ struct ChildFriendlyController {
         let result = loaded.result
         let editable = loaded.status.editableByCommune && principal.jurisdiction.level == .commune
         func text(_ key: String, _ stored: String) -> String { typed?[key] ?? stored }
+        let evidence = try await service.evidence(communeCode: commune, year: year)
         let items = loaded.items.map { item -> ItemRow in
             let criterion = loaded.set.criterion(item.number)
             let n = item.number
             let met = typed?["met_\(n)"] ?? item.met.map { $0 ? "yes" : "no" } ?? ""
             let appraisedMet = typed?["amet_\(n)"] ?? item.appraisedMet.map { $0 ? "yes" : "no" } ?? ""
             return ItemRow(
-                number: n, title: criterion?.title(language) ?? "", maxPoints: criterion?.maxPoints ?? 0,
+                number: n, files: evidence[n] ?? [], title: criterion?.title(language) ?? "",
+                maxPoints: criterion?.maxPoints ?? 0,
                 weightConfirmed: criterion?.weightConfirmed ?? false, computedFigure: item.computedFigure,
                 computedHow: item.computedHow, reportedFigure: text("reported_\(n)", item.reportedFigure),
                 overrideReason: text("reason_\(n)", item.overrideReason),

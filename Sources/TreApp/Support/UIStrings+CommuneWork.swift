@@ -96,5 +96,13 @@ extension UIStrings {
         "result": .init(vi: "Kết quả", en: "Result"),
         "safeHome": .init(vi: "Đạt ngôi nhà an toàn", en: "Safe home"),
         "notSafeHome": .init(vi: "Chưa đạt", en: "Not yet safe"),
+        "evidenceFiles": .init(vi: "Tệp minh chứng", en: "Evidence files"),
+        "attachEvidence": .init(vi: "Đính kèm minh chứng", en: "Attach evidence"),
+        "file": .init(vi: "Tệp", en: "File"),
+        "attach": .init(vi: "Đính kèm", en: "Attach"),
+        "evidenceAttached": .init(vi: "Đã đính kèm tệp minh chứng.", en: "The evidence was attached."),
+        "evidenceLimits": .init(
+            vi: "Nhận PDF, JPG, PNG, DOCX, XLSX; tối đa 5 MB mỗi tệp, 60 tệp mỗi bản tự đánh giá.",
+            en: "PDF, JPG, PNG, DOCX, XLSX; at most 5 MB per file and 60 files per self-assessment."),
     ]
 }

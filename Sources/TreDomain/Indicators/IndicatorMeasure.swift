@@ -30,15 +30,19 @@ public enum IndicatorMeasure: String, CaseIterable, Codable, Sendable {
     case communes
     case childFriendlyCommunes = "child_friendly_communes"
     case forumsHeld = "forums_held"
+    /// Children's forum questions whose answer fell due in the period, and those answered by then.
+    case forumQuestionsDue = "forum_questions_due"
+    case forumQuestionsAnsweredOnTime = "forum_questions_answered_on_time"
+    /// Child-labour inspections held in the period, and those that found a violation.
+    case inspections
+    case inspectionsWithViolations = "inspections_with_violations"
+    /// Households checked against the safe-home criteria in the year, and those found safe.
+    case homesAssessed = "homes_assessed"
+    case safeHomes = "safe_homes"
 
-    /// Whether Tre already keeps the records this measure counts.
-    public var hasRecords: Bool {
-        switch self {
-        // Recorded by the rest of the commune work: declared now, counted once their records exist.
-        case .forumsHeld: false
-        default: true
-        }
-    }
+    /// Whether Tre already keeps the records this measure counts. Every measure does today; one declared
+    /// in the catalogue ahead of its records answers false here and shows as "no data yet".
+    public var hasRecords: Bool { true }
 
     /// The breakdowns the records behind this measure can give.
     public var disaggregations: Set<Disaggregation> {
