@@ -29,16 +29,6 @@ import VaporTesting
             .POST, "/api/v1/injuries", headers: bearer(token, json: true), body: ByteBuffer(string: body))
     }
 
-    private func value(_ app: Application, _ token: String, _ query: String) async throws -> Double? {
-        struct Figures: Decodable {
-            struct Figure: Decodable { var value: Double? }
-            var total: Figure
-        }
-        let answer = try await app.testing().sendRequest(.GET, "/api/v1/indicators/\(query)", headers: bearer(token))
-        #expect(answer.status == .ok, "\(query): \(answer.body.string)")
-        return try answer.content.decode(Figures.self).total.value
-    }
-
     @Test func injuriesAreCountedOncePerChildIntoTheInjuryAndDrowningRates() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
@@ -70,10 +60,10 @@ import VaporTesting
             try await IndicatorRefresh.run(on: app.db)
 
             let year = VietnamDay.containing(Date()).year
-            #expect(try await value(app, baDinh, "TR16?period=\(year)") == 200)
-            #expect(try await value(app, baDinh, "TR17?period=\(year)") == 100)
+            #expect(try await indicatorValue(app, baDinh, "TR16?period=\(year)") == 200)
+            #expect(try await indicatorValue(app, baDinh, "TR17?period=\(year)") == 100)
             let province = try await apiToken(app, "tinh1")
-            #expect(try await value(app, province, "TR16?period=\(year)") == 200, "3 ÷ 1,500, not the average")
+            #expect(try await indicatorValue(app, province, "TR16?period=\(year)") == 200, "3 ÷ 1,500, not the average")
             // A registered child's injury is also on the child's own audit history.
             let childEntries = try await AuditEntry.query(on: app.db).filter(\.$action == "child.injury_recorded")
                 .filter(\.$recordID == childA.id?.uuidString).count()

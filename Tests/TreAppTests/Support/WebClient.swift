@@ -128,3 +128,14 @@ struct APIErrorBody: Decodable {
     }
     var error: Detail
 }
+
+/// An indicator's figure for the token's own jurisdiction, e.g. `TR16?period=2026`; nil when there is none.
+func indicatorValue(_ app: Application, _ token: String, _ query: String) async throws -> Double? {
+    struct Figures: Decodable {
+        struct Figure: Decodable { var value: Double? }
+        var total: Figure
+    }
+    let answer = try await app.testing().sendRequest(.GET, "/api/v1/indicators/\(query)", headers: bearer(token))
+    #expect(answer.status == .ok, "\(query): \(answer.body.string)")
+    return try answer.content.decode(Figures.self).total.value
+}
