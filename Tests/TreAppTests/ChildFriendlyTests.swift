@@ -180,6 +180,37 @@ import VaporTesting
         }
     }
 
+    @Test func anAdministratorLoadsANewDecisionAsTheNextVersionAndChangesThresholds() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "quantri", role: .admin)
+            let admin = WebClient(app)
+            try await admin.signIn("quantri")
+            try await admin.get("/child-friendly/criteria")
+            // Thresholds are edited beside the weights; one above the scale's total is refused by name.
+            let above = try await admin.post("/child-friendly/criteria", ["threshold_city_ward": "1200"])
+            #expect(above.status == .unprocessableEntity)
+            #expect(above.body.string.contains("Ngưỡng công nhận cho phường thuộc thành phố trực thuộc trung ương"))
+            #expect(try await admin.post("/child-friendly/criteria", ["threshold_disadvantaged": "780"]).status == .ok)
+            #expect(try await ChildFriendlyService.currentSet(on: app.db).set.thresholds[.disadvantaged] == 780)
+
+            // The set in force, downloaded, changed to a new decision with 12 criteria, loaded back.
+            let json = try await admin.get("/child-friendly/criteria.json")
+            var next = try JSONDecoder().decode(CriteriaSet.self, from: Data(buffer: json.body))
+            next.code = "QD-2031"
+            next.title = LocalizedText(vi: "Quyết định năm 2031", en: "Decision of 2031")
+            next.criteria.removeLast()
+            let document = String(decoding: try JSONEncoder().encode(next), as: UTF8.self)
+            let unreadable = try await admin.post("/child-friendly/criteria/load", ["document": "{ không phải JSON"])
+            #expect(unreadable.status == .unprocessableEntity && unreadable.body.string.contains("mẫu JSON"))
+            let loaded = try await admin.post("/child-friendly/criteria/load", ["document": document])
+            #expect(loaded.status == .ok, "\(loaded.body.string)")
+            let current = try await ChildFriendlyService.currentSet(on: app.db).set
+            #expect(current.code == "QD-2031" && current.version == 2 && current.criteria.count == 12)
+            #expect(try await CriteriaSetRecord.query(on: app.db).count() == 2, "version 1 is kept")
+            #expect(try await admin.get("/child-friendly/criteria").body.string.contains("Quyết định năm 2031"))
+        }
+    }
+
     @Test func nobodySeesOrActsOnAnotherPlacesAssessment() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "chutich4", role: .communeChair, commune: Places.baDinh)

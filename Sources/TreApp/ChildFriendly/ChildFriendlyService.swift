@@ -51,8 +51,8 @@ struct ChildFriendlyService: Sendable {
     /// The set new assessments use: the latest version loaded.
     static func currentSet(on database: any Database) async throws -> (id: UUID, set: CriteriaSet) {
         guard
-            let record = try await CriteriaSetRecord.query(on: database).sort(\.$createdAt, .descending)
-                .sort(\.$version, .descending).first()
+            let record = try await CriteriaSetRecord.query(on: database).sort(\.$version, .descending)
+                .sort(\.$createdAt, .descending).first()
         else { throw TreError.notFound }
         return (try record.requireID(), try record.criteriaSet())
     }

@@ -3,11 +3,14 @@ import TreDomain
 import Vapor
 
 /// `/child-friendly/criteria`: the criteria set in force, its weights and thresholds; an administrator
-/// edits and confirms the weights here.
+/// edits and confirms the weights and thresholds here, or loads the set of a new decision as a JSON
+/// document shaped like `/child-friendly/criteria.json`.
 struct CriteriaSetsController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("child-friendly", "criteria", access: .permission(.viewChildFriendly), use: show)
         routes.post("child-friendly", "criteria", access: .permission(.manageReferenceData), use: save)
+        routes.get("child-friendly", "criteria.json", access: .permission(.viewChildFriendly), use: document)
+        routes.post("child-friendly", "criteria", "load", access: .permission(.manageReferenceData), use: load)
     }
 
     struct CriterionRow: Encodable {
@@ -17,11 +20,17 @@ struct CriteriaSetsController {
         var confirmed: Bool
     }
 
+    struct ThresholdRow: Encodable {
+        var key: String
+        var label: String
+        var value: String
+    }
+
     struct Page: Encodable {
         var title: String
         var version: Int
         var cycle: String
-        var thresholds: [String]
+        var thresholds: [ThresholdRow]
         var maxTotal: Int
         var rows: [CriterionRow]
         var unconfirmed: String?
@@ -42,10 +51,41 @@ struct CriteriaSetsController {
                 points: form["points_\(number)"] ?? "", confirmed: form["confirmed_\(number)"] == "on")
         }
         do {
-            try await CriteriaSetService(database: request.db, actor: request.auditActor()).update(changes)
+            var thresholds: [CommuneCategory: String] = [:]
+            for category in CommuneCategory.allCases {
+                if let value = form["threshold_\(category.rawValue)"] { thresholds[category] = value }
+            }
+            try await CriteriaSetService(database: request.db, actor: request.auditActor())
+                .update(changes, thresholds: thresholds)
         } catch let failure as TreError {
             return try await render(
                 request, typed: form, error: failure.message(request.language), notice: nil, status: failure.status)
+        }
+        return try await render(
+            request, typed: nil, error: nil, notice: UIStrings.text("criteriaSaved", request.language))
+    }
+
+    /// The set in force as the JSON document an administrator edits to load a new decision.
+    @Sendable func document(_ request: Request) async throws -> Response {
+        let (_, set) = try await ChildFriendlyService.currentSet(on: request.db)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"\(set.code)-v\(set.version).json\"")
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(set)))
+    }
+
+    @Sendable func load(_ request: Request) async throws -> Response {
+        struct Upload: Content { var document: String? }
+        let upload = try request.content.decode(Upload.self)
+        do {
+            try await CriteriaSetService(database: request.db, actor: request.auditActor())
+                .load(document: upload.document ?? "")
+        } catch let failure as TreError {
+            return try await render(
+                request, typed: nil, error: failure.message(request.language), notice: nil, status: failure.status)
         }
         return try await render(
             request, typed: nil, error: nil, notice: UIStrings.text("criteriaSaved", request.language))
@@ -60,7 +100,11 @@ struct CriteriaSetsController {
         let unconfirmed = set.unconfirmedCriteria
         let page = Page(
             title: set.title(language), version: set.version, cycle: set.cycle(language),
-            thresholds: CommuneCategory.allCases.map { "\($0.label(language)): \(set.thresholds[$0] ?? set.maxTotal)" },
+            thresholds: CommuneCategory.allCases.map {
+                ThresholdRow(
+                    key: "threshold_\($0.rawValue)", label: $0.label(language),
+                    value: typed?["threshold_\($0.rawValue)"] ?? String(set.thresholds[$0] ?? set.maxTotal))
+            },
             maxTotal: set.maxTotal,
             rows: set.criteria.map { criterion in
                 CriterionRow(

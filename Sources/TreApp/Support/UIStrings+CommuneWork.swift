@@ -104,5 +104,14 @@ extension UIStrings {
         "evidenceLimits": .init(
             vi: "Nhận PDF, JPG, PNG, DOCX, XLSX; tối đa 5 MB mỗi tệp, 60 tệp mỗi bản tự đánh giá.",
             en: "PDF, JPG, PNG, DOCX, XLSX; at most 5 MB per file and 60 files per self-assessment."),
+        "criteriaDocument": .init(vi: "Bộ tiêu chí dạng JSON", en: "The criteria set as JSON"),
+        "loadNewDecision": .init(vi: "Nạp bộ tiêu chí của quyết định mới", en: "Load the criteria of a new decision"),
+        "loadNewDecisionIntro": .init(
+            vi:
+                "Tải bộ tiêu chí hiện hành dạng JSON, sửa theo quyết định mới (tiêu chí, điểm, ngưỡng, chu kỳ, vai trò thẩm định và công nhận) rồi dán vào đây. Bộ mới thành phiên bản kế tiếp; các đánh giá đã có quyết định giữ phiên bản cũ, các đánh giá chưa quyết định chuyển sang bộ mới.",
+            en:
+                "Download the set in force as JSON, change it to the new decision (criteria, points, thresholds, cycle, appraising and recognising roles) and paste it here. It becomes the next version; decided assessments keep theirs, undecided ones move to it."
+        ),
+        "loadAsNewVersion": .init(vi: "Nạp thành phiên bản mới", en: "Load as a new version"),
     ]
 }

@@ -89,3 +89,36 @@ public struct CriteriaSet: Codable, Equatable, Sendable {
 
     public func criterion(_ number: Int) -> FriendlyCriterion? { criteria.first { $0.number == number } }
 }
+
+extension CriteriaSet {
+    /// What makes a set unusable, for a set an administrator loads from a new decision: no criteria, a number
+    /// used twice, a weight outside 1–1000, or a category without a reachable threshold.
+    public var definitionProblems: [LocalizedText] {
+        var problems: [LocalizedText] = []
+        if criteria.isEmpty {
+            problems.append(LocalizedText(vi: "Bộ tiêu chí chưa có tiêu chí nào.", en: "The set has no criteria."))
+        }
+        let numbers = criteria.map(\.number)
+        if Set(numbers).count != numbers.count {
+            problems.append(
+                LocalizedText(vi: "Có số thứ tự tiêu chí bị trùng.", en: "A criterion number is used twice."))
+        }
+        for criterion in criteria where !(1...1000).contains(criterion.maxPoints) {
+            problems.append(
+                LocalizedText(
+                    vi: "Tiêu chí \(criterion.number): điểm chuẩn phải là số nguyên từ 1 đến 1000.",
+                    en: "Criterion \(criterion.number): the weight must be a whole number from 1 to 1000."))
+        }
+        for category in CommuneCategory.allCases {
+            guard let threshold = thresholds[category], (1...max(maxTotal, 1)).contains(threshold) else {
+                problems.append(
+                    LocalizedText(
+                        vi: "Ngưỡng công nhận cho \(category.label.vi.lowercased()) phải từ 1 đến \(maxTotal) điểm.",
+                        en: "The threshold for \(category.label.en.lowercased()) must be from 1 to \(maxTotal) points.")
+                )
+                continue
+            }
+        }
+        return problems
+    }
+}
