@@ -57,9 +57,11 @@ struct CreateCampaigns: AsyncMigration {
             .field("name", .string, .required)
             .field("start_date", .string, .required)
             .field("end_date", .string, .required)
-            .field("children", .int, .required)
-            .field("adults", .int, .required)
-            .field("budget", .int64, .required)
+            // 32-bit so that PostgreSQL sums them as bigint (a sum of bigints is numeric, which does not
+            // decode into Int); a campaign's budget is capped at 2 billion đồng.
+            .field("children", .int32, .required)
+            .field("adults", .int32, .required)
+            .field("budget", .int32, .required)
             .field("report_due", .string)
             .field("report_submitted_on", .string)
             .field("recorded_by", .uuid)

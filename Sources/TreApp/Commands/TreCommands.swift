@@ -180,6 +180,8 @@ public enum TreCommands {
                 children: written, focusCommunes: focus, on: app.db, seed: seed)
             let assessments = try await DemoChildFriendly.seed(
                 provinces: DemoData.provinceCodes, on: app.db, seed: seed)
+            let work = try await DemoCommuneWork.seed(
+                provinces: DemoData.provinceCodes, focusCommunes: focus, on: app.db, seed: seed)
             try await DemoData.seedPopulations(on: app.db)
             let refreshed = try await IndicatorRefresh.run(on: app.db)
             return """
@@ -189,6 +191,7 @@ public enum TreCommands {
                 \(logged) hotline contacts in \(String(format: "%.1f", contactSeconds)) s
                 \(injuries) accidents and injuries this year
                 \(assessments) child-friendly assessments decided last year
+                commune work: \(work.forums) children's forums with \(work.questions) questions, \(work.campaigns) campaigns, \(work.inspections) inspections, safe homes of \(work.safety) communes
                 indicators: \(refreshed.facts) figures computed in \(refreshed.milliseconds) ms
                 """
         }

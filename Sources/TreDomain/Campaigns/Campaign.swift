@@ -49,6 +49,9 @@ public struct ValidCampaign: Equatable, Sendable {
 }
 
 extension CampaignDraft {
+    /// Two billion đồng: more than any commune activity costs, and what the budget column holds.
+    public static let maximumBudget = 2_000_000_000
+
     public func validate() -> Result<ValidCampaign, ChildFieldErrors> {
         var errors: [ChildFieldError] = []
         let kind = CampaignKind(rawValue: self.kind)
@@ -73,7 +76,7 @@ extension CampaignDraft {
         let adults = Count.parse(
             adults, field: "adults", vi: "Số người lớn", en: "The number of adults", errors: &errors)
         let budget = Count.parse(
-            budget, field: "budget", vi: "Kinh phí (đồng)", en: "The budget (VND)", maximum: 1_000_000_000_000,
+            budget, field: "budget", vi: "Kinh phí (đồng)", en: "The budget (VND)", maximum: Self.maximumBudget,
             errors: &errors)
         guard errors.isEmpty, let kind, let start, let end, let children, let adults, let budget else {
             return .failure(ChildFieldErrors(errors: errors))
