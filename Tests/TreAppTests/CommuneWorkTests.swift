@@ -56,6 +56,8 @@ import VaporTesting
             let childID = try child.requireID().uuidString
             #expect(page.contains("Lò Thị Mai") && page.contains("/reports/new?child=\(childID)"))
             #expect(!page.contains("Đặng Văn Tú"))
+            let childPage = try await officer.get("/children/\(childID)").body.string
+            #expect(childPage.contains("Xưởng mây tre đan Đông Hòa · Hai em dưới 15 tuổi"), "on the child's page")
             #expect(
                 try await AuditEntry.query(on: app.db).filter(\.$action == "child.found_at_inspection")
                     .filter(\.$recordID == child.id?.uuidString).count() == 1)

@@ -69,6 +69,11 @@ import VaporTesting
                 .filter(\.$recordID == childA.id?.uuidString).count()
             #expect(childEntries == 2)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "injury.recorded").count() == 4)
+            // And on the child's page, both of them.
+            let officer = WebClient(app)
+            try await officer.signIn("xa4")
+            let page = try await officer.get("/children/\(try childA.requireID().uuidString)").body.string
+            #expect(page.contains("Ngã · Bị thương") && page.contains("Bỏng · Bị thương"))
         }
     }
 

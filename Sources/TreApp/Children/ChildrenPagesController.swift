@@ -140,6 +140,7 @@ struct ChildrenPagesController {
         var reportHref: String?
         var mergeAction: String
         var circumstances: CircumstanceSection
+        var events: ChildEventsSection
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
@@ -190,7 +191,8 @@ struct ChildrenPagesController {
             mergeAction: Paths.child(try child.requireID()) + "/merge",
             circumstances: try await CircumstanceSection.build(
                 for: child, canEdit: canEdit, language: language, circumstanceForm: circumstanceForm,
-                supportForm: supportForm, error: error, on: request.db))
+                supportForm: supportForm, error: error, on: request.db),
+            events: try await ChildEventsSection.build(for: child, language: language, on: request.db))
         return try await request.render(
             "children/detail", title: child.fullName, page, status: error == nil ? .ok : .unprocessableEntity,
             notice: notice)

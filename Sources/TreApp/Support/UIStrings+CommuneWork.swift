@@ -113,5 +113,6 @@ extension UIStrings {
                 "Download the set in force as JSON, change it to the new decision (criteria, points, thresholds, cycle, appraising and recognising roles) and paste it here. It becomes the next version; decided assessments keep theirs, undecided ones move to it."
         ),
         "loadAsNewVersion": .init(vi: "Nạp thành phiên bản mới", en: "Load as a new version"),
+        "childEvents": .init(vi: "Tai nạn, thương tích và kiểm tra liên quan", en: "Injuries and inspections"),
     ]
 }
