@@ -2,6 +2,8 @@
 switch language. The journeys run in file order against one server: the first administrator's
 temporary password is replaced in the second and used from then on."""
 import io
+import os
+import tempfile
 import urllib.request
 
 import openpyxl
@@ -276,6 +278,21 @@ def test_a_commune_submits_its_child_friendly_self_assessment_and_the_province_r
     browser.get(BASE_URL + "/child-friendly")
     and_wait_for_the_next_page(browser, browser.find_element(By.LINK_TEXT, "Phường Ba Đình").click)
     assessment = browser.current_url
+    # The minutes of the children's forum, photographed, attached to criterion 11; a program is refused.
+    photo = os.path.join(tempfile.mkdtemp(), "bien-ban-dien-dan.png")
+    with open(photo, "wb") as file:
+        file.write(b"\x89PNG\r\n\x1a\n" + bytes(2048))
+    Select(browser.find_element(By.ID, "evidence-criterion")).select_by_value("11")
+    browser.find_element(By.ID, "evidence-file").send_keys(photo)
+    click(browser, "attach-evidence")
+    assert "Đã đính kèm tệp minh chứng" in browser.find_element(By.ID, "form-notice").text
+    assert "bien-ban-dien-dan.png" in browser.find_element(By.ID, "criterion-11").text
+    program = os.path.join(tempfile.mkdtemp(), "bien-ban.pdf")
+    with open(program, "wb") as file:
+        file.write(b"MZ\x90\x00" + bytes(512))
+    browser.find_element(By.ID, "evidence-file").send_keys(program)
+    click(browser, "attach-evidence")
+    assert "chỉ nhận PDF, JPG, PNG, DOCX, XLSX" in browser.find_element(By.ID, "form-error").text
     Select(browser.find_element(By.ID, "category")).select_by_value("city_ward")
     for fieldset in browser.find_elements(By.CSS_SELECTOR, "#assessment-form fieldset"):
         number = fieldset.get_attribute("id").split("-")[1]
@@ -298,3 +315,38 @@ def test_a_commune_submits_its_child_friendly_self_assessment_and_the_province_r
     assert "Trả lại để bổ sung" in browser.find_element(By.ID, "assessment-status").text
     assert browser.find_element(By.ID, "assessment-total").text == str(1000 - 73 + 40)
     assert "Đề nghị bổ sung tiêu chí 9" in browser.find_element(By.ID, "assessment-history").text
+
+
+def test_a_commune_records_its_forum_and_gives_the_childrens_question_an_answer(browser):
+    sign_in(browser, "admin", NEW_PASSWORD)
+    create_account(browser, "canbo.ngocha", "Lê Thị Hoa", "commune_officer", commune="8")
+    click(browser, "sign-out")
+    first_sign_in(browser, "canbo.ngocha", "mat-khau-cua-hoa-2026")
+
+    # From the commune work page to the forums; 24 children without a reason is refused, what was typed kept.
+    browser.get(BASE_URL + "/commune-work")
+    and_wait_for_the_next_page(browser, browser.find_element(By.LINK_TEXT, "Diễn đàn trẻ em").click)
+    browser.find_element(By.CSS_SELECTOR, "details summary").click()
+    browser.find_element(By.ID, "date").send_keys("01/06/2026")
+    browser.find_element(By.ID, "place").send_keys("Nhà văn hóa phường Ngọc Hà")
+    browser.find_element(By.ID, "children").send_keys("24")
+    browser.find_element(By.ID, "consents").send_keys("24")
+    click(browser, "save-forum")
+    assert "cần ít nhất 30 trẻ em" in browser.find_element(By.ID, "form-error").text
+    assert browser.find_element(By.ID, "place").get_attribute("value") == "Nhà văn hóa phường Ngọc Hà"
+    browser.find_element(By.ID, "belowMinimumReason").send_keys("Mưa lớn, nhiều em không đến được")
+    click(browser, "save-forum")
+    assert "Đã lưu" in browser.find_element(By.ID, "form-notice").text
+
+    # The children's question goes to the school with a due date, and the school's answer is shown back.
+    browser.find_element(By.ID, "text").send_keys("Xin mở lớp học bơi vào mùa hè")
+    browser.find_element(By.ID, "agency").send_keys("Trường học")
+    browser.find_element(By.ID, "due").send_keys("30/06/2026")
+    click(browser, "route-question")
+    question = browser.find_element(By.CSS_SELECTOR, "article.question")
+    assert "Xin mở lớp học bơi" in question.text
+    question.find_element(By.NAME, "answer").send_keys("Nhà trường mở lớp bơi từ tháng 7")
+    question.find_element(By.NAME, "answeredOn").send_keys("25/06/2026")
+    and_wait_for_the_next_page(browser, question.find_element(By.TAG_NAME, "button").click)
+    answered = browser.find_element(By.CSS_SELECTOR, "article.question").text
+    assert "Nhà trường mở lớp bơi từ tháng 7" in answered and "Trả lời đúng hạn" in answered
