@@ -5,8 +5,9 @@ import TreDomain
 
 /// A campaign or activity a commune ran for children: dates, participants, budget, and for the Action
 /// Month the report due to the province by 20 July.
-final class CampaignRecord: Model, @unchecked Sendable {
+final class CampaignRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "campaigns"
+    static let auditType = "campaign"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "province_code") var provinceCode: Int
@@ -39,8 +40,6 @@ final class CampaignRecord: Model, @unchecked Sendable {
         reportDue = valid.reportDue
         self.recordedBy = recordedBy
     }
-
-    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
 
     func reportStatus(today: CivilDate) -> DueStatus? {
         reportDue.map { DueStatus(due: $0, doneOn: reportSubmittedOn, today: today) }

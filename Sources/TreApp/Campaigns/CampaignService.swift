@@ -14,39 +14,23 @@ struct CampaignService: Sendable {
         let record = CampaignRecord(
             valid, provinceCode: commune.provinceCode, communeCode: commune.code, recordedBy: principal.userID)
         record.id = UUID()
-        try await database.writeTransaction { database in
-            try await record.create(on: database)
-            try await audit(
-                "campaign.recorded", record, details: "kind=\(valid.kind.rawValue);children=\(valid.children)",
-                on: database)
-        }
+        try await CommuneScope.save(
+            record, action: "campaign.recorded", details: "kind=\(valid.kind.rawValue);children=\(valid.children)",
+            by: actor, on: database)
         return record
     }
 
     func reportSubmitted(_ id: UUID, on day: String) async throws {
-        guard let record = try await CampaignRecord.find(id, on: database),
-            principal.jurisdiction.contains(provinceCode: record.provinceCode, communeCode: record.communeCode)
-        else { throw Self.unknownCampaign }
+        guard let record = try await CommuneScope.find(CampaignRecord.self, id, for: principal, on: database) else {
+            throw Self.unknownCampaign
+        }
         guard record.reportDue != nil else { throw Self.noReport }
         record.reportSubmittedOn = try DueStatus.doneDay(
             day, field: "reportSubmittedOn", today: ChildAge.todayInVietnam()
         ).get()
-        try await database.writeTransaction { database in
-            try await record.save(on: database)
-            try await audit(
-                "campaign.report_submitted", record, details: "on=\(record.reportSubmittedOn ?? "")", on: database)
-        }
-    }
-
-    private func audit(_ action: String, _ record: CampaignRecord, details: String, on database: any Database)
-        async throws
-    {
-        try await AuditLog.record(
-            [
-                AuditEvent(
-                    action: action, recordType: "campaign", recordID: record.id?.uuidString,
-                    jurisdiction: record.jurisdiction, details: details)
-            ], by: actor, on: database)
+        try await CommuneScope.save(
+            record, action: "campaign.report_submitted", details: "on=\(record.reportSubmittedOn ?? "")", by: actor,
+            on: database)
     }
 
     static let unknownCampaign = TreError(

@@ -79,26 +79,21 @@ struct CampaignsController {
             year: (try? request.query.get(Int.self, at: "year")),
             kind: (try? request.query.get(String.self, at: "kind")) ?? "",
             q: VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? ""),
-            overdue: ((try? request.query.get(String.self, at: "overdue")) ?? "").isEmpty == false)
+            overdue: request.flag("overdue"))
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        let saved = ((try? request.query.get(String.self, at: "saved")) ?? "").isEmpty == false
-        return try await render(
-            request, input: nil, error: nil, notice: saved ? UIStrings.text("saved", request.language) : nil)
+        try await render(request, input: nil, error: nil, notice: request.savedNotice)
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
         let input = try request.content.decode(CampaignInput.self)
-        do {
+        return try await request.submitting(to: "/campaigns") {
             _ = try await service(request).record(
                 input.draft, communeCode: input.communeCode.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
-        } catch let failure as any LocalizedFailure {
-            return try await render(
-                request, input: input, error: failure.message(request.language), notice: nil,
-                status: ForumsController.status(of: failure))
+        } otherwise: { error, status in
+            try await render(request, input: input, error: error, notice: nil, status: status)
         }
-        return request.redirect(to: "/campaigns?saved=1")
     }
 
     struct ReportInput: Content { var reportSubmittedOn: String? }
@@ -106,14 +101,11 @@ struct CampaignsController {
     @Sendable func report(_ request: Request) async throws -> Response {
         guard let id = request.parameters.get("campaign", as: UUID.self) else { throw Abort(.notFound) }
         let input = try request.content.decode(ReportInput.self)
-        do {
+        return try await request.submitting(to: "/campaigns") {
             try await service(request).reportSubmitted(id, on: input.reportSubmittedOn ?? "")
-        } catch let failure as any LocalizedFailure {
-            return try await render(
-                request, input: nil, error: failure.message(request.language), notice: nil,
-                status: ForumsController.status(of: failure))
+        } otherwise: { error, status in
+            try await render(request, input: nil, error: error, notice: nil, status: status)
         }
-        return request.redirect(to: "/campaigns?saved=1")
     }
 
     private func render(
@@ -124,11 +116,10 @@ struct CampaignsController {
         let filter = filter(request)
         let paging = Paging(request)
         let matching = try await CampaignQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-        let total = try await matching.count()
+        let (total, records) = try await matching.page(paging)
         let children = try await matching.sum(\.$children) ?? 0
         let adults = try await matching.sum(\.$adults) ?? 0
         let budget = try await matching.sum(\.$budget) ?? 0
-        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
         let page = ListPage(
             canRecord: AccessPolicy.allows(principal.role, .recordCommuneWork), input: input ?? CampaignInput(),
             kinds: Choice.list(CampaignKind.self, selected: input?.kind, language: language) { $0.label },
@@ -137,7 +128,7 @@ struct CampaignsController {
             rows: try await rows(records, language: language, on: request.db),
             totals: Totals(children: children, adults: adults, budget: Self.dong(budget)),
             pager: PagerModel(paging, total: total, path: "/campaigns", query: filter.query),
-            csvHref: ForumsController.href("/campaigns.csv", filter.query), error: error, notice: notice)
+            csvHref: Paths.link("/campaigns.csv", filter.query), error: error, notice: notice)
         return try await request.render(
             "campaigns/list", title: UIStrings.text("campaigns", language), page, status: status)
     }

@@ -62,9 +62,7 @@ struct ChildFriendlyController {
         let year = year(request)
         let q = VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? "")
         let paging = Paging(request)
-        let matching = try communes(request, q: q)
-        let total = try await matching.count()
-        let page = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
+        let (total, page) = try await communes(request, q: q).page(paging)
         let assessments = try await assessments(of: page.map(\.code), year: year, on: request.db)
         let (recognised, communes) = try await share(request, year: year)
         let query = ["year": String(year), "q": q].filter { !$0.value.isEmpty }

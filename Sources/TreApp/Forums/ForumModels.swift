@@ -5,8 +5,9 @@ import TreDomain
 
 /// A children's forum a commune (or a province, in one of its communes) held: size, consents, and the
 /// report due 15 days later.
-final class ChildrenForumRecord: Model, @unchecked Sendable {
+final class ChildrenForumRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "children_forums"
+    static let auditType = "forum"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "province_code") var provinceCode: Int
@@ -40,8 +41,6 @@ final class ChildrenForumRecord: Model, @unchecked Sendable {
         self.recordedBy = recordedBy
     }
 
-    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
-
     func reportStatus(today: CivilDate) -> DueStatus {
         DueStatus(due: reportDue, doneOn: reportSubmittedOn, today: today)
     }
@@ -49,8 +48,9 @@ final class ChildrenForumRecord: Model, @unchecked Sendable {
 
 /// A message, recommendation or question the children raised at a forum, routed to an agency with a
 /// due date, and the answer given back. Carries the forum's commune so lists stay inside a jurisdiction.
-final class ForumQuestionRecord: Model, @unchecked Sendable {
+final class ForumQuestionRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "forum_questions"
+    static let auditType = "forum_question"
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "forum_id") var forum: ChildrenForumRecord

@@ -15,21 +15,15 @@ struct ForumService: Sendable {
         let record = ChildrenForumRecord(
             valid, provinceCode: commune.provinceCode, communeCode: commune.code, recordedBy: principal.userID)
         record.id = UUID()
-        try await database.writeTransaction { database in
-            try await record.create(on: database)
-            try await audit(
-                "forum.recorded", record,
-                details: "level=\(valid.level.rawValue);children=\(valid.children)", on: database)
-        }
+        try await CommuneScope.save(
+            record, action: "forum.recorded", details: "level=\(valid.level.rawValue);children=\(valid.children)",
+            by: actor, on: database)
         return record
     }
 
     /// The forum if the principal may see it; nil (a 404) otherwise.
     func find(_ id: UUID) async throws -> ChildrenForumRecord? {
-        guard let forum = try await ChildrenForumRecord.find(id, on: database),
-            principal.jurisdiction.contains(provinceCode: forum.provinceCode, communeCode: forum.communeCode)
-        else { return nil }
-        return forum
+        try await CommuneScope.find(ChildrenForumRecord.self, id, for: principal, on: database)
     }
 
     func questions(of forum: ChildrenForumRecord) async throws -> [ForumQuestionRecord] {
@@ -38,7 +32,7 @@ struct ForumService: Sendable {
     }
 
     /// Routes a question to the agency that must answer it by its due date.
-    func ask(_ draft: ForumQuestionDraft, at forum: ChildrenForumRecord) async throws -> ForumQuestionRecord {
+    func ask(_ draft: ForumQuestionDraft, at forum: ChildrenForumRecord) async throws {
         let question = try draft.validate(forumDate: forum.date).get()
         let record = ForumQuestionRecord()
         record.id = UUID()
@@ -48,50 +42,32 @@ struct ForumService: Sendable {
         record.text = question.text
         record.agency = question.agency
         record.due = question.due
-        try await database.writeTransaction { database in
-            try await record.create(on: database)
-            try await audit(
-                "forum.question_routed", forum, details: "agency=\(question.agency);due=\(question.due)",
-                on: database)
-        }
-        return record
+        try await CommuneScope.save(
+            record, action: "forum.question_routed",
+            details: "forum=\(try forum.requireID().uuidString);agency=\(question.agency);due=\(question.due)",
+            by: actor,
+            on: database)
     }
 
     func answer(_ draft: ForumAnswerDraft, question id: UUID, at forum: ChildrenForumRecord) async throws {
-        guard let question = try await ForumQuestionRecord.find(id, on: database),
-            question.$forum.id == forum.id
+        guard let question = try await ForumQuestionRecord.find(id, on: database), question.$forum.id == forum.id
         else { throw Self.unknownQuestion }
         let answer = try draft.validate(today: ChildAge.todayInVietnam()).get()
         question.answer = answer.answer
         question.answeredOn = answer.answeredOn
-        let onTime = question.question.answeredOnTime
-        try await database.writeTransaction { database in
-            try await question.save(on: database)
-            try await audit(
-                "forum.question_answered", forum, details: "question=\(id.uuidString);on_time=\(onTime)",
-                on: database)
-        }
+        try await CommuneScope.save(
+            question, action: "forum.question_answered", details: "on_time=\(question.question.answeredOnTime)",
+            by: actor, on: database)
     }
 
     /// Records the day the forum's report was sent (today when not given).
     func reportSubmitted(_ forum: ChildrenForumRecord, on day: String) async throws {
-        let date = try DueStatus.doneDay(day, field: "reportSubmittedOn", today: ChildAge.todayInVietnam()).get()
-        forum.reportSubmittedOn = date
-        try await database.writeTransaction { database in
-            try await forum.save(on: database)
-            try await audit("forum.report_submitted", forum, details: "on=\(date)", on: database)
-        }
-    }
-
-    private func audit(_ action: String, _ forum: ChildrenForumRecord, details: String, on database: any Database)
-        async throws
-    {
-        try await AuditLog.record(
-            [
-                AuditEvent(
-                    action: action, recordType: "forum", recordID: forum.id?.uuidString,
-                    jurisdiction: forum.jurisdiction, details: details)
-            ], by: actor, on: database)
+        forum.reportSubmittedOn = try DueStatus.doneDay(
+            day, field: "reportSubmittedOn", today: ChildAge.todayInVietnam()
+        ).get()
+        try await CommuneScope.save(
+            forum, action: "forum.report_submitted", details: "on=\(forum.reportSubmittedOn ?? "")", by: actor,
+            on: database)
     }
 
     static let unknownQuestion = TreError(

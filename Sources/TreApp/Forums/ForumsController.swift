@@ -73,7 +73,7 @@ struct ForumsController {
         ForumQueries.Filter(
             year: (try? request.query.get(Int.self, at: "year")),
             q: VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? ""),
-            overdue: ((try? request.query.get(String.self, at: "overdue")) ?? "").isEmpty == false)
+            overdue: request.flag("overdue"))
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -88,12 +88,8 @@ struct ForumsController {
             return request.redirect(to: "/forums/\(try forum.requireID().uuidString)?saved=1")
         } catch let failure as any LocalizedFailure {
             return try await renderList(
-                request, input: input, error: failure.message(request.language), status: Self.status(of: failure))
+                request, input: input, error: failure.message(request.language), status: HTTPStatus(refusal: failure))
         }
-    }
-
-    static func status(of failure: any LocalizedFailure) -> HTTPStatus {
-        (failure as? ChildAccessError)?.status ?? (failure as? TreError)?.status ?? .unprocessableEntity
     }
 
     private func renderList(_ request: Request, input: ForumInput?, error: String?, status: HTTPStatus = .ok)
@@ -103,9 +99,8 @@ struct ForumsController {
         let principal = try request.requirePrincipal()
         let filter = filter(request)
         let paging = Paging(request)
-        let matching = try await ForumQueries.forums(filter, in: principal.jurisdiction, on: request.db)
-        let total = try await matching.count()
-        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
+        let (total, records) = try await ForumQueries.forums(filter, in: principal.jurisdiction, on: request.db)
+            .page(paging)
         let page = ListPage(
             canRecord: AccessPolicy.allows(principal.role, .recordCommuneWork),
             input: input ?? ForumInput(),
@@ -115,16 +110,9 @@ struct ForumsController {
             year: filter.year.map(String.init) ?? "", q: filter.q, overdue: filter.overdue,
             rows: try await rows(records, language: language, on: request.db),
             pager: PagerModel(paging, total: total, path: "/forums", query: filter.query),
-            csvHref: Self.href("/forums.csv", filter.query), error: error)
+            csvHref: Paths.link("/forums.csv", filter.query), error: error)
         return try await request.render(
             "forums/list", title: UIStrings.text("forums", language), page, status: status)
-    }
-
-    static func href(_ path: String, _ query: [String: String]) -> String {
-        var components = URLComponents()
-        components.path = path
-        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-        return components.string ?? path
     }
 
     private func rows(_ records: [ChildrenForumRecord], language: Language, on database: any Database) async throws
@@ -223,10 +211,7 @@ struct ForumsController {
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let saved = ((try? request.query.get(String.self, at: "saved")) ?? "").isEmpty == false
-        return try await renderForum(
-            request, try await forum(request), question: nil, error: nil,
-            notice: saved ? UIStrings.text("saved", request.language) : nil)
+        try await renderForum(request, try await forum(request), question: nil, error: nil, notice: request.savedNotice)
     }
 
     @Sendable func ask(_ request: Request) async throws -> Response {
@@ -236,15 +221,14 @@ struct ForumsController {
         draft.text = input.text ?? ""
         draft.agency = input.agency ?? ""
         draft.due = input.due ?? ""
-        do {
-            _ = try await service(request).ask(draft, at: forum)
-        } catch let failure as any LocalizedFailure {
-            return try await renderForum(
-                request, forum, question: input, error: failure.message(request.language),
-                status: Self.status(of: failure))
+        return try await request.submitting(to: Self.path(of: forum)) {
+            try await service(request).ask(draft, at: forum)
+        } otherwise: { error, status in
+            try await renderForum(request, forum, question: input, error: error, status: status)
         }
-        return request.redirect(to: "/forums/\(try forum.requireID().uuidString)?saved=1")
     }
+
+    static func path(of forum: ChildrenForumRecord) -> String { "/forums/\(forum.id?.uuidString ?? "")" }
 
     @Sendable func answer(_ request: Request) async throws -> Response {
         let forum = try await forum(request)
@@ -253,27 +237,21 @@ struct ForumsController {
         var draft = ForumAnswerDraft()
         draft.answer = input.answer ?? ""
         draft.answeredOn = input.answeredOn ?? ""
-        do {
+        return try await request.submitting(to: Self.path(of: forum)) {
             try await service(request).answer(draft, question: questionID, at: forum)
-        } catch let failure as any LocalizedFailure {
-            return try await renderForum(
-                request, forum, question: nil, error: failure.message(request.language),
-                status: Self.status(of: failure))
+        } otherwise: { error, status in
+            try await renderForum(request, forum, question: nil, error: error, status: status)
         }
-        return request.redirect(to: "/forums/\(try forum.requireID().uuidString)?saved=1")
     }
 
     @Sendable func report(_ request: Request) async throws -> Response {
         let forum = try await forum(request)
         let input = try request.content.decode(ReportInput.self)
-        do {
+        return try await request.submitting(to: Self.path(of: forum)) {
             try await service(request).reportSubmitted(forum, on: input.reportSubmittedOn ?? "")
-        } catch let failure as any LocalizedFailure {
-            return try await renderForum(
-                request, forum, question: nil, error: failure.message(request.language),
-                status: Self.status(of: failure))
+        } otherwise: { error, status in
+            try await renderForum(request, forum, question: nil, error: error, status: status)
         }
-        return request.redirect(to: "/forums/\(try forum.requireID().uuidString)?saved=1")
     }
 
     private func renderForum(
@@ -325,14 +303,13 @@ struct ForumsController {
         let principal = try request.requirePrincipal()
         let filter = filter(request)
         let paging = Paging(request)
-        let matching = try await ForumQueries.questions(filter, in: principal.jurisdiction, on: request.db)
-        let total = try await matching.count()
-        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
+        let (total, records) = try await ForumQueries.questions(filter, in: principal.jurisdiction, on: request.db)
+            .page(paging)
         let page = QuestionsPage(
             year: filter.year.map(String.init) ?? "", q: filter.q, overdue: filter.overdue,
             rows: try await questionRows(records, on: request.db),
             pager: PagerModel(paging, total: total, path: "/forums/questions", query: filter.query),
-            csvHref: Self.href("/forums/questions.csv", filter.query))
+            csvHref: Paths.link("/forums/questions.csv", filter.query))
         return try await request.render(
             "forums/questions", title: UIStrings.text("forumQuestions", request.language), page)
     }

@@ -162,12 +162,8 @@ struct InjuriesController {
         let principal = try request.requirePrincipal()
         let filter = filter(request)
         let paging = Paging(request)
-        let matching = try await InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-        let total = try await matching.count()
-        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
-        var csv = URLComponents()
-        csv.path = "/injuries.csv"
-        csv.queryItems = filter.query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        let (total, records) = try await InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db)
+            .page(paging)
         let page = ListPage(
             canRecord: AccessPolicy.allows(principal.role, .recordInjuries),
             input: FormValues(
@@ -184,7 +180,7 @@ struct InjuriesController {
             year: filter.year.map(String.init) ?? "", q: filter.q,
             rows: try await rows(records, language: language, on: request.db),
             pager: PagerModel(paging, total: total, path: "/injuries", query: filter.query),
-            csvHref: csv.string ?? "/injuries.csv", error: error, notice: notice)
+            csvHref: Paths.link("/injuries.csv", filter.query), error: error, notice: notice)
         return try await request.render(
             "injuries/list", title: UIStrings.text("injuries", language), page, status: status)
     }
@@ -192,11 +188,7 @@ struct InjuriesController {
     private func rows(_ records: [ChildInjuryRecord], language: Language, on database: any Database) async throws
         -> [InjuryRow]
     {
-        // One query for the page's communes (a CSV page holds a thousand rows).
-        let codes = Array(Set(records.map(\.communeCode)))
-        let names = Dictionary(
-            try await Commune.query(on: database).filter(\.$code ~~ codes).filter(\.$validTo == nil).all()
-                .map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = try await CommuneScope.names(of: records.map(\.communeCode), on: database)
         return records.map { record in
             InjuryRow(
                 date: VietnamTime.date(record.date), commune: names[record.communeCode] ?? "",
@@ -242,9 +234,9 @@ struct InjuriesController {
     @Sendable func apiList(_ request: Request) async throws -> InjuryPageDTO {
         let principal = try request.requirePrincipal()
         let paging = Paging(request)
-        let matching = try await InjuryQueries.matching(filter(request), in: principal.jurisdiction, on: request.db)
-        let total = try await matching.count()
-        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
+        let (total, records) = try await InjuryQueries.matching(
+            filter(request), in: principal.jurisdiction, on: request.db
+        ).page(paging)
         return InjuryPageDTO(
             items: try records.map(InjuryDTO.init), total: total, page: paging.page, per: paging.per)
     }

@@ -78,22 +78,16 @@ enum InjuryQueries {
     static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<ChildInjuryRecord>
     {
-        let query = ChildInjuryRecord.query(on: database)
-        switch jurisdiction {
-        case .nation: break
-        case .province(let code): query.filter(\.$provinceCode == code)
-        case .commune(_, let code): query.filter(\.$communeCode == code)
-        }
+        let query = CommuneScope.filter(
+            ChildInjuryRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
+            commune: \.$communeCode)
         if let year = filter.year {
-            query.filter(\.$date >= String(format: "%04d-01-01", year)).filter(
-                \.$date <= String(format: "%04d-12-31", year))
+            let bounds = CommuneScope.yearBounds(year)
+            query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)
         }
         if !filter.cause.isEmpty { query.filter(\.$cause == filter.cause) }
         if !filter.q.isEmpty {
-            let codes = try await Commune.query(on: database)
-                .filter(\.$nameFolded, .contains(inverse: false, .anywhere), VietnameseText.folded(filter.q)).all()
-                .map(\.code)
-            query.filter(\.$communeCode ~~ codes)
+            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
         }
         return query.sort(\.$date, .descending).sort(\.$id)
     }

@@ -5,8 +5,9 @@ import TreDomain
 
 /// An inspection of a service facility, business or household for child labour: findings, violations,
 /// and the follow-up with its deadline.
-final class InspectionRecord: Model, @unchecked Sendable {
+final class InspectionRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "child_labour_inspections"
+    static let auditType = "inspection"
 
     @ID(key: .id) var id: UUID?
     @Field(key: "province_code") var provinceCode: Int
@@ -41,8 +42,6 @@ final class InspectionRecord: Model, @unchecked Sendable {
         followUpDue = valid.followUpDue
         self.recordedBy = recordedBy
     }
-
-    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
 
     func followUpStatus(today: CivilDate) -> DueStatus? {
         followUpDue.map { DueStatus(due: $0, doneOn: followUpDoneOn, today: today) }

@@ -15,20 +15,14 @@ struct InspectionService: Sendable {
         let record = InspectionRecord(
             valid, provinceCode: commune.provinceCode, communeCode: commune.code, recordedBy: principal.userID)
         record.id = UUID()
-        try await database.writeTransaction { database in
-            try await record.create(on: database)
-            try await audit(
-                "inspection.recorded", record,
-                details: "place=\(valid.placeKind.rawValue);violations=\(valid.violations)", on: database)
-        }
+        try await CommuneScope.save(
+            record, action: "inspection.recorded",
+            details: "place=\(valid.placeKind.rawValue);violations=\(valid.violations)", by: actor, on: database)
         return record
     }
 
     func find(_ id: UUID) async throws -> InspectionRecord? {
-        guard let record = try await InspectionRecord.find(id, on: database),
-            principal.jurisdiction.contains(provinceCode: record.provinceCode, communeCode: record.communeCode)
-        else { return nil }
-        return record
+        try await CommuneScope.find(InspectionRecord.self, id, for: principal, on: database)
     }
 
     /// The registered children linked to the inspection that the principal may see.
@@ -76,23 +70,9 @@ struct InspectionService: Sendable {
         inspection.followUpDoneOn = try DueStatus.doneDay(
             day, field: "followUpDoneOn", today: ChildAge.todayInVietnam()
         ).get()
-        try await database.writeTransaction { database in
-            try await inspection.save(on: database)
-            try await audit(
-                "inspection.follow_up_done", inspection, details: "on=\(inspection.followUpDoneOn ?? "")",
-                on: database)
-        }
-    }
-
-    private func audit(_ action: String, _ record: InspectionRecord, details: String, on database: any Database)
-        async throws
-    {
-        try await AuditLog.record(
-            [
-                AuditEvent(
-                    action: action, recordType: "inspection", recordID: record.id?.uuidString,
-                    jurisdiction: record.jurisdiction, details: details)
-            ], by: actor, on: database)
+        try await CommuneScope.save(
+            inspection, action: "inspection.follow_up_done", details: "on=\(inspection.followUpDoneOn ?? "")",
+            by: actor, on: database)
     }
 
     static let noFollowUp = TreError(

@@ -73,8 +73,7 @@ struct InspectionsController {
         InspectionQueries.Filter(
             year: (try? request.query.get(Int.self, at: "year")),
             q: VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? ""),
-            overdue: ((try? request.query.get(String.self, at: "overdue")) ?? "").isEmpty == false,
-            withViolations: ((try? request.query.get(String.self, at: "violations")) ?? "").isEmpty == false)
+            overdue: request.flag("overdue"), withViolations: request.flag("violations"))
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -90,7 +89,7 @@ struct InspectionsController {
         } catch let failure as any LocalizedFailure {
             return try await renderList(
                 request, input: input, error: failure.message(request.language),
-                status: ForumsController.status(of: failure))
+                status: HTTPStatus(refusal: failure))
         }
     }
 
@@ -101,16 +100,16 @@ struct InspectionsController {
         let principal = try request.requirePrincipal()
         let filter = filter(request)
         let paging = Paging(request)
-        let matching = try await InspectionQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-        let total = try await matching.count()
-        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
+        let (total, records) = try await InspectionQueries.matching(
+            filter, in: principal.jurisdiction, on: request.db
+        ).page(paging)
         let page = ListPage(
             canRecord: AccessPolicy.allows(principal.role, .recordCommuneWork), input: input ?? InspectionInput(),
             kinds: Choice.list(InspectedPlace.self, selected: input?.placeKind, language: language) { $0.label },
             year: filter.year.map(String.init) ?? "", q: filter.q, overdue: filter.overdue,
             withViolations: filter.withViolations, rows: try await rows(records, language: language, on: request.db),
             pager: PagerModel(paging, total: total, path: "/inspections", query: filter.query),
-            csvHref: ForumsController.href("/inspections.csv", filter.query), error: error)
+            csvHref: Paths.link("/inspections.csv", filter.query), error: error)
         return try await request.render(
             "inspections/list", title: UIStrings.text("inspections", language), page, status: status)
     }
@@ -188,10 +187,7 @@ struct InspectionsController {
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        let saved = ((try? request.query.get(String.self, at: "saved")) ?? "").isEmpty == false
-        return try await render(
-            request, try await inspection(request), error: nil,
-            notice: saved ? UIStrings.text("saved", request.language) : nil)
+        try await render(request, try await inspection(request), error: nil, notice: request.savedNotice)
     }
 
     struct LinkInput: Content { var childId: String? }
@@ -200,29 +196,23 @@ struct InspectionsController {
     @Sendable func link(_ request: Request) async throws -> Response {
         let record = try await inspection(request)
         let input = try request.content.decode(LinkInput.self)
-        do {
-            guard let id = input.childId.flatMap({ UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) })
-            else { throw InjuryService.unknownChild }
+        let id = input.childId.flatMap { UUID(uuidString: $0.trimmingCharacters(in: .whitespaces)) }
+        return try await request.submitting(to: "/inspections/\(try record.requireID().uuidString)") {
+            guard let id else { throw InjuryService.unknownChild }
             try await service(request).link(child: id, to: record)
-        } catch let failure as any LocalizedFailure {
-            return try await render(
-                request, record, error: failure.message(request.language),
-                status: ForumsController.status(of: failure))
+        } otherwise: { error, status in
+            try await render(request, record, error: error, status: status)
         }
-        return request.redirect(to: "/inspections/\(try record.requireID().uuidString)?saved=1")
     }
 
     @Sendable func done(_ request: Request) async throws -> Response {
         let record = try await inspection(request)
         let input = try request.content.decode(DoneInput.self)
-        do {
+        return try await request.submitting(to: "/inspections/\(try record.requireID().uuidString)") {
             try await service(request).followUpDone(record, on: input.followUpDoneOn ?? "")
-        } catch let failure as any LocalizedFailure {
-            return try await render(
-                request, record, error: failure.message(request.language),
-                status: ForumsController.status(of: failure))
+        } otherwise: { error, status in
+            try await render(request, record, error: error, status: status)
         }
-        return request.redirect(to: "/inspections/\(try record.requireID().uuidString)?saved=1")
     }
 
     private func render(

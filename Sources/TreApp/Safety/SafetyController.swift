@@ -42,14 +42,13 @@ struct SafetyController {
         let year = year(request)
         let q = VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? "")
         let paging = Paging(request)
-        let matching = CommuneScope.communesInForce(in: principal.jurisdiction, q: q, on: request.db)
-        let total = try await matching.count()
-        let communes = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
+        let (total, communes) = try await CommuneScope.communesInForce(in: principal.jurisdiction, q: q, on: request.db)
+            .page(paging)
         let query = ["year": String(year), "q": q].filter { !$0.value.isEmpty }
         let page = ListPage(
             year: year, q: q, rows: try await rows(communes, year: year, on: request.db),
             pager: PagerModel(paging, total: total, path: "/safety", query: query),
-            csvHref: ForumsController.href("/safety.csv", query))
+            csvHref: Paths.link("/safety.csv", query))
         return try await request.render("safety/list", title: UIStrings.text("safety", request.language), page)
     }
 
@@ -134,23 +133,17 @@ struct SafetyController {
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let (commune, year) = try await commune(request)
-        let saved = ((try? request.query.get(String.self, at: "saved")) ?? "").isEmpty == false
-        return try await render(
-            request, commune, year, typed: nil, error: nil,
-            notice: saved ? UIStrings.text("saved", request.language) : nil)
+        return try await render(request, commune, year, typed: nil, error: nil, notice: request.savedNotice)
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
         let (commune, year) = try await commune(request)
         let fields = try request.content.decode([String: String].self)
-        do {
+        return try await request.submitting(to: "/safety/\(commune.code)/\(year)") {
             try await service(request).save(fields, communeCode: commune.code, year: year)
-        } catch let failure as any LocalizedFailure {
-            return try await render(
-                request, commune, year, typed: fields, error: failure.message(request.language),
-                status: ForumsController.status(of: failure))
+        } otherwise: { error, status in
+            try await render(request, commune, year, typed: fields, error: error, status: status)
         }
-        return request.redirect(to: "/safety/\(commune.code)/\(year)?saved=1")
     }
 
     struct CheckInput: Content {
@@ -163,17 +156,14 @@ struct SafetyController {
     @Sendable func check(_ request: Request) async throws -> Response {
         let (commune, year) = try await commune(request)
         let input = try request.content.decode(CheckInput.self)
-        do {
+        return try await request.submitting(to: "/safety/\(commune.code)/\(year)") {
             _ = try await service(request).check(
                 household: input.household ?? "", criteriaMet: input.criteriaMet ?? "",
                 mandatoryMet: input.mandatoryMet ?? "", injuryAtHome: !(input.injuryAtHome ?? "").isEmpty,
                 communeCode: commune.code, year: year)
-        } catch let failure as any LocalizedFailure {
-            return try await render(
-                request, commune, year, typed: nil, error: failure.message(request.language),
-                status: ForumsController.status(of: failure))
+        } otherwise: { error, status in
+            try await render(request, commune, year, typed: nil, error: error, status: status)
         }
-        return request.redirect(to: "/safety/\(commune.code)/\(year)?saved=1")
     }
 
     private func render(

@@ -2,9 +2,48 @@ import Fluent
 import Foundation
 import TreDomain
 
+/// A record of a commune register (a forum, an inspection, a campaign): it belongs to one commune.
+protocol CommuneRecord: Model where IDValue == UUID {
+    var provinceCode: Int { get }
+    var communeCode: Int { get }
+    /// How the audit trail names this kind of record.
+    static var auditType: String { get }
+}
+
+extension CommuneRecord {
+    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
+}
+
 /// What the commune registers (injuries, forums, inspections, campaigns) share: a record belongs to one
 /// commune, is written only inside the writer's jurisdiction and read only inside the reader's.
 enum CommuneScope {
+    /// The record if the principal may see it; nil (a 404) otherwise.
+    static func find<Record: CommuneRecord>(
+        _: Record.Type, _ id: UUID, for principal: Principal, on database: any Database
+    )
+        async throws -> Record?
+    {
+        guard let record = try await Record.find(id, on: database),
+            principal.jurisdiction.contains(provinceCode: record.provinceCode, communeCode: record.communeCode)
+        else { return nil }
+        return record
+    }
+
+    /// Saves (creates or updates) a record and its audit entry in one transaction.
+    static func save<Record: CommuneRecord>(
+        _ record: Record, action: String, details: String, by actor: AuditActor, on database: any Database
+    ) async throws {
+        try await database.writeTransaction { database in
+            try await record.save(on: database)
+            try await AuditLog.record(
+                [
+                    AuditEvent(
+                        action: action, recordType: Record.auditType, recordID: record.id?.uuidString,
+                        jurisdiction: record.jurisdiction, details: details)
+                ], by: actor, on: database)
+        }
+    }
+
     /// The commune a record is written in: the one given, or the writer's own; refused outside the
     /// writer's jurisdiction.
     static func commune(_ code: Int?, for principal: Principal, on database: any Database) async throws -> Commune {

@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// `?page=&per=` read leniently: a missing or silly value falls back to the first page of 50.
@@ -43,5 +44,13 @@ struct PagerModel: Encodable {
         }
         previousHref = paging.page > 1 ? link(paging.page - 1) : nil
         nextHref = paging.page < pageCount ? link(paging.page + 1) : nil
+    }
+}
+
+extension QueryBuilder {
+    /// How many match, and the records of the requested page.
+    func page(_ paging: Paging) async throws -> (total: Int, items: [Model]) {
+        let total = try await copy().count()
+        return (total, try await range((paging.page - 1) * paging.per..<paging.page * paging.per).all())
     }
 }

@@ -39,4 +39,12 @@ enum Paths {
     static func isLocal(_ path: String) -> Bool {
         path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\")
     }
+
+    /// A path with its query, keys in order (for export links that keep a list's filters).
+    static func link(_ path: String, _ query: [String: String]) -> String {
+        var components = URLComponents()
+        components.path = path
+        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return components.string ?? path
+    }
 }
