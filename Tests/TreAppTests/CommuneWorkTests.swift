@@ -122,6 +122,11 @@ import VaporTesting
             try await province.signIn("tinh1")
             let work = try await province.get("/commune-work?year=\(lastYear)").body.string
             #expect(work.contains("<strong>1</strong> báo cáo Tháng hành động quá hạn"))
+            try await makeAccount(app, "xa8", role: .communeOfficer, commune: Places.ngocHa)
+            let neighbour = WebClient(app)
+            try await neighbour.signIn("xa8")
+            let theirs = try await neighbour.get("/commune-work?year=\(lastYear)").body.string
+            #expect(theirs.contains("<strong>0</strong> báo cáo Tháng hành động quá hạn"), "Ba Đình's is not counted")
 
             let id = try #require(
                 try await CampaignRecord.query(on: app.db).filter(\.$kind == "action_month").first()?.id)
@@ -212,6 +217,13 @@ import VaporTesting
             let other = WebClient(app)
             try await other.signIn("xa8")
             #expect(try await other.get(file).status == .notFound)
+            try await other.get("/child-friendly")
+            #expect(try await other.post("\(file)/delete", [:]).status == .notFound)
+
+            // The commune removes it while the assessment is still its own to change.
+            let removed = try await officer.post("\(file)/delete", [:])
+            #expect(removed.status == .ok && removed.body.string.contains("Đã gỡ tệp minh chứng."))
+            #expect(try await AssessmentEvidenceRecord.query(on: app.db).count() == 0)
         }
     }
 }

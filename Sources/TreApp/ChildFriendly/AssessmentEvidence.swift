@@ -56,6 +56,8 @@ struct EvidenceLink: Encodable {
     var name: String
     var href: String
     var size: String
+    /// Where the commune removes a file attached by mistake.
+    var removeAction: String
 }
 
 extension ChildFriendlyService {
@@ -66,10 +68,10 @@ extension ChildFriendlyService {
             .field(\.$id).field(\.$criterion).field(\.$fileName).field(\.$size).all()
         return Dictionary(grouping: records, by: \.criterion).mapValues { files in
             files.map {
-                EvidenceLink(
-                    name: $0.fileName,
-                    href: "/child-friendly/\(communeCode)/\(year)/evidence/\($0.id?.uuidString ?? "")",
-                    size: String(format: "%.1f MB", Double($0.size) / 1_048_576))
+                let href = "/child-friendly/\(communeCode)/\(year)/evidence/\($0.id?.uuidString ?? "")"
+                return EvidenceLink(
+                    name: $0.fileName, href: href, size: String(format: "%.1f MB", Double($0.size) / 1_048_576),
+                    removeAction: href + "/delete")
             }
         }
     }
@@ -105,6 +107,25 @@ extension ChildFriendlyService {
                         recordID: "\(communeCode)-\(year)",
                         jurisdiction: .commune(provinceCode: loaded.commune.provinceCode, communeCode: communeCode),
                         details: "criterion=\(criterion);file=\(name);bytes=\(data.count)")
+                ], by: actor, on: database)
+        }
+    }
+
+    /// Removes a file while the commune may still change its assessment.
+    func detach(_ id: UUID, communeCode: Int, year: Int) async throws {
+        guard principal.jurisdiction.level == .commune else { throw ChildFriendlyError.communeOnly }
+        let loaded = try await load(communeCode: communeCode, year: year)
+        guard loaded.status.editableByCommune else { throw ChildFriendlyError.notEditable }
+        let record = try await evidenceFile(id, communeCode: communeCode, year: year)
+        try await database.writeTransaction { database in
+            try await record.delete(on: database)
+            try await AuditLog.record(
+                [
+                    AuditEvent(
+                        action: "child_friendly.evidence_removed", recordType: "friendly_assessment",
+                        recordID: "\(communeCode)-\(year)",
+                        jurisdiction: .commune(provinceCode: loaded.commune.provinceCode, communeCode: communeCode),
+                        details: "criterion=\(record.criterion);file=\(record.fileName)")
                 ], by: actor, on: database)
         }
     }
@@ -148,6 +169,21 @@ extension ChildFriendlyController {
         return try await render(
             request, commune: commune, year: year, typed: nil, error: nil,
             notice: UIStrings.text("evidenceAttached", request.language))
+    }
+
+    @Sendable func removeEvidence(_ request: Request) async throws -> Response {
+        let (commune, year) = try place(request)
+        guard let id = request.parameters.get("file", as: UUID.self) else { throw TreError.notFound }
+        do {
+            try await service(request).detach(id, communeCode: commune, year: year)
+        } catch let failure as TreError where failure.status != .notFound {
+            return try await render(
+                request, commune: commune, year: year, typed: nil, error: failure.message(request.language),
+                notice: nil, status: failure.status)
+        }
+        return try await render(
+            request, commune: commune, year: year, typed: nil, error: nil,
+            notice: UIStrings.text("evidenceRemoved", request.language))
     }
 
     @Sendable func downloadEvidence(_ request: Request) async throws -> Response {

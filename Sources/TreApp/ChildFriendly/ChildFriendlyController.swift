@@ -24,6 +24,9 @@ struct ChildFriendlyController {
         routes.get(
             "child-friendly", ":commune", ":year", "evidence", ":file", access: .permission(.viewChildFriendly),
             use: downloadEvidence)
+        routes.post(
+            "child-friendly", ":commune", ":year", "evidence", ":file", "delete",
+            access: .permission(.assessChildFriendly), use: removeEvidence)
     }
 
     // MARK: the list

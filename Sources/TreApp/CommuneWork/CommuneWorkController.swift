@@ -57,7 +57,7 @@ struct CommuneWorkController {
                     try await ForumQueries.questions(forums, in: jurisdiction, on: database).count(),
                     "/forums/questions?\(inYear)"),
                 tile(
-                    "answeredOnTime",
+                    "questionsAnsweredOnTime",
                     try await ForumQueries.questions(forums, in: jurisdiction, on: database)
                         .filter(\.$answeredOn, .lessThanOrEqual, \.$due).count(), "/forums/questions?\(inYear)"),
                 tile(
@@ -74,7 +74,7 @@ struct CommuneWorkController {
                     "activities", try await CampaignQueries.matching(campaigns, in: jurisdiction, on: database).count(),
                     "/campaigns?\(inYear)"),
                 tile(
-                    "childrenTakingPart",
+                    "childrenReached",
                     try await CampaignQueries.matching(campaigns, in: jurisdiction, on: database).sum(\.$children) ?? 0,
                     "/campaigns?\(inYear)"),
                 tile(
@@ -93,7 +93,7 @@ struct CommuneWorkController {
                     try await InspectionQueries.matching(inspections, in: jurisdiction, on: database).count(),
                     "/inspections?\(inYear)"),
                 tile(
-                    "withViolations",
+                    "inspectionsWithViolations",
                     try await InspectionQueries.matching(
                         InspectionQueries.Filter(year: year, withViolations: true), in: jurisdiction, on: database
                     ).count(), "/inspections?\(inYear)&violations=1"),

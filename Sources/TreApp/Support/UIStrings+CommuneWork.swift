@@ -114,5 +114,9 @@ extension UIStrings {
         ),
         "loadAsNewVersion": .init(vi: "Nạp thành phiên bản mới", en: "Load as a new version"),
         "childEvents": .init(vi: "Tai nạn, thương tích và kiểm tra liên quan", en: "Injuries and inspections"),
+        "questionsAnsweredOnTime": .init(vi: "ý kiến được trả lời đúng hạn", en: "questions answered on time"),
+        "childrenReached": .init(vi: "lượt trẻ em tham gia", en: "children taking part"),
+        "inspectionsWithViolations": .init(vi: "lần phát hiện vi phạm", en: "found violations"),
+        "evidenceRemoved": .init(vi: "Đã gỡ tệp minh chứng.", en: "The evidence file was removed."),
     ]
 }
