@@ -200,6 +200,13 @@ import VaporTesting
             next.title = LocalizedText(vi: "Quyết định năm 2031", en: "Decision of 2031")
             next.criteria.removeLast()
             let document = String(decoding: try JSONEncoder().encode(next), as: UTF8.self)
+            var selfJudged = next
+            selfJudged.recogniserRole = .communeChair
+            let refused = try await admin.post(
+                "/child-friendly/criteria/load",
+                ["document": String(decoding: try JSONEncoder().encode(selfJudged), as: UTF8.self)])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Vai trò thẩm định và công nhận phải là cán bộ cấp tỉnh"))
             let unreadable = try await admin.post("/child-friendly/criteria/load", ["document": "{ không phải JSON"])
             #expect(unreadable.status == .unprocessableEntity && unreadable.body.string.contains("mẫu JSON"))
             let loaded = try await admin.post("/child-friendly/criteria/load", ["document": document])

@@ -178,6 +178,7 @@ struct ChildFriendlyService: Sendable {
             guard !comment.isEmpty else { throw ChildFriendlyError.commentRequired }
             if case .refuse = decision { status = .notRecognised } else { status = .returned }
         case .recognise(let number, let date):
+            guard principal.role == loaded.set.recogniserRole else { throw ChildFriendlyError.recogniserOnly }
             guard result.recognised else { throw ChildFriendlyError.problems(result.shortfalls.map(\.message)) }
             let decisionNumber = VietnameseText.normalized(number)
             guard !decisionNumber.isEmpty,
@@ -248,6 +249,11 @@ enum ChildFriendlyError {
         status: .forbidden, code: "appraiser_only",
         message: LocalizedText(
             vi: "Chỉ cán bộ cấp tỉnh được thẩm định.", en: "Only the provincial officer appraises."))
+    static let recogniserOnly = TreError(
+        status: .forbidden, code: "recogniser_only",
+        message: LocalizedText(
+            vi: "Bộ tiêu chí đang áp dụng giao việc công nhận cho vai trò khác.",
+            en: "The criteria set in force gives recognition to another role."))
     static let notSubmitted = TreError(
         status: .conflict, code: "assessment_not_submitted",
         message: LocalizedText(

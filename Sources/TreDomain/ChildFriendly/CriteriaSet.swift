@@ -109,6 +109,16 @@ extension CriteriaSet {
                     vi: "Tiêu chí \(criterion.number): điểm chuẩn phải là số nguyên từ 1 đến 1000.",
                     en: "Criterion \(criterion.number): the weight must be a whole number from 1 to 1000."))
         }
+        // Only the province appraises and records recognition in Tre: the commune cannot judge itself.
+        for role in [appraiserRole, recogniserRole] where role != .provincialOfficer {
+            problems.append(
+                LocalizedText(
+                    vi:
+                        "Vai trò thẩm định và công nhận phải là cán bộ cấp tỉnh, không phải \(role.label.vi.lowercased()).",
+                    en:
+                        "Appraisal and recognition belong to the provincial officer, not the \(role.label.en.lowercased())."
+                ))
+        }
         for category in CommuneCategory.allCases {
             guard let threshold = thresholds[category], (1...max(maxTotal, 1)).contains(threshold) else {
                 problems.append(
