@@ -83,6 +83,15 @@ import VaporTesting
             try await other.signIn("xa8")
             #expect(try await other.get(path).status == .notFound)
             #expect(!(try await other.get("/inspections.csv").body.string.contains("Xưởng mây tre")))
+            try await other.get("/inspections")
+            #expect(try await other.post("\(path)/follow-up", [:]).status == .notFound)
+            #expect(try await other.post("\(path)/children", ["childId": childID]).status == .notFound)
+            try await makeAccount(app, "tinh4", role: .provincialOfficer, province: Places.caoBang)
+            let caoBang = WebClient(app)
+            try await caoBang.signIn("tinh4")
+            #expect(try await caoBang.get(path).status == .notFound)
+            #expect(!(try await caoBang.get("/inspections").body.string.contains("Xưởng mây tre")))
+            #expect(try await InspectionChildRecord.query(on: app.db).count() == 1)
         }
     }
 
@@ -92,6 +101,8 @@ import VaporTesting
             try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
             let officer = WebClient(app)
             try await officer.signIn("xa4")
+            let province = WebClient(app)
+            try await province.signIn("tinh1")
             try await officer.get("/campaigns")
             let lastYear = Self.today.year - 1
             let month = try await officer.post(
@@ -113,13 +124,21 @@ import VaporTesting
                 "/campaigns", ["kind": "contest", "startDate": "10/05/\(lastYear)", "endDate": "01/05/\(lastYear)"])
             #expect(wrong.status == .unprocessableEntity)
             #expect(wrong.body.string.contains("Ngày kết thúc không thể trước ngày bắt đầu."))
+            let costly = try await officer.post(
+                "/campaigns", ["kind": "contest", "startDate": "10/05/\(lastYear)", "budget": "3.000.000.000"])
+            #expect(costly.status == .unprocessableEntity)
+            #expect(costly.body.string.contains("Kinh phí (đồng) tối đa là 2.000.000.000."))
+            #expect(costly.body.string.contains(#"value="3.000.000.000""#), "what was typed is kept")
+            // A province records for one of its communes, and is asked which one.
+            try await province.get("/campaigns")
+            let nowhere = try await province.post("/campaigns", ["kind": "contest", "startDate": "10/05/\(lastYear)"])
+            #expect(nowhere.status == .unprocessableEntity && nowhere.body.string.contains("Nhập mã xã, phường"))
+            #expect(try await CampaignRecord.query(on: app.db).count() == 2)
 
             let list = try await officer.get("/campaigns?year=\(lastYear)").body.string
             #expect(list.contains("1150") && list.contains("15.000.000 đ"), "totals of both activities")
             let overdue = try await officer.get("/campaigns?overdue=1").body.string
             #expect(overdue.contains("Tháng hành động phường Ba Đình") && !overdue.contains("Vui Tết Trung thu"))
-            let province = WebClient(app)
-            try await province.signIn("tinh1")
             let work = try await province.get("/commune-work?year=\(lastYear)").body.string
             #expect(work.contains("<strong>1</strong> báo cáo Tháng hành động quá hạn"))
             try await makeAccount(app, "xa8", role: .communeOfficer, commune: Places.ngocHa)
@@ -127,9 +146,15 @@ import VaporTesting
             try await neighbour.signIn("xa8")
             let theirs = try await neighbour.get("/commune-work?year=\(lastYear)").body.string
             #expect(theirs.contains("<strong>0</strong> báo cáo Tháng hành động quá hạn"), "Ba Đình's is not counted")
+            #expect(!(try await neighbour.get("/campaigns").body.string.contains("Tháng hành động phường Ba Đình")))
+            #expect(!(try await neighbour.get("/campaigns.csv").body.string.contains("Tháng hành động phường Ba Đình")))
 
             let id = try #require(
                 try await CampaignRecord.query(on: app.db).filter(\.$kind == "action_month").first()?.id)
+            try await neighbour.get("/campaigns")
+            let notTheirs = try await neighbour.post("/campaigns/\(id.uuidString)/report", [:])
+            #expect(notTheirs.status == .notFound)
+            #expect(try await CampaignRecord.find(id, on: app.db)?.reportSubmittedOn == nil)
             #expect(try await officer.post("/campaigns/\(id.uuidString)/report", [:]).status == .seeOther)
             #expect(
                 !(try await officer.get("/campaigns?overdue=1").body.string.contains("Tháng hành động phường Ba Đình")))
@@ -150,6 +175,12 @@ import VaporTesting
             #expect(tooMany.status == .unprocessableEntity)
             #expect(tooMany.body.string.contains("Số trường học an toàn không thể nhiều hơn số được đánh giá."))
             #expect(try await SafetyCountsRecord.query(on: app.db).count() == 0)
+            let impossible = try await officer.post(
+                "\(path)/homes", ["household": "Hộ ông Hà Văn Năm", "criteriaMet": "10", "mandatoryMet": "12"])
+            #expect(impossible.status == .unprocessableEntity)
+            #expect(impossible.body.string.contains("không thể nhiều hơn tổng số tiêu chí đạt"))
+            #expect(impossible.body.string.contains(#"value="Hộ ông Hà Văn Năm""#), "what was typed is kept")
+            #expect(try await SafeHomeCheckRecord.query(on: app.db).count() == 0)
 
             for (household, met, mandatory) in [("Hộ ông Nguyễn Văn Ba", "25", "15"), ("Hộ bà Lê Thị Tư", "22", "15")] {
                 let checked = try await officer.post(
@@ -168,6 +199,9 @@ import VaporTesting
             #expect(counts.homesAssessed == 2 && counts.safeHomes == 1 && counts.safeSchools == 2)
             let page = try await officer.get(path).body.string
             #expect(page.contains("Mới đạt 22/33 tiêu chí, cần ít nhất 23."))
+            let firstOfTwo = try await officer.get("\(path)?per=1").body.string
+            #expect(firstOfTwo.contains("Hộ ông Nguyễn Văn Ba") && !firstOfTwo.contains("Hộ bà Lê Thị Tư"))
+            #expect(firstOfTwo.contains(#"rel="next""#), "household checks are paged")
             #expect(try await officer.get("/safety?q=ba+dinh").body.string.contains("1/2"))
 
             try await IndicatorRefresh.run(on: app.db)

@@ -81,6 +81,19 @@ import VaporTesting
                 #expect(answer.status == .seeOther, "\(answer.body.string)")
             }
 
+            // An answer dated tomorrow is refused; what was typed stays in that question's form.
+            let lamp = try #require(stored.first { $0.text.hasPrefix("Đề nghị lắp đèn") }?.id)
+            let tomorrow = try await officer.post(
+                "\(forum)/questions/\(lamp.uuidString)/answer",
+                [
+                    "answer": "Sẽ lắp trong quý tới",
+                    "answeredOn": Self.typed(VietnamDay.containing(Date()).adding(days: 1)),
+                ])
+            #expect(tomorrow.status == .unprocessableEntity)
+            #expect(tomorrow.body.string.contains("Ngày không được ở tương lai."))
+            #expect(tomorrow.body.string.contains(">Sẽ lắp trong quý tới</textarea>"))
+            #expect(try await ForumQuestionRecord.find(lamp, on: app.db)?.answeredOn == nil)
+
             // The overdue list holds only the unanswered question; the forum page shows the answer given back.
             let overdue = try await officer.get("/forums/questions?overdue=1").body.string
             #expect(overdue.contains("Đề nghị lắp đèn đường"))

@@ -126,23 +126,16 @@ struct CampaignsController {
             filterKinds: Choice.list(CampaignKind.self, selected: filter.kind, language: language) { $0.label },
             year: filter.year.map(String.init) ?? "", q: filter.q, overdue: filter.overdue,
             rows: try await rows(records, language: language, on: request.db),
-            totals: Totals(children: children, adults: adults, budget: Self.dong(budget)),
+            totals: Totals(children: children, adults: adults, budget: Self.dong(budget, language)),
             pager: PagerModel(paging, total: total, path: "/campaigns", query: filter.query),
             csvHref: Paths.link("/campaigns.csv", filter.query), error: error, notice: notice)
         return try await request.render(
             "campaigns/list", title: UIStrings.text("campaigns", language), page, status: status)
     }
 
-    /// "12.000.000 đ", grouped the Vietnamese way.
-    static func dong(_ amount: Int) -> String {
-        var digits = String(amount)
-        var groups: [String] = []
-        while digits.count > 3 {
-            groups.insert(String(digits.suffix(3)), at: 0)
-            digits.removeLast(3)
-        }
-        groups.insert(digits, at: 0)
-        return groups.joined(separator: ".") + " đ"
+    /// "12.000.000 đ" (in English "12,000,000 đ").
+    static func dong(_ amount: Int, _ language: Language) -> String {
+        IndicatorNumberFormat.integer(amount, language: language) + " đ"
     }
 
     private func rows(_ records: [CampaignRecord], language: Language, on database: any Database) async throws
@@ -160,7 +153,7 @@ struct CampaignsController {
                 id: record.id?.uuidString ?? "",
                 kind: CampaignKind(rawValue: record.kind)?.label(language) ?? record.kind, name: record.name,
                 commune: names[record.communeCode] ?? "", dates: dates, children: record.children,
-                adults: record.adults, budget: Self.dong(record.budget),
+                adults: record.adults, budget: Self.dong(record.budget, language),
                 reportDue: record.reportDue.map(VietnamTime.date), reportStatus: status?.label(language),
                 overdue: status == .overdue, reportOpen: status == .due || status == .overdue)
         }

@@ -48,7 +48,8 @@ enum DemoCommuneWork {
                 if roll(100) < 60 || focus.contains(commune.code) {
                     let day = firstOfYear.adding(days: roll(daysSoFar))
                     let forum = ChildrenForumRecord()
-                    forum.id = UUID()
+                    let forumID = UUID()
+                    forum.id = forumID
                     forum.provinceCode = province
                     forum.communeCode = commune.code
                     forum.level = ForumLevel.commune.rawValue
@@ -66,7 +67,7 @@ enum DemoCommuneWork {
                         let (text, agency) = questions[roll(questions.count)]
                         let question = ForumQuestionRecord()
                         question.id = UUID()
-                        question.$forum.id = forum.id!
+                        question.$forum.id = forumID
                         question.provinceCode = province
                         question.communeCode = commune.code
                         question.text = text
@@ -132,7 +133,8 @@ enum DemoCommuneWork {
                     let inspection = InspectionRecord(
                         try draft.validate(today: (today.year, today.month, today.day)).get(), provinceCode: province,
                         communeCode: commune.code, recordedBy: nil)
-                    inspection.id = UUID()
+                    let inspectionID = UUID()
+                    inspection.id = inspectionID
                     if let due = inspection.followUpDue, roll(100) < 60, due < today.description {
                         inspection.followUpDoneOn = due
                     }
@@ -142,7 +144,7 @@ enum DemoCommuneWork {
                             .filter(\.$mergedInto == nil).first()
                     {
                         let link = InspectionChildRecord()
-                        link.$inspection.id = inspection.id!
+                        link.$inspection.id = inspectionID
                         link.$child.id = try child.requireID()
                         links.append(link)
                     }

@@ -165,6 +165,8 @@ struct ForumsController {
         var onTime: Bool
         var forumHref: String?
         var commune: String?
+        /// The answer form as typed, given back when it was refused.
+        var typed = AnswerInput()
     }
 
     struct ForumPage: Encodable {
@@ -240,7 +242,8 @@ struct ForumsController {
         return try await request.submitting(to: Self.path(of: forum)) {
             try await service(request).answer(draft, question: questionID, at: forum)
         } otherwise: { error, status in
-            try await renderForum(request, forum, question: nil, error: error, status: status)
+            try await renderForum(
+                request, forum, question: nil, answer: (questionID, input), error: error, status: status)
         }
     }
 
@@ -255,8 +258,9 @@ struct ForumsController {
     }
 
     private func renderForum(
-        _ request: Request, _ forum: ChildrenForumRecord, question: QuestionInput?, error: String?,
-        notice: String? = nil, status: HTTPStatus = .ok
+        _ request: Request, _ forum: ChildrenForumRecord, question: QuestionInput?,
+        answer typed: (question: UUID, input: AnswerInput)? = nil, error: String?, notice: String? = nil,
+        status: HTTPStatus = .ok
     ) async throws -> Response {
         let language = request.language
         let principal = try request.requirePrincipal()
@@ -272,7 +276,11 @@ struct ForumsController {
             reportDue: VietnamTime.date(forum.reportDue), reportStatus: reportStatus.label(language),
             reportOverdue: reportStatus == .overdue, reportSubmitted: forum.reportSubmittedOn != nil,
             canRecord: AccessPolicy.allows(principal.role, .recordCommuneWork),
-            questions: questions.map { Self.row($0, today: today, commune: nil) },
+            questions: questions.map { record in
+                var row = Self.row(record, today: today, commune: nil)
+                if let typed, typed.question == record.id { row.typed = typed.input }
+                return row
+            },
             question: question ?? QuestionInput(), error: error, notice: notice)
         return try await request.render(
             "forums/forum", title: UIStrings.text("forum", language), page, status: status)

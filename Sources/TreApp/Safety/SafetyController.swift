@@ -115,6 +115,9 @@ struct SafetyController {
         var counts: [String: String]
         var homesFromChecks: Bool
         var checks: [CheckRow]
+        var checksPager: PagerModel
+        /// The household form as typed, given back when it was refused.
+        var household: CheckInput
         var canRecord: Bool
         var rule: String
         var error: String?
@@ -162,19 +165,21 @@ struct SafetyController {
                 mandatoryMet: input.mandatoryMet ?? "", injuryAtHome: !(input.injuryAtHome ?? "").isEmpty,
                 communeCode: commune.code, year: year)
         } otherwise: { error, status in
-            try await render(request, commune, year, typed: nil, error: error, status: status)
+            try await render(request, commune, year, typed: nil, household: input, error: error, status: status)
         }
     }
 
     private func render(
-        _ request: Request, _ commune: Commune, _ year: Int, typed: [String: String]?, error: String?,
-        notice: String? = nil, status: HTTPStatus = .ok
+        _ request: Request, _ commune: Commune, _ year: Int, typed: [String: String]?,
+        household: CheckInput = CheckInput(), error: String?, notice: String? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         let language = request.language
         let principal = try request.requirePrincipal()
         let service = try service(request)
         let saved = try await service.counts(communeCode: commune.code, year: year)?.counts ?? SafetyCounts()
-        let checks = try await service.checks(communeCode: commune.code, year: year)
+        let paging = Paging(request)
+        let (checked, checks) = try await SafetyService.checks(communeCode: commune.code, year: year, on: request.db)
+            .page(paging)
         let stored: [String: String] = [
             "homesAssessed": String(saved.homesAssessed), "safeHomes": String(saved.safeHomes),
             "schools": String(saved.schools), "safeSchools": String(saved.safeSchools),
@@ -182,12 +187,14 @@ struct SafetyController {
         ]
         let page = CommunePage(
             commune: commune.name, code: commune.code, year: year,
-            counts: stored.merging(typed ?? [:]) { _, typed in typed }, homesFromChecks: !checks.isEmpty,
+            counts: stored.merging(typed ?? [:]) { _, typed in typed }, homesFromChecks: checked > 0,
             checks: checks.map {
                 CheckRow(
                     household: $0.household, criteriaMet: $0.criteriaMet, mandatoryMet: $0.mandatoryMet,
                     injuryAtHome: $0.injuryAtHome, safe: $0.safe, shortfalls: $0.check.shortfalls.map { $0(language) })
             },
+            checksPager: PagerModel(paging, total: checked, path: "/safety/\(commune.code)/\(year)", query: [:]),
+            household: household,
             canRecord: AccessPolicy.allows(principal.role, .recordCommuneWork)
                 && principal.jurisdiction.level != .nation,
             rule: SafeHomeCheck.ruleText(language), error: error, notice: notice)

@@ -14,19 +14,28 @@ struct SafetyService: Sendable {
             .filter(\.$year == year).first()
     }
 
-    func checks(communeCode: Int, year: Int) async throws -> [SafeHomeCheckRecord] {
-        try await SafeHomeCheckRecord.query(on: database).filter(\.$communeCode == communeCode)
-            .filter(\.$year == year).sort(\.$createdAt).all()
+    /// A commune's household checks of a year, in the order they were made.
+    static func checks(communeCode: Int, year: Int, on database: any Database) -> QueryBuilder<SafeHomeCheckRecord> {
+        SafeHomeCheckRecord.query(on: database).filter(\.$communeCode == communeCode).filter(\.$year == year)
+            .sort(\.$createdAt).sort(\.$id)
+    }
+
+    /// How many households were checked, and how many of them are safe.
+    static func checkedHomes(communeCode: Int, year: Int, on database: any Database) async throws
+        -> (assessed: Int, safe: Int)
+    {
+        let all = checks(communeCode: communeCode, year: year, on: database)
+        return (try await all.count(), try await all.filter(\.$safe == true).count())
     }
 
     /// Saves the counts; home counts typed here are ignored while household checks exist.
     func save(_ fields: [String: String], communeCode: Int, year: Int) async throws {
         let commune = try await CommuneScope.commune(communeCode, for: principal, on: database)
         var counts = try SafetyCounts.parse(fields).get()
-        let checks = try await checks(communeCode: communeCode, year: year)
-        if !checks.isEmpty {
-            counts.homesAssessed = checks.count
-            counts.safeHomes = checks.filter(\.safe).count
+        let checked = try await Self.checkedHomes(communeCode: communeCode, year: year, on: database)
+        if checked.assessed > 0 {
+            counts.homesAssessed = checked.assessed
+            counts.safeHomes = checked.safe
         }
         let record = try await self.counts(communeCode: communeCode, year: year) ?? SafetyCountsRecord()
         record.provinceCode = commune.provinceCode
@@ -66,8 +75,7 @@ struct SafetyService: Sendable {
         let existing = try await counts(communeCode: communeCode, year: year)
         try await database.writeTransaction { database in
             try await record.create(on: database)
-            let checks = try await SafeHomeCheckRecord.query(on: database).filter(\.$communeCode == commune.code)
-                .filter(\.$year == year).all()
+            let checked = try await Self.checkedHomes(communeCode: commune.code, year: year, on: database)
             let counts = existing ?? SafetyCountsRecord()
             if existing == nil {
                 counts.provinceCode = commune.provinceCode
@@ -75,8 +83,8 @@ struct SafetyService: Sendable {
                 counts.year = year
                 counts.set(SafetyCounts())
             }
-            counts.homesAssessed = checks.count
-            counts.safeHomes = checks.filter(\.safe).count
+            counts.homesAssessed = checked.assessed
+            counts.safeHomes = checked.safe
             try await counts.save(on: database)
             try await audit(
                 "safety.home_checked", commune, year: year, details: "safe=\(check.isSafe)", on: database)

@@ -47,7 +47,7 @@ enum CommuneScope {
     /// The commune a record is written in: the one given, or the writer's own; refused outside the
     /// writer's jurisdiction.
     static func commune(_ code: Int?, for principal: Principal, on database: any Database) async throws -> Commune {
-        guard let code = code ?? principal.jurisdiction.communeCode else { throw ChildAccessError.unknownCommune }
+        guard let code = code ?? principal.jurisdiction.communeCode else { throw Self.communeRequired }
         guard let commune = try await UnitQueries.commune(code: code, on: database) else {
             throw ChildAccessError.unknownCommune
         }
@@ -56,6 +56,11 @@ enum CommuneScope {
         }
         return commune
     }
+
+    static let communeRequired = TreError(
+        status: .unprocessableEntity, code: "commune_required",
+        message: LocalizedText(
+            vi: "Nhập mã xã, phường nơi việc này diễn ra.", en: "Enter the code of the commune where this took place."))
 
     /// Narrows a query to the records of a jurisdiction.
     static func filter<Record: Model>(

@@ -103,22 +103,3 @@ extension InspectionDraft {
                 violations: violations, childrenFound: children, followUp: followUp, followUpDue: due))
     }
 }
-
-/// A whole, non-negative number typed in a form; blank is 0.
-enum Count {
-    static func parse(
-        _ text: String, field: String, vi: String, en: String, maximum: Int = 1_000_000, errors: inout [ChildFieldError]
-    ) -> Int? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ".", with: "")
-        if trimmed.isEmpty { return 0 }
-        guard let value = Int(trimmed), value >= 0, value <= maximum else {
-            errors.append(
-                ChildFieldError(
-                    field: field, code: "invalid_count",
-                    message: LocalizedText(
-                        vi: "\(vi) phải là số nguyên không âm.", en: "\(en) must be a whole number.")))
-            return nil
-        }
-        return value
-    }
-}
