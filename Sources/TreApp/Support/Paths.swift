@@ -35,9 +35,12 @@ enum Paths {
         return login + "?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")
     }
 
-    /// Only same-site paths may be used as a redirect target ("//evil.example" is another site).
+    /// Only same-site paths may be used as a redirect target ("//evil.example" is another site). Browsers drop
+    /// tabs and line breaks inside a URL and read a backslash as a slash, so "/\t/evil.example" is another site
+    /// too: a target holding any control character, space or backslash is refused outright.
     static func isLocal(_ path: String) -> Bool {
-        path.hasPrefix("/") && !path.hasPrefix("//") && !path.contains("\\")
+        guard path.hasPrefix("/"), !path.hasPrefix("//"), path.utf8.count <= 2048 else { return false }
+        return !path.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\\" }
     }
 
     /// A path with its query, keys in order (for export links that keep a list's filters).
