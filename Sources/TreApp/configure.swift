@@ -38,6 +38,8 @@ public struct AppOptions: Sendable {
     public var sealsAuditTrail: Bool
     /// How often the stored indicator figures are recomputed (seconds; `TRE_INDICATOR_REFRESH_SECONDS`).
     public var indicatorRefreshSeconds: Int
+    /// Tre's public address is https (`TRE_PUBLIC_URL`): cookies are Secure even when a proxy does not say so.
+    public var servedOverHTTPS = false
 
     public init(
         database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false,
@@ -58,6 +60,7 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     // Set before the database pools are made, which take this pool.
     app.threadPool = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount))
     try IndicatorCatalogueFile.check()
+    _ = StrictJSONDates.installed
     try useDatabase(options.database, on: app)
     app.treDatabaseKind = options.database.kind
     Migrations.register(on: app)
@@ -83,13 +86,17 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
             sandboxDirectory: ResourceDirectories.views, viewDirectory: ResourceDirectories.views))
 
     app.middleware = Middlewares()
-    app.middleware.use(TreErrorMiddleware())
+    // Outermost, so that error pages (403, 404, a refused CSRF token) carry the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(TreErrorMiddleware())
+    app.middleware.use(SecureCookiesMiddleware(alwaysSecure: options.servedOverHTTPS))
+    app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes))
     app.middleware.use(FileMiddleware(publicDirectory: ResourceDirectories.publicFiles))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(PrincipalMiddleware())
     app.middleware.use(CSRFMiddleware())
     app.middleware.use(AuthorizationMiddleware())
+    app.middleware.use(InputCheckMiddleware(contract: try APIContract(document: OpenAPIDocument.data())))
 
     try routes(app)
 
@@ -110,7 +117,11 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
             PeriodicJob(
                 "indicator refresh", every: .seconds(options.indicatorRefreshSeconds),
                 on: app.backgroundDatabaseID,
-                work: { try await IndicatorRefresh.runIfDue(on: $0) }))
+                work: { [logger = app.logger] database in
+                    if let outcome = try await IndicatorRefresh.runIfDue(on: database), outcome.skipped > 0 {
+                        logger.warning("indicator refresh left out \(outcome.skipped) figures of unknown places")
+                    }
+                }))
     }
 }
 
@@ -192,5 +203,6 @@ enum Migrations {
         app.migrations.add(CreateCampaigns())
         app.migrations.add(CreateSafetyCounts())
         app.migrations.add(CreateAssessmentEvidence())
+        app.migrations.add(AddReporterConsent())
     }
 }

@@ -14,8 +14,10 @@ import VaporTesting
     }
 
     /// A report typed by the hotline at `hoursAgo`, about commune 4, with the carer as suspected abuser.
-    private func reportByHotline(_ app: Application, hoursAgo: Int = 0) async throws -> UUID {
-        try await makeAccount(app, "hotline", role: .hotlineCounsellor)
+    private func reportByHotline(_ app: Application, hoursAgo: Int = 0, consent: Bool = false) async throws -> UUID {
+        if try await UserAccount.query(on: app.db).filter(\.$username == "hotline").first() == nil {
+            try await makeAccount(app, "hotline", role: .hotlineCounsellor)
+        }
         let hotline = try await signedIn(app, "hotline")
         try await hotline.get("/reports/new")
         let received = VietnamTime.dateTimeLocal(Date().addingTimeInterval(TimeInterval(-hoursAgo * 3600)))
@@ -25,7 +27,7 @@ import VaporTesting
                 "channel": "phone_111", "receivedAt": received, "communeCode": "4", "abuseForms[]": "violence",
                 "abuserIsCarer": "1", "description": "Cô giáo báo trẻ có vết bầm, nghi bị bố đánh",
                 "reporterName": "Phạm Thị Lan", "reporterPhone": "0987 654 321",
-            ])
+            ].merging(consent ? ["reporterAgreesToContact": "1"] : [:]) { first, _ in first })
         #expect(saved.status == .seeOther)
         let location = try #require(saved.headers.first(name: .location))
         return try #require(UUID(uuidString: String(location.split(separator: "/").last ?? "")))
@@ -41,8 +43,11 @@ import VaporTesting
             #expect(inbox.contains("còn 11 giờ") || inbox.contains("còn 12 giờ"))
             #expect(inbox.contains(Paths.case(id)))
             let page = try await officer.get(Paths.case(id)).body.string
-            #expect(page.contains("Phạm Thị Lan"), "the commune's officer knows who reported")
+            #expect(!page.contains("Phạm Thị Lan") && !page.contains("0987654321"), "the reporter did not agree")
+            #expect(page.contains("đề nghị nơi tiếp nhận chuyển lời"), "the commune knows whom to ask to relay")
             #expect(page.contains("step-initial-assessment"))
+            let agreed = try await reportByHotline(app, consent: true)
+            #expect(try await officer.get(Paths.case(agreed)).body.string.contains("Phạm Thị Lan"))
         }
     }
 

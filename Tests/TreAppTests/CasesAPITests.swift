@@ -34,10 +34,12 @@ import VaporTesting
             method, path, headers: bearer(token, json: body != nil), body: body.map { ByteBuffer(string: $0) })
     }
 
-    private func report(_ app: Application, token: String, abuserIsCarer: Bool = false, childID: UUID? = nil)
-        async throws -> CaseDTO
-    {
-        let children = childID.map { #","childIds":["\#($0.uuidString)"]"# } ?? ""
+    private func report(
+        _ app: Application, token: String, abuserIsCarer: Bool = false, childID: UUID? = nil, consent: Bool = false
+    ) async throws -> CaseDTO {
+        let children =
+            (childID.map { #","childIds":["\#($0.uuidString)"]"# } ?? "")
+            + (consent ? #","reporterAgreesToContact":true"# : "")
         let answer = try await send(
             app, .POST, "/api/v1/reports", token: token,
             #"{"channel":"phone_111","communeCode":4,"abuseForms":["violence"],"abuserIsCarer":\#(abuserIsCarer),"description":"Hàng xóm nghe tiếng trẻ khóc, bị đánh","reporterName":"Trần Văn Bình","reporterPhone":"0912345678"\#(children)}"#
@@ -140,17 +142,21 @@ import VaporTesting
         }
     }
 
-    @Test func theReporterIsKnownOnlyToTheReceivingPointAndTheCommune() async throws {
+    @Test func theReporterIsKnownOnlyToTheReceivingPointAndToTheCommuneWhenTheyAgreed() async throws {
         try await withTreApp { app in
             let team = try await team(app)
             let opened = try await report(app, token: team.hotline)
-            func reporter(_ token: String) async throws -> String? {
-                let answer = try await send(app, .GET, "/api/v1/cases/\(opened.id)", token: token)
+            func reporter(_ token: String, of id: UUID = opened.id) async throws -> String? {
+                let answer = try await send(app, .GET, "/api/v1/cases/\(id)", token: token)
                 return try answer.content.decode(CaseDetailDTO.self).report.reporterName
             }
             #expect(try await reporter(team.hotline) == "Trần Văn Bình")
-            #expect(try await reporter(team.officer) == "Trần Văn Bình")
+            #expect(try await reporter(team.officer) == nil, "the reporter did not agree to be contacted")
+            #expect(try await reporter(team.chair) == nil)
             #expect(try await reporter(team.province) == nil)
+            let agreed = try await report(app, token: team.hotline, consent: true)
+            #expect(try await reporter(team.officer, of: agreed.id) == "Trần Văn Bình")
+            #expect(try await reporter(team.province, of: agreed.id) == nil)
             let list = try await send(app, .GET, "/api/v1/cases", token: team.province)
             #expect(!list.body.string.contains("Bình"))
         }

@@ -44,7 +44,7 @@ struct AuditTrailController {
         }
         let total = try await query.count()
         let entries = try await query.sort(\.$occurredAt, .descending).sort(\.$id)
-            .range(((paging.page - 1) * paging.per)..<(paging.page * paging.per)).all()
+            .range(paging.range).all()
         let rows = entries.map {
             Row(
                 time: VietnamTime.format($0.occurredAt), actor: $0.actorUsername, action: $0.action,

@@ -175,7 +175,7 @@ struct CampaignsController {
             },
             rows: { page in
                 let records = try await CampaignQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 return try await rows(records, language: language, on: request.db).enumerated().map { index, row in
                     [
                         row.kind, row.name, row.commune, row.dates, String(row.children), String(row.adults),

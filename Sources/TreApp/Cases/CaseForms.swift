@@ -10,6 +10,7 @@ struct ReportForm: Content {
     var anonymous: String?
     var reporterName: String?
     var reporterPhone: String?
+    var reporterAgreesToContact: String?
     var communeCode: String?
     var abuseForms: [String]?
     var abuserIsCarer: String?
@@ -36,6 +37,7 @@ struct ReportForm: Content {
         return ReportDraft(
             channel: channel ?? "", receivedAt: received, anonymous: anonymous != nil,
             reporterName: reporterName ?? "", reporterPhone: reporterPhone ?? "",
+            reporterAgreesToContact: reporterAgreesToContact != nil,
             communeCode: communeCode.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
             childIDs: childId.flatMap(UUID.init(uuidString:)).map { [$0] } ?? [], abuseForms: abuseForms ?? [],
             abuserIsCarer: abuserIsCarer != nil, description: description ?? "",

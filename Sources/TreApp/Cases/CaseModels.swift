@@ -14,6 +14,8 @@ final class AbuseReport: Model, @unchecked Sendable {
     @Field(key: "anonymous") var anonymous: Bool
     @Field(key: "reporter_name") var reporterName: String
     @Field(key: "reporter_phone") var reporterPhone: String
+    /// The reporter agreed to be contacted by the commune (`AddReporterConsent`); false for older reports.
+    @OptionalField(key: "reporter_agrees_to_contact") var reporterAgreesToContact: Bool?
     @Field(key: "province_code") var provinceCode: Int
     @Field(key: "commune_code") var communeCode: Int
     /// Comma-separated `AbuseForm` values.
@@ -174,5 +176,17 @@ struct CreateCases: AsyncMigration {
         for schema in [CaseStepRecord.schema, CaseChild.schema, ProtectionCase.schema, AbuseReport.schema] {
             try await database.schema(schema).delete()
         }
+    }
+}
+
+/// Whether the reporter agreed to be contacted by the commune (issue 14): reports received before it have no
+/// answer, which counts as no.
+struct AddReporterConsent: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(AbuseReport.schema).field("reporter_agrees_to_contact", .bool).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(AbuseReport.schema).deleteField("reporter_agrees_to_contact").update()
     }
 }

@@ -132,6 +132,14 @@ struct CasePagesController {
                 ? UIStrings.text("anonymous", language)
                 : [report.reporterName, report.reporterPhone].filter { !$0.isEmpty }.joined(separator: " · ")
             facts.append(Fact(label: UIStrings.text("reporter", language), value: reporter))
+        } else if !report.anonymous, principal.jurisdiction.communeCode == found.communeCode,
+            let receiver = try await UserAccount.find(report.receivedBy, on: request.db)
+        {
+            // The commune knows someone reported and whom to ask to relay, never who it was.
+            facts.append(
+                Fact(
+                    label: UIStrings.text("reporter", language),
+                    value: UIStrings.text("reporterWithReceivingPoint", language) + " " + receiver.fullName))
         }
         let childIDs = try await CaseQueries.childIDs(of: [found], on: request.db)[id] ?? []
         let children = try await Child.query(on: request.db).filter(\.$id ~~ childIDs).all().map {

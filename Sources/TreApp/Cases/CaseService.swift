@@ -44,6 +44,7 @@ struct CaseService {
             saved.anonymous = report.anonymous
             saved.reporterName = report.reporterName
             saved.reporterPhone = report.reporterPhone
+            saved.reporterAgreesToContact = report.reporterAgreesToContact
             saved.provinceCode = commune.provinceCode
             saved.communeCode = commune.code
             saved.abuseForms = report.abuseForms.map(\.rawValue).joined(separator: ",")

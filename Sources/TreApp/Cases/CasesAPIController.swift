@@ -64,6 +64,7 @@ struct CasesAPIController {
         var anonymous: Bool?
         var reporterName: String?
         var reporterPhone: String?
+        var reporterAgreesToContact: Bool?
         var communeCode: Int?
         var childIds: [UUID]?
         var abuseForms: [String]
@@ -98,7 +99,8 @@ struct CasesAPIController {
                 ReportDraft(
                     channel: body.channel, receivedAt: body.receivedAt, anonymous: body.anonymous ?? false,
                     reporterName: body.reporterName ?? "", reporterPhone: body.reporterPhone ?? "",
-                    communeCode: body.communeCode, childIDs: body.childIds ?? [], abuseForms: body.abuseForms,
+                    reporterAgreesToContact: body.reporterAgreesToContact ?? false, communeCode: body.communeCode,
+                    childIDs: body.childIds ?? [], abuseForms: body.abuseForms,
                     abuserIsCarer: body.abuserIsCarer ?? false, description: body.description,
                     newChildren: (body.newChildren ?? []).map(\.draft)))
         let answer = try CaseDTO(opened, childIDs: try await CaseQueries.childIDs(of: [opened], on: request.db))
@@ -191,11 +193,12 @@ extension CaseQueries {
         return (found, report)
     }
 
-    /// Who may know who reported: the person who received the report and the officers of the case's
-    /// commune (Decree 56 Art. 24). Provincial and national staff see the report without its author.
+    /// Who may know who reported: the person who received the report, and the officers of the case's commune
+    /// (Decree 56 Art. 24) only when the reporter agreed to be contacted; otherwise the commune sees that there is
+    /// a reporter and asks the receiving point to relay. Provincial and national staff never see the author.
     static func mayKnowReporter(_ principal: Principal, report: AbuseReport, of found: ProtectionCase) -> Bool {
         if report.receivedBy == principal.userID { return true }
-        return [.communeOfficer, .communeChair].contains(principal.role)
+        return report.reporterAgreesToContact == true && [.communeOfficer, .communeChair].contains(principal.role)
             && principal.jurisdiction.communeCode == found.communeCode
     }
 

@@ -27,7 +27,7 @@ struct NotificationsController {
         let query = CaseNotification.query(on: request.db).filter(\.$userID == principal.userID)
         let total = try await query.count()
         let notes = try await query.sort(\.$createdAt, .descending)
-            .range(((paging.page - 1) * paging.per)..<(paging.page * paging.per)).all()
+            .range(paging.range).all()
         let rows = notes.map {
             Row(
                 message: request.language == .vi ? $0.messageVI : $0.messageEN, href: Paths.case($0.caseID),

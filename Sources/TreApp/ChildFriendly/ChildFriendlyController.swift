@@ -131,7 +131,7 @@ struct ChildFriendlyController {
             },
             rows: { page in
                 let communes = try await self.communes(request, q: "")
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 let found = try await assessments(of: communes.map(\.code), year: year, on: request.db)
                 return communes.map {
                     let row = row(commune: $0, assessment: found[$0.code], year: year, language: language)

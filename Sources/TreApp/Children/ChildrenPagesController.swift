@@ -7,7 +7,7 @@ import Vapor
 struct ChildrenPagesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get("children", access: .permission(.viewChildren), use: list)
-        routes.get("children.csv", access: .permission(.viewChildren), use: export)
+        routes.get("children.csv", access: .permission(.exportChildren), use: export)
         routes.get("children", ":id", access: .permission(.viewChildren), use: show)
         routes.post("children", ":id", "merge", access: .permission(.editChildren), use: merge)
     }
@@ -31,7 +31,7 @@ struct ChildrenPagesController {
         var communes: [Choice]
         var groups: [Choice]
         var pager: PagerModel
-        var exportHref: String
+        var exportHref: String?
         var canCreate: Bool
     }
 
@@ -75,7 +75,8 @@ struct ChildrenPagesController {
             pager: PagerModel(
                 paging, total: result.total, path: Paths.children, query: query,
                 totalIsCapped: result.totalIsCapped),
-            exportHref: export.string ?? Paths.childrenExport,
+            exportHref: AccessPolicy.allows(principal.role, .exportChildren)
+                ? export.string ?? Paths.childrenExport : nil,
             canCreate: AccessPolicy.allows(principal.role, .editChildren))
         let imported = (try? request.query.get(Int.self, at: "imported")).map {
             "\(UIStrings.text("imported", language)) \($0)"
@@ -84,17 +85,26 @@ struct ChildrenPagesController {
             "children/list", title: UIStrings.text("children", language), page, notice: imported)
     }
 
-    /// Every child matching the filters, as CSV. The export itself is audited, with its size.
+    /// Every child matching the filters, as CSV; over `PersonalDataExport.rowsWithoutPurpose` rows only with a
+    /// stated purpose. The export itself is audited, with its size and purpose.
     @Sendable func export(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let today = ChildAge.todayInVietnam()
         let filters = ChildFilters(request)
+        let matching = try await ChildQueries.page(
+            in: principal.jurisdiction, filters: filters, page: 1, per: 1, today: today, on: request.db)
+        if let askForPurpose = try await ExportPurposeGate.check(
+            request, rowCount: matching.total, action: Paths.childrenExport)
+        {
+            return askForPurpose
+        }
+        let purpose = ExportPurposeGate.purpose(request) ?? ""
         return try await CSVDownload.respond(
             request, fileName: "tre-tre-em.csv", header: ChildCSV.header,
             audit: {
                 AuditEvent(
                     action: "children.exported", recordType: "child", jurisdiction: principal.jurisdiction,
-                    details: "rows=\($0)")
+                    details: purpose.isEmpty ? "rows=\($0)" : "rows=\($0) purpose=\(purpose)")
             },
             rows: { page in
                 let batch = try await ChildQueries.page(

@@ -32,12 +32,13 @@ public enum TreCommands {
     {
         let app = try await Application.make(Environment(name: "production", arguments: arguments))
         do {
-            let refreshSeconds = ProcessInfo.processInfo.environment["TRE_INDICATOR_REFRESH_SECONDS"].flatMap(Int.init)
-            try await configure(
-                app,
-                AppOptions(
-                    database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
-                    indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5)))
+            let environment = ProcessInfo.processInfo.environment
+            let refreshSeconds = environment["TRE_INDICATOR_REFRESH_SECONDS"].flatMap(Int.init)
+            var options = AppOptions(
+                database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
+                indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5))
+            options.servedOverHTTPS = environment["TRE_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
+            try await configure(app, options)
             try await app.autoMigrate()
             if case .sqliteFile = DatabaseChoice(configuration.database), let sql = app.db as? any SQLDatabase {
                 // Write-ahead logging: readers no longer wait on a writer, and a commit syncs one file

@@ -145,7 +145,7 @@ struct ForumsController {
             },
             rows: { page in
                 let records = try await ForumQueries.forums(filter, in: principal.jurisdiction, on: request.db)
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 return try await rows(records, language: language, on: request.db).map {
                     [$0.date, $0.commune, $0.level, $0.place, String($0.children), $0.reportDue, $0.reportStatus]
                 }
@@ -343,7 +343,7 @@ struct ForumsController {
             },
             rows: { page in
                 let records = try await ForumQueries.questions(filter, in: principal.jurisdiction, on: request.db)
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 return try await questionRows(records, on: request.db).map {
                     [
                         $0.commune ?? "", $0.text, $0.agency, $0.due, $0.answeredOn ?? "", $0.onTime ? "x" : "",

@@ -16,7 +16,8 @@ struct ContactService {
 
     func log(_ draft: ContactDraft) async throws -> HotlineContact {
         let valid = try draft.validated(
-            knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database))
+            knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database),
+            provinceIsKnown: try await provinceIsKnown(draft.provinceCode))
         return try await database.writeTransaction { database in
             let contact = HotlineContact()
             contact.id = UUID()
@@ -34,7 +35,8 @@ struct ContactService {
         var draft = contact.draft
         change(&draft)
         let valid = try draft.validated(
-            knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database))
+            knownTopics: try await ContactTopicRecord.codesInUse(among: draft.topicCodes, on: database),
+            provinceIsKnown: try await provinceIsKnown(draft.provinceCode))
         return try await database.writeTransaction { database in
             contact.apply(valid)
             try await contact.update(on: database)
@@ -57,7 +59,7 @@ struct ContactService {
     /// the contact's start, and the contact is linked to the case.
     func openReport(
         from contact: HotlineContact, communeCode: Int?, abuserIsCarer: Bool, extraAbuseForms: [String],
-        childIDs: [UUID], description: String?
+        childIDs: [UUID], description: String?, callerAgreesToContact: Bool = false
     ) async throws -> ProtectionCase {
         let topics = try await ContactTopicRecord.query(on: database)
             .filter(\.$code ~~ contact.topicCodes.split(separator: ",").map(String.init)).all()
@@ -72,7 +74,8 @@ struct ContactService {
                 ReportDraft(
                     channel: channel.reportChannel.rawValue, receivedAt: contact.startedAt,
                     anonymous: contact.callerType == CallerType.anonymous.rawValue, reporterName: "",
-                    reporterPhone: channel.identifiesByPhone ? contact.callerIdentifier : "", communeCode: communeCode,
+                    reporterPhone: channel.identifiesByPhone ? contact.callerIdentifier : "",
+                    reporterAgreesToContact: callerAgreesToContact, communeCode: communeCode,
                     childIDs: childIDs, abuseForms: forms, abuserIsCarer: abuserIsCarer, description: text))
             contact.caseID = try opened.requireID()
             contact.outcome = ContactOutcome.reportOpened.rawValue
@@ -80,6 +83,12 @@ struct ContactService {
             try await AuditLog.record(event(contact, "contact.report_opened"), by: actor, on: database)
             return opened
         }
+    }
+
+    /// A stored province code must be one of the reference data's: figures are counted per province.
+    private func provinceIsKnown(_ code: Int?) async throws -> Bool {
+        guard let code else { return true }
+        return try await UnitQueries.province(code: code, on: database) != nil
     }
 
     private func replaceTopics(of contact: HotlineContact, _ codes: [String], on database: any Database) async throws {

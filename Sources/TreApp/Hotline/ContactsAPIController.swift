@@ -124,11 +124,13 @@ struct ContactsAPIController {
             var abuseForms: [String]?
             var childIds: [UUID]?
             var description: String?
+            var callerAgreesToContact: Bool?
         }
         let input = try request.content.decode(ReportInput.self)
         let opened = try await service(request).openReport(
             from: try await find(request), communeCode: input.communeCode, abuserIsCarer: input.abuserIsCarer ?? false,
-            extraAbuseForms: input.abuseForms ?? [], childIDs: input.childIds ?? [], description: input.description)
+            extraAbuseForms: input.abuseForms ?? [], childIDs: input.childIds ?? [], description: input.description,
+            callerAgreesToContact: input.callerAgreesToContact ?? false)
         let answer = try CaseDTO(opened, childIDs: try await CaseQueries.childIDs(of: [opened], on: request.db))
         return try await answer.encodeResponse(status: .created, for: request)
     }

@@ -166,6 +166,7 @@ struct HotlineConsoleController {
             var communeCode: String?
             var abuserIsCarer: String?
             var description: String?
+            var callerAgreesToContact: String?
         }
         let principal = try request.requirePrincipal()
         let contact = try await find(request)
@@ -176,7 +177,7 @@ struct HotlineConsoleController {
             ).openReport(
                 from: contact, communeCode: form.communeCode.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
                 abuserIsCarer: form.abuserIsCarer != nil, extraAbuseForms: [], childIDs: [],
-                description: form.description)
+                description: form.description, callerAgreesToContact: form.callerAgreesToContact != nil)
             return request.redirect(to: Paths.case(try opened.requireID()))
         } catch let failure as any LocalizedFailure {
             return try await renderContact(

@@ -393,7 +393,8 @@ struct IndicatorPagesController {
         try await AuditLog.record(
             AuditEvent(
                 action: "indicators.refreshed", recordType: "indicator", jurisdiction: .nation,
-                details: "facts=\(outcome.facts) ms=\(outcome.milliseconds)"), by: request.auditActor(), on: request.db)
+                details: "facts=\(outcome.facts) ms=\(outcome.milliseconds) skipped=\(outcome.skipped)"),
+            by: request.auditActor(), on: request.db)
         return request.redirect(to: "/indicators")
     }
 }

@@ -16,6 +16,8 @@ enum IndicatorRefresh {
         var facts: Int
         var written: Int
         var milliseconds: Int
+        /// Figures of rows whose place or category no reference data knows: left out and reported, never fatal.
+        var skipped: Int = 0
     }
 
     /// The years kept fresh: the current one, and the previous one until the end of March (late entries).
@@ -124,7 +126,8 @@ enum IndicatorRefresh {
             try await sql.raw("VACUUM (ANALYZE) \(ident: IndicatorFactsTable.name)").run()
         }
         return Outcome(
-            facts: box.tally.count, written: written, milliseconds: (ContinuousClock.now - started).milliseconds)
+            facts: box.tally.count, written: written, milliseconds: (ContinuousClock.now - started).milliseconds,
+            skipped: box.tally.skipped)
     }
 
     /// When the figures were last computed.

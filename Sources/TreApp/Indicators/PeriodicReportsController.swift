@@ -125,7 +125,7 @@ struct PeriodicReportsController {
         let paging = Paging(request)
         let matching = try await reports(request, filter)
         let total = try await matching.count()
-        let records = try await matching.range((paging.page - 1) * paging.per..<paging.page * paging.per).all()
+        let records = try await matching.range(paging.range).all()
         var population = ""
         if let commune = jurisdiction.communeCode,
             let entered = try await CommunePopulation.query(on: request.db).filter(\.$communeCode == commune)
@@ -163,7 +163,7 @@ struct PeriodicReportsController {
             },
             rows: { page in
                 let records = try await reports(request, filter)
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 return zip(records, try await rows(records, request)).map { record, row in
                     [row.commune, row.period, row.status, row.comment, record.submittedBy, record.decidedBy]
                 }

@@ -214,7 +214,7 @@ struct InjuriesController {
             },
             rows: { page in
                 let records = try await InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 return try await rows(records, language: language, on: request.db).map {
                     [
                         $0.date, $0.commune, $0.cause, $0.place, $0.outcome, $0.childHref == nil ? "" : "x",

@@ -148,7 +148,7 @@ struct InspectionsController {
             },
             rows: { page in
                 let records = try await InspectionQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 return try await rows(records, language: language, on: request.db).map {
                     [
                         $0.date, $0.commune, $0.placeKind, $0.placeName, String($0.violations),

@@ -83,7 +83,7 @@ struct SafetyController {
             },
             rows: { page in
                 let communes = try await CommuneScope.communesInForce(in: principal.jurisdiction, q: q, on: request.db)
-                    .range((page - 1) * CSVDownload.pageSize..<page * CSVDownload.pageSize).all()
+                    .range(CSVDownload.rows(ofPage: page)).all()
                 let found = try await SafetyCountsRecord.query(on: request.db)
                     .filter(\.$communeCode ~~ communes.map(\.code)).filter(\.$year == year).all()
                 let byCommune = Dictionary(

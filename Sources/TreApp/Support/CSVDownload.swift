@@ -5,6 +5,9 @@ import Vapor
 enum CSVDownload {
     static let pageSize = 1000
 
+    /// The offsets of one page of the export (pages counted from 1 by `respond`, never by the reader).
+    static func rows(ofPage page: Int) -> Range<Int> { (page - 1) * pageSize..<page * pageSize }
+
     /// `rows(page)` gives one page of rows (1-based); fewer than `pageSize` rows ends the file.
     static func respond(
         _ request: Request, fileName: String, header: [String], audit: (_ rowCount: Int) -> AuditEvent,

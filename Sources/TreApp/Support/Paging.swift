@@ -1,18 +1,31 @@
 import Fluent
 import Vapor
 
-/// `?page=&per=` read leniently: a missing or silly value falls back to the first page of 50.
+/// `?page=&per=` read leniently: a missing or silly value falls back to the first page of 50, and a page past
+/// `maximumPage` is read as the last one allowed, so `(page - 1) * per` can never overflow. The API is stricter:
+/// its contract (and `ContractQueryMiddleware`) refuses a page or size out of these bounds before it gets here.
 struct Paging: Sendable {
     var page: Int
     var per: Int
 
     static let maximumPerPage = 200
     static let defaultPerPage = 50
+    /// A million rows of 200 is further than any list of Tre goes; bounded so offsets stay small numbers.
+    static let maximumPage = 100_000
 
     init(_ request: Request) {
-        page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
-        per = min(Self.maximumPerPage, max(1, (try? request.query.get(Int.self, at: "per")) ?? Self.defaultPerPage))
+        self.init(
+            page: (try? request.query.get(Int.self, at: "page")) ?? 1,
+            per: (try? request.query.get(Int.self, at: "per")) ?? Self.defaultPerPage)
     }
+
+    init(page: Int, per: Int) {
+        self.page = min(Self.maximumPage, max(1, page))
+        self.per = min(Self.maximumPerPage, max(1, per))
+    }
+
+    /// The rows of this page, as a range of offsets.
+    var range: Range<Int> { (page - 1) * per..<page * per }
 
     func pageCount(total: Int) -> Int { max(1, (total + per - 1) / per) }
 }
@@ -51,6 +64,6 @@ extension QueryBuilder {
     /// How many match, and the records of the requested page.
     func page(_ paging: Paging) async throws -> (total: Int, items: [Model]) {
         let total = try await copy().count()
-        return (total, try await range((paging.page - 1) * paging.per..<paging.page * paging.per).all())
+        return (total, try await range(paging.range).all())
     }
 }

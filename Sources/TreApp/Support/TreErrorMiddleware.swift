@@ -12,13 +12,20 @@ struct TreErrorMiddleware: AsyncMiddleware {
             if status == .internalServerError {
                 request.logger.report(error: error)
             }
-            if request.isAPI {
-                return try jsonError(status: status, code: code, message: message(request.language))
-            }
-            if status == .unauthorized && code == TreError.signInRequired.code {
+            if status == .unauthorized && code == TreError.signInRequired.code && !request.isAPI {
                 return request.redirect(to: Paths.login(next: request.url.string))
             }
-            return try await ErrorPage.render(status: status, message: message, on: request)
+            let response =
+                request.isAPI
+                ? try jsonError(status: status, code: code, message: message(request.language))
+                : try await ErrorPage.render(status: status, message: message, on: request)
+            // What the error says of itself (Allow on a 405, Retry-After on a 503) reaches the client too.
+            if let error = error as? any AbortError {
+                for (name, value) in error.headers where name.lowercased() != "content-type" {
+                    response.headers.replaceOrAdd(name: name, value: value)
+                }
+            }
+            return response
         }
     }
 

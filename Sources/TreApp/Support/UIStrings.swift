@@ -45,6 +45,7 @@ enum UIStrings {
         "search": .init(vi: "Tìm kiếm", en: "Search"),
         "searchAccounts": .init(vi: "Tìm theo tên hoặc tên đăng nhập", en: "Search by name or username"),
         "exportCSV": .init(vi: "Xuất CSV", en: "Export CSV"),
+        "exportPurpose": .init(vi: "Mục đích sử dụng tệp", en: "What the file is for"),
         "previous": .init(vi: "Trang trước", en: "Previous page"),
         "next": .init(vi: "Trang sau", en: "Next page"),
         "pageOf": .init(vi: "Trang", en: "Page"),
@@ -73,8 +74,23 @@ enum UIStrings {
         "reporterName": .init(vi: "Họ tên người báo tin", en: "Reporter's name"),
         "reporterPhone": .init(vi: "Điện thoại người báo tin", en: "Reporter's phone"),
         "reporterHidden": .init(
-            vi: "Danh tính người báo tin được giữ bí mật; chỉ nơi tiếp nhận và cán bộ xã phụ trách được xem.",
-            en: "The reporter's identity is confidential: only the receiving point and the commune's officers see it."),
+            vi:
+                "Danh tính người báo tin được giữ bí mật tại nơi tiếp nhận. Cán bộ xã phụ trách chỉ được xem khi người báo tin đồng ý.",
+            en:
+                "The reporter's identity stays with the receiving point. The commune's officers see it only if the reporter agrees."
+        ),
+        "reporterAgreesToContact": .init(
+            vi: "Người báo tin đồng ý để cán bộ xã liên hệ trực tiếp",
+            en: "The reporter agrees to be contacted by the commune"),
+        "callerAgreesToContact": .init(
+            vi: "Người gọi đồng ý để cán bộ xã liên hệ trực tiếp (nếu không, xã liên hệ qua Tổng đài)",
+            en: "The caller agrees to be contacted by the commune (otherwise the commune asks the hotline to relay)"),
+        "reporterWithReceivingPoint": .init(
+            vi:
+                "Có người báo tin; danh tính được giữ tại nơi tiếp nhận. Cần hỏi thêm, đề nghị nơi tiếp nhận chuyển lời:",
+            en:
+                "There is a reporter, whose identity stays with the receiving point. To ask them more, ask the receiving point to relay:"
+        ),
         "childInvolved": .init(vi: "Trẻ liên quan", en: "Child involved"),
         "saveReport": .init(vi: "Ghi nhận và chuyển xã", en: "Save and forward to the commune"),
         "nextDeadline": .init(vi: "Hạn tiếp theo", en: "Next deadline"),

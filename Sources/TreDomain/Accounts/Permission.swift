@@ -50,6 +50,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case recordCommuneWork
     /// Take the steps of the case procedure (who may take which step is `CaseWorkflow`'s rule).
     case actOnCases
+    /// Downloading the registry's personal data as a file: the commune's and province's own work, never the
+    /// hotline's (it looks children up one at a time) nor the analysts' (they work with figures).
+    case exportChildren
 }
 
 /// How a route may be reached. Routes without a declared access are refused (fail closed).
@@ -80,6 +83,8 @@ public enum AccessPolicy {
         case .viewChildren:
             // Administrators and analysts work with accounts and figures, not with individual children.
             [.communeOfficer, .communeChair, .provincialOfficer, .hotlineCounsellor].contains(role)
+        case .exportChildren:
+            [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
         case .editChildren:
             role == .communeOfficer || role == .provincialOfficer
         case .reportAbuse, .viewCases:

@@ -66,7 +66,9 @@ public struct CivilDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// `YYYY-MM-DD`, or nil.
     public init?(iso text: String) {
         let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else { return nil }
+        guard parts.count == 3, (1...9999).contains(parts[0]), (1...12).contains(parts[1]),
+            (1...31).contains(parts[2])
+        else { return nil }
         self.init(parts[0], parts[1], parts[2])
         guard CivilDate(julianDay: julianDay) == self else { return nil }
     }

@@ -7,6 +7,9 @@ public struct ReportDraft: Sendable {
     public var anonymous: Bool
     public var reporterName: String
     public var reporterPhone: String
+    /// The reporter agreed that the commune may contact them directly. Without it, who reported stays with the
+    /// receiving point (the hotline's promise to its callers), and the commune asks the receiving point to relay.
+    public var reporterAgreesToContact: Bool
     public var communeCode: Int?
     public var childIDs: [UUID]
     public var abuseForms: [String]
@@ -18,7 +21,8 @@ public struct ReportDraft: Sendable {
 
     public init(
         channel: String = "", receivedAt: Date? = nil, anonymous: Bool = false, reporterName: String = "",
-        reporterPhone: String = "", communeCode: Int? = nil, childIDs: [UUID] = [], abuseForms: [String] = [],
+        reporterPhone: String = "", reporterAgreesToContact: Bool = false, communeCode: Int? = nil,
+        childIDs: [UUID] = [], abuseForms: [String] = [],
         abuserIsCarer: Bool = false, description: String = "", newChildren: [ChildDraft] = []
     ) {
         self.channel = channel
@@ -26,6 +30,7 @@ public struct ReportDraft: Sendable {
         self.anonymous = anonymous
         self.reporterName = reporterName
         self.reporterPhone = reporterPhone
+        self.reporterAgreesToContact = reporterAgreesToContact
         self.communeCode = communeCode
         self.childIDs = childIDs
         self.abuseForms = abuseForms
@@ -42,6 +47,7 @@ public struct ValidReport: Sendable, Equatable {
     public var anonymous: Bool
     public var reporterName: String
     public var reporterPhone: String
+    public var reporterAgreesToContact: Bool
     public var communeCode: Int
     public var childIDs: [UUID]
     public var abuseForms: [AbuseForm]
@@ -101,7 +107,8 @@ extension ReportDraft {
         }
         return ValidReport(
             channel: channel, receivedAt: receivedAt, anonymous: anonymous, reporterName: name, reporterPhone: phone,
-            communeCode: communeCode, childIDs: Array(Set(childIDs)), abuseForms: forms, abuserIsCarer: abuserIsCarer,
+            reporterAgreesToContact: !anonymous && reporterAgreesToContact, communeCode: communeCode,
+            childIDs: Array(Set(childIDs)), abuseForms: forms, abuserIsCarer: abuserIsCarer,
             description: description)
     }
 }

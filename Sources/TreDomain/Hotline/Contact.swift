@@ -142,11 +142,18 @@ public struct ContactError: LocalizedFailure, Equatable {
 extension ContactDraft {
     public static let ageBands = ["0-5", "6-10", "11-15", "16-17"]
 
-    /// Checks a contact against the topics in force; `now` bounds its start (a few minutes of clock skew
+    /// Checks a contact against the topics in force and the provinces (`provinceIsKnown`: the province
+    /// code, if any, is one of the reference data's); `now` bounds its start (a few minutes of clock skew
     /// between a telephony system and Tre are allowed).
-    public func validated(knownTopics: Set<String>, now: Date = Date()) throws(ContactError) -> ValidContact {
+    public func validated(
+        knownTopics: Set<String>, provinceIsKnown: Bool = true, now: Date = Date()
+    ) throws(ContactError) -> ValidContact {
         func fail(_ field: String, vi: String, en: String) -> ContactError {
             ContactError(field: field, message: LocalizedText(vi: vi, en: en))
+        }
+        if provinceCode != nil, !provinceIsKnown {
+            throw fail(
+                "provinceCode", vi: "Không có tỉnh, thành phố với mã này.", en: "There is no province with this code.")
         }
         guard let channel = ContactChannel(rawValue: channel) else {
             throw fail("channel", vi: "Kênh liên lạc không hợp lệ.", en: "Unknown channel.")

@@ -76,6 +76,8 @@ public struct IndicatorTally: Sendable {
     private var compared = Set<Key>()
     private var storedTwice = Set<Key>()
     private var pending = IndicatorFactChanges()
+    /// Figures left out because their place or category cannot be a real one: reported by the refresh, never fatal.
+    public private(set) var skipped = 0
 
     /// Measure, period, place, breakdown and category packed into one word: a million and more facts
     /// at national scale took a few hundred megabytes as structs with strings, and take a tenth of it so.
@@ -85,10 +87,15 @@ public struct IndicatorTally: Sendable {
         var bits: UInt64
 
         // bits: commune 0–19, province 20–27, category 28–43, dimension 44–48, period 49–56, measure 57–62
-        init(measure: IndicatorMeasure, period: Int, place: IndicatorPlace, dimension: Disaggregation?, category: Int) {
-            precondition(
+        /// Nil for a place, category or period that does not fit its bits: such a figure comes from a stored row
+        /// no reference data knows (a province 99999), and one bad row must not stop the refresh.
+        init?(
+            measure: IndicatorMeasure, period: Int, place: IndicatorPlace, dimension: Disaggregation?, category: Int
+        ) {
+            guard
                 (0..<1 << 20).contains(place.communeCode) && (0..<1 << 8).contains(place.provinceCode)
-                    && category < 1 << 16 && period < 1 << 8, "an indicator key out of its packed range")
+                    && (0..<1 << 16).contains(category) && (0..<1 << 8).contains(period)
+            else { return nil }
             let measureNumber = UInt64(Self.measures.firstIndex(of: measure) ?? 0)
             let dimensionNumber = UInt64(dimension.flatMap { Self.dimensions.firstIndex(of: $0) }.map { $0 + 1 } ?? 0)
             bits =
@@ -180,8 +187,13 @@ public struct IndicatorTally: Sendable {
     public mutating func add(_ measure: IndicatorMeasure, _ place: IndicatorPlace, period: IndicatorPeriod, value: Int)
     {
         guard let index = periods.firstIndex(of: period) else { return }
-        counts[Key(measure: measure, period: index, place: place, dimension: nil, category: 0), default: 0] += Int32(
-            value)
+        guard let key = Key(measure: measure, period: index, place: place, dimension: nil, category: 0),
+            let value = Int32(exactly: value), value >= 0
+        else {
+            skipped += 1
+            return
+        }
+        counts[key, default: 0] &+= value
     }
 
     private mutating func count(
@@ -189,10 +201,19 @@ public struct IndicatorTally: Sendable {
         tags: [[Disaggregation: [String]]]
     ) {
         func bump(_ dimension: Disaggregation?, _ category: String) {
-            let key = Key(
-                measure: measure, period: period, place: subject.place, dimension: dimension,
-                category: number(of: category))
-            counts[key, default: 0] += 1
+            guard
+                let key = Key(
+                    measure: measure, period: period, place: subject.place, dimension: dimension,
+                    category: number(of: category))
+            else {
+                skipped += 1
+                return
+            }
+            counts[key, default: 0] &+= 1
+        }
+        guard Key(measure: measure, period: period, place: subject.place, dimension: nil, category: 0) != nil else {
+            skipped += 1
+            return
         }
         bump(nil, "")
         for dimension in measure.disaggregations {
@@ -234,10 +255,12 @@ public struct IndicatorTally: Sendable {
             pending.deletes.append(fact)
             return
         }
-        let key = Key(
-            measure: measure, period: period, place: fact.place, dimension: Disaggregation(rawValue: fact.dimension),
-            category: category)
-        guard let value = counts[key] else {
+        guard
+            let key = Key(
+                measure: measure, period: period, place: fact.place,
+                dimension: Disaggregation(rawValue: fact.dimension), category: category),
+            let value = counts[key]
+        else {
             pending.deletes.append(fact)
             return
         }

@@ -9,6 +9,8 @@ final class WebClient: @unchecked Sendable {
     let app: Application
     private(set) var cookies: [String: String] = [:]
     private(set) var csrf = ""
+    /// Sent with every request, as a proxy in front of Tre would add them (`X-Forwarded-Proto`).
+    var extraHeaders: HTTPHeaders = [:]
 
     init(_ app: Application) {
         self.app = app
@@ -72,7 +74,7 @@ final class WebClient: @unchecked Sendable {
     }
 
     private func headers() -> HTTPHeaders {
-        var headers = HTTPHeaders()
+        var headers = extraHeaders
         if !cookies.isEmpty {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
