@@ -61,9 +61,10 @@ struct PagerModel: Encodable {
 }
 
 extension QueryBuilder {
-    /// How many match, and the records of the requested page.
+    /// How many match, and the records of the requested page. The query itself is left as it was, so that
+    /// totals taken from it afterwards count every match, not the page (whose offset leaves an aggregate no row).
     func page(_ paging: Paging) async throws -> (total: Int, items: [Model]) {
         let total = try await copy().count()
-        return (total, try await range(paging.range).all())
+        return (total, try await copy().range(paging.range).all())
     }
 }
