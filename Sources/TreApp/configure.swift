@@ -204,5 +204,6 @@ enum Migrations {
         app.migrations.add(CreateSafetyCounts())
         app.migrations.add(CreateAssessmentEvidence())
         app.migrations.add(AddReporterConsent())
+        app.migrations.add(ChildImportWritten())
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -149,6 +150,41 @@ import VaporTesting
             let page = try await browser.get(path).body.string
             #expect(page.contains("không dòng nào được lưu"))
             #expect(!page.contains("http-equiv=\"refresh\""), "the page stops refreshing")
+        }
+    }
+
+    /// 450 rows: two batches. Someone registers the 420th child's personal ID between the check and the second
+    /// batch: the import fails there, and the first batch's 400 children are removed again.
+    @Test func anImportThatFailsHalfwayLeavesNothingOfItself() async throws {
+        try await withTreApp { app in
+            let header = "Họ và tên,Giới tính,Ngày sinh,Số định danh"
+            let rows = (0..<450).map { "Nguyễn Văn Số \($0),Nam,2015-01-01,0012150\(String(format: "%05d", $0))" }
+            let data = Data(([header] + rows).joined(separator: "\n").utf8)
+            let principal = Principal(
+                userID: UUID(), username: "xa4", fullName: "Xã", role: .communeOfficer,
+                jurisdiction: .commune(provinceCode: Places.haNoi, communeCode: Places.baDinh),
+                mustChangePassword: false)
+            let importer = ChildImporter(database: app.db, principal: principal, actor: .system("test"))
+            let check = try await importer.check(try ChildImporter.readRows(data, defaultCommune: Places.baDinh))
+            #expect(check.canCommit)
+            let other = try await makeChild(app, "Người Khác", sex: "male", personalID: "001215000420")
+            await #expect(throws: (any Error).self) { try await importer.commit(check) }
+            #expect(try await Child.query(on: app.db).count() == 1, "only the child registered beside it")
+            #expect(try await ChildNameToken.query(on: app.db).all().allSatisfy { $0.childID == other.id })
+            let undone = try await AuditEntry.query(on: app.db).filter(\.$action == "children.import_undone").first()
+            #expect(undone?.details.contains("rows=400") == true)
+        }
+    }
+
+    /// A process killed between two batches leaves their rows listed; the next start removes them.
+    @Test func anImportCutOffByACrashIsUndoneWhenTreStarts() async throws {
+        try await withTreApp { app in
+            let written = try await makeChild(app, "Trần Thị Dở Dang")
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await ChildImportRollback.record([try written.requireID()], batchID: UUID(), on: sql)
+            #expect(try await ChildImportRollback.undoInterrupted(idle: 120, on: app.db) == 0, "a live import stays")
+            #expect(try await ChildImportRollback.undoInterrupted(idle: -1, on: app.db) == 1)
+            #expect(try await Child.query(on: app.db).count() == 0)
         }
     }
 }

@@ -1,3 +1,4 @@
+import AsyncKit
 import Fluent
 import Foundation
 import SQLKit
@@ -196,6 +197,26 @@ import VaporTesting
             let entry = try #require(
                 try await AuditEntry.query(on: app.db).filter(\.$action == "children.exported").first())
             #expect(entry.details.contains("purpose=Báo cáo quý cho tỉnh"))
+        }
+    }
+
+    /// SQLite's write lock held past its wait, or no connection free in time: 503 with Retry-After, never 500.
+    @Test func aBusyDatabaseAnswers503WithRetryAfter() async throws {
+        try await withTreApp { app in
+            app.get("busy-page", access: .everyone) { _ -> String in
+                throw ConnectionPoolTimeoutError.connectionRequestTimeout
+            }
+            app.get("api", "v1", "busy", access: .everyone) { _ -> String in
+                throw ConnectionPoolTimeoutError.connectionRequestTimeout
+            }
+            let page = try await app.testing().sendRequest(.GET, "/busy-page")
+            #expect(page.status == .serviceUnavailable)
+            #expect(page.headers.first(name: .retryAfter) == "5")
+            #expect(page.body.string.contains("Hệ thống đang bận"))
+            let api = try await app.testing().sendRequest(.GET, "/api/v1/busy")
+            #expect(api.status == .serviceUnavailable)
+            #expect(errorCode(api) == "busy")
+            #expect(api.headers.first(name: .retryAfter) == "5")
         }
     }
 }

@@ -26,8 +26,8 @@ final class ChildImportBatch: Model, @unchecked Sendable {
 
     init() {}
 
-    /// An import runs inside one transaction on the node that started it; when Tre starts, one still
-    /// "running" was cut off by a stop or crash, its transaction rolled back, and nothing was written.
+    /// An import runs on the node that started it; when Tre starts, one still "running" was cut off by a stop or
+    /// crash, and what it had written is undone (`ChildImportRollback.undoInterrupted`).
     /// Marked failed so its progress page ends and tells the person to upload again.
     static func markInterrupted(on database: any Database) async throws {
         try await ChildImportBatch.query(on: database).filter(\.$status == Status.running.rawValue)

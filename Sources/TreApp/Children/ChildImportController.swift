@@ -75,8 +75,9 @@ struct ChildImportController {
             "children/import-preview", title: UIStrings.text("importChildren", language), page, status: status)
     }
 
-    /// Starts writing the checked file in the background and sends the person to its progress page;
-    /// the whole file is written in one transaction, so a failure leaves nothing half-saved.
+    /// Starts writing the checked file in the background and sends the person to its progress page; it is
+    /// written all or nothing (`ChildImporter.commit`), on connections of the background pool so that no request
+    /// waits for the connection an import holds.
     @Sendable func commit(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let batch = try await findBatch(request, principal: principal)
@@ -95,13 +96,13 @@ struct ChildImportController {
         batch.status = ChildImportBatch.Status.running.rawValue
         batch.rowCount = check.rows.count
         try await batch.update(on: request.db)
-        let database = request.application.db
+        let database = request.application.db(request.application.backgroundDatabaseID)
         let progress = request.application.importProgress
         let logger = request.logger
         Task {
             let running = ChildImporter(database: database, principal: importer.principal, actor: importer.actor)
             do {
-                _ = try await running.commit(check) { done in await progress.update(id, done: done) }
+                _ = try await running.commit(check, batchID: id) { done in await progress.update(id, done: done) }
                 batch.status = ChildImportBatch.Status.done.rawValue
                 batch.content = ""  // the file's personal data is not kept once it is in the registry
             } catch {

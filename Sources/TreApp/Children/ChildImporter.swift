@@ -21,7 +21,8 @@ struct ImportCheck: Sendable {
 
 /// Imports a commune's list of children: reads the CSV (UTF-8, with or without BOM), checks every
 /// row (fields, commune and jurisdiction, personal IDs, children already registered), and writes all
-/// rows in one transaction, or none.
+/// rows or none: in batches that let other writers take turns, undone if it does not finish
+/// (`ChildImportRollback`).
 struct ChildImporter: Sendable {
     var database: any Database
     var principal: Principal
@@ -98,20 +99,35 @@ struct ChildImporter: Sendable {
         return ImportCheck(rows: results, ready: ready)
     }
 
-    /// Writes every checked row in one transaction, with an audit entry per child and one for the import.
-    func commit(_ check: ImportCheck, progress: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> Int
-    {
+    /// Writes every checked row, a batch per transaction, with an audit entry per child and one for the import.
+    /// A failure undoes the batches already written; a crash is undone when Tre starts.
+    func commit(
+        _ check: ImportCheck, batchID: UUID = UUID(), progress: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> Int {
         guard check.canCommit else { return 0 }
+        do {
+            try await write(check.ready, batchID: batchID, progress: progress)
+        } catch {
+            try? await ChildImportRollback.undo(batchID: batchID, by: actor, on: database)
+            throw error
+        }
+        return check.ready.count
+    }
+
+    private func write(
+        _ ready: [(valid: ValidChild, provinceCode: Int)], batchID: UUID,
+        progress: @escaping @Sendable (Int) async -> Void
+    ) async throws {
         let actor = actor
         let jurisdiction = principal.jurisdiction
-        let ready = check.ready
-        try await database.writeTransaction { database in
-            guard let sql = database as? any SQLDatabase else { return }
-            for start in stride(from: 0, to: ready.count, by: Self.batchSize) {
+        for start in stride(from: 0, to: ready.count, by: Self.batchSize) {
+            let end = min(start + Self.batchSize, ready.count)
+            try await database.writeTransaction { database in
+                guard let sql = database as? any SQLDatabase else { return }
                 var children: [Child] = []
                 var caregivers: [ChildCaregiver] = []
                 var tokens: [ChildNameToken] = []
-                for (valid, provinceCode) in ready[start..<min(start + Self.batchSize, ready.count)] {
+                for (valid, provinceCode) in ready[start..<end] {
                     let child = Child()
                     let id = UUID()
                     child.id = id
@@ -132,15 +148,20 @@ struct ChildImporter: Sendable {
                             action: "child.created", recordType: "child", recordID: $0.id?.uuidString,
                             jurisdiction: $0.jurisdiction, details: "import")
                     }, by: actor, on: database)
-                await progress(start + children.count)
+                if end < ready.count {
+                    try await ChildImportRollback.record(children.compactMap(\.id), batchID: batchID, on: sql)
+                } else {
+                    // The last batch: the import is whole once this commits, and nothing is left to undo.
+                    try await ChildImportRollback.complete(batchID: batchID, on: sql)
+                    try await AuditLog.record(
+                        AuditEvent(
+                            action: "children.imported", recordType: "child", jurisdiction: jurisdiction,
+                            details: "rows=\(ready.count)"),
+                        by: actor, on: database)
+                }
             }
-            try await AuditLog.record(
-                AuditEvent(
-                    action: "children.imported", recordType: "child", jurisdiction: jurisdiction,
-                    details: "rows=\(ready.count)"),
-                by: actor, on: database)
+            await progress(end)
         }
-        return ready.count
     }
 
     /// Children already in the registry of these communes, by folded name, birth and commune. Read as

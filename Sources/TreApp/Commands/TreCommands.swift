@@ -72,6 +72,7 @@ public enum TreCommands {
         app.http.server.configuration.hostname = configuration.host
         app.http.server.configuration.port = configuration.port
         do {
+            try await ChildImportRollback.undoInterrupted(on: app.db)
             try await ChildImportBatch.markInterrupted(on: app.db)
             if let created = try await FirstAdministrator.createIfNoAccounts(
                 password: configuration.adminPassword, hashing: app.passwordHashing, on: app.db)

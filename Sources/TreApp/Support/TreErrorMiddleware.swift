@@ -1,3 +1,5 @@
+import AsyncKit
+import SQLiteNIO
 import TreDomain
 import Vapor
 
@@ -19,7 +21,10 @@ struct TreErrorMiddleware: AsyncMiddleware {
                 request.isAPI
                 ? try jsonError(status: status, code: code, message: message(request.language))
                 : try await ErrorPage.render(status: status, message: message, on: request)
-            // What the error says of itself (Allow on a 405, Retry-After on a 503) reaches the client too.
+            if code == DatabaseBusy.code {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(DatabaseBusy.retryAfterSeconds))
+            }
+            // What the error says of itself (Allow on a 405) reaches the client too.
             if let error = error as? any AbortError {
                 for (name, value) in error.headers where name.lowercased() != "content-type" {
                     response.headers.replaceOrAdd(name: name, value: value)
@@ -41,6 +46,8 @@ struct TreErrorMiddleware: AsyncMiddleware {
             return (.conflict, error.code, error.message)
         case let error as any LocalizedFailure:
             return (.unprocessableEntity, error.code, error.message)
+        case let error where DatabaseBusy.matches(error):
+            return (.serviceUnavailable, DatabaseBusy.code, DatabaseBusy.message)
         case let error as DecodingError:
             return (
                 .badRequest, "invalid_input",
@@ -90,4 +97,21 @@ func jsonError(status: HTTPResponseStatus, code: String, message: String) throws
 
 extension Request {
     var isAPI: Bool { url.path.hasPrefix("/api/") }
+}
+
+/// The database could not take the request in time (SQLite's write lock held past its busy timeout, no pooled
+/// connection free in time): the request is refused whole, nothing of it is saved, and the client is told to
+/// come back in a few seconds, rather than shown a server error.
+enum DatabaseBusy {
+    static let code = "busy"
+    static let retryAfterSeconds = 5
+    static let message = LocalizedText(
+        vi: "Hệ thống đang bận, xin thử lại sau vài giây. Dữ liệu đã lưu không bị mất.",
+        en: "Tre is busy; please try again in a few seconds. Nothing saved was lost.")
+
+    static func matches(_ error: any Error) -> Bool {
+        if let error = error as? ConnectionPoolTimeoutError, case .connectionRequestTimeout = error { return true }
+        if let error = error as? SQLiteError { return [.busy, .locked].contains(error.reason) }
+        return false
+    }
 }
