@@ -21,10 +21,24 @@ struct InputCheckMiddleware: AsyncMiddleware {
                 throw TreError(status: .badRequest, code: "control_character", message: problem)
             }
         }
+        if Self.readsBody(request), request.body.data == nil {
+            // Collected here (as the route would), so that a body streamed in several reads is checked too.
+            _ = try await request.body.collect(max: Self.checkedBodySize).get()
+        }
         if let problem = Self.bodyProblem(request) {
             throw TreError(status: .badRequest, code: "control_character", message: problem)
         }
         return try await next.respond(to: request)
+    }
+
+    /// Form and JSON bodies up to this size are checked; larger ones are files, refused or checked by their route.
+    static let checkedBodySize = 1 << 20
+
+    private static func readsBody(_ request: Request) -> Bool {
+        guard let length = request.headers.first(name: .contentLength).flatMap(Int.init), length <= checkedBodySize,
+            let type = request.headers.contentType
+        else { return false }
+        return type.subType == "json" || type.subType == "x-www-form-urlencoded"
     }
 
     static func queryItems(_ query: String?) -> [(name: String, value: String)] {
