@@ -101,7 +101,7 @@ class Load:
 
     def client(self, number):
         browser = self.browsers[number]
-        generator = random.Random(number)
+        generator = random.Random(time.time_ns() + number)  # new names each phase: no duplicate refusals
         while not self.stop.is_set():
             self.timed("read", lambda: call(self.url + "/api/v1/children?per=50&q=" + urllib.parse.quote(
                 generator.choice(GIVENS)), self.token))
