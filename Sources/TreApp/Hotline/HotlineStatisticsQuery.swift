@@ -11,10 +11,12 @@ enum HotlineStatisticsQuery {
         var primaryTopic: String?
         var childSex: String?
         var childAgeBand: String?
+        var provinceCode: Int?
         var total: Int
 
         enum CodingKeys: String, CodingKey {
             case channel, outcome, total
+            case provinceCode = "province_code"
             case primaryTopic = "primary_topic"
             case childSex = "child_sex"
             case childAgeBand = "child_age_band"
@@ -24,8 +26,35 @@ enum HotlineStatisticsQuery {
     static func figures(for period: StatisticsPeriod, provinceCode: Int?, on database: any Database) async throws
         -> HotlineStatistics
     {
-        guard let sql = database as? any SQLDatabase else { return HotlineStatistics(groups: [], abuseForms: [:]) }
-        let columns = ["channel", "outcome", "primary_topic", "child_sex", "child_age_band"]
+        let (rows, forms) = try await rows(for: period, provinceCode: provinceCode, byProvince: false, on: database)
+        return statistics(rows, forms)
+    }
+
+    /// Each province's figures (contacts placed in no province under 0), to hide what the country's
+    /// figures minus the provinces' would give away.
+    static func figuresByProvince(for period: StatisticsPeriod, on database: any Database) async throws
+        -> [Int: HotlineStatistics]
+    {
+        let (rows, forms) = try await rows(for: period, provinceCode: nil, byProvince: true, on: database)
+        return Dictionary(grouping: rows) { $0.provinceCode ?? 0 }.mapValues { statistics($0, forms) }
+    }
+
+    private static func statistics(_ rows: [Row], _ forms: [String: String]) -> HotlineStatistics {
+        HotlineStatistics(
+            groups: rows.map {
+                .init(
+                    channel: $0.channel, outcome: $0.outcome, primaryTopic: $0.primaryTopic, childSex: $0.childSex,
+                    childAgeBand: $0.childAgeBand, count: $0.total)
+            }, abuseForms: forms)
+    }
+
+    private static func rows(
+        for period: StatisticsPeriod, provinceCode: Int?, byProvince: Bool, on database: any Database
+    ) async throws -> ([Row], [String: String]) {
+        guard let sql = database as? any SQLDatabase else { return ([], [:]) }
+        let columns =
+            ["channel", "outcome", "primary_topic", "child_sex", "child_age_band"]
+            + (byProvince ? ["province_code"] : [])
         let query = sql.select()
         for column in columns { query.column(column) }
         query.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
@@ -38,11 +67,6 @@ enum HotlineStatisticsQuery {
         let forms = try await ContactTopicRecord.query(on: database).all().reduce(into: [String: String]()) {
             if let form = $1.abuseForm { $0[$1.code] = form }
         }
-        return HotlineStatistics(
-            groups: rows.map {
-                .init(
-                    channel: $0.channel, outcome: $0.outcome, primaryTopic: $0.primaryTopic, childSex: $0.childSex,
-                    childAgeBand: $0.childAgeBand, count: $0.total)
-            }, abuseForms: forms)
+        return (rows, forms)
     }
 }
