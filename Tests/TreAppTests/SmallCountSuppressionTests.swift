@@ -186,4 +186,42 @@ import VaporTesting
             #expect(!counts.isEmpty && counts.allSatisfy { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "<5" })
         }
     }
+
+    @Test func theMonthMinusTheVisibleDaysGivesNoHiddenDay() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "tuvan", role: .hotlineCounsellor)
+            try await makeAccount(app, "phantich", role: .nationalAnalyst)
+            let counsellor = try await apiToken(app, "tuvan")
+            for (day, calls) in [(10, 1), (11, 6), (12, 7)] {
+                for _ in 0..<calls {
+                    let logged = try await app.testing().sendRequest(
+                        .POST, "/api/v1/contacts", headers: bearer(counsellor, json: true),
+                        body: ByteBuffer(
+                            string:
+                                #"{"channel":"phone_111","startedAt":"2026-11-\#(day)T03:00:00Z","callerType":"anonymous","outcome":"silent","provinceCode":1}"#
+                        ))
+                    #expect(logged.status == .created, "\(logged.body.string)")
+                }
+            }
+            let analyst = try await apiToken(app, "phantich")
+            func total(_ query: String) async throws -> Int? {
+                let answer = try await app.testing().sendRequest(
+                    .GET, "/api/v1/hotline/statistics?\(query)", headers: bearer(analyst))
+                return try answer.content.decode(HotlineStatisticsController.FiguresDTO.self).incoming.total
+            }
+            #expect(try await total("period=month&date=2026-11-15&province=1") == 14)
+            var shown = 0
+            var hiddenDays = 0
+            for day in 10...12 {
+                if let count = try await total("period=day&date=2026-11-\(day)&province=1") {
+                    shown += count
+                } else {
+                    hiddenDays += 1
+                }
+            }
+            #expect(hiddenDays >= 2 && 14 - shown >= 5, "the month minus the days shown gives no day of 1")
+            // The country, made of Hà Nội alone, hides the same days.
+            #expect(try await total("period=day&date=2026-11-10") == nil)
+        }
+    }
 }

@@ -183,4 +183,30 @@ import TreDomain
         #expect(placed.contains(PlacedHotlineCell(1, .total("incoming"))), "32 − 30 would give the 2 away")
         #expect(!placed.contains(PlacedHotlineCell(nil, .total("incoming"))))
     }
+
+    @Test func theMonthMinusTheVisibleDaysGivesNoHiddenDay() {
+        func silent(_ count: Int) -> HotlineStatistics {
+            HotlineStatistics(
+                groups: count == 0
+                    ? []
+                    : [
+                        .init(
+                            channel: "phone_111", outcome: "silent", primaryTopic: nil, childSex: nil,
+                            childAgeBand: nil, count: count)
+                    ], abuseForms: [:])
+        }
+        func snapshot(_ count: Int) -> HotlineSnapshot {
+            HotlineSnapshot(nation: silent(count), provinces: [1: silent(count)])
+        }
+        // The month's 14 was decided shown at the level above; its days are 1, 6 and 7.
+        let month = snapshot(14)
+        let decided = Set<PlacedHotlineCell>()
+        let answer = HotlineStatistics.hiddenCells(
+            whole: month, decided: decided, parts: [snapshot(1), snapshot(6), snapshot(7), snapshot(0)])
+        #expect(answer.whole.isEmpty, "the level above decided the month")
+        let total = PlacedHotlineCell(1, .total("incoming"))
+        #expect(answer.parts[0].contains(total))
+        #expect(answer.parts[1].contains(total), "14 − 7 − 0 would give the first day's 1")
+        #expect(!answer.parts[2].contains(total) && !answer.parts[3].contains(total))
+    }
 }

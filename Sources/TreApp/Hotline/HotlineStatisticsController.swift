@@ -61,7 +61,7 @@ struct HotlineStatisticsController {
         let principal = try request.requirePrincipal()
         let figures = try await HotlineStatisticsQuery.figures(
             for: chosen.period, provinceCode: chosen.provinceCode, on: request.db)
-        let hidden = try await Self.hidden(figures, of: chosen, for: principal, on: request.db)
+        let hidden = try await Self.hidden(of: chosen, for: principal, on: request.db)
         let names = try await labels(on: request.db, language: language)
         let titles = [
             UIStrings.text("incomingContacts", language), UIStrings.text("counselledContacts", language),
@@ -110,7 +110,7 @@ struct HotlineStatisticsController {
         let chosen = try selection(request)
         let figures = try await HotlineStatisticsQuery.figures(
             for: chosen.period, provinceCode: chosen.provinceCode, on: request.db)
-        let hidden = try await Self.hidden(figures, of: chosen, for: principal, on: request.db)
+        let hidden = try await Self.hidden(of: chosen, for: principal, on: request.db)
         func shown(_ cell: HotlineCell, _ count: Int) -> String {
             hidden.contains(cell) ? Self.hiddenText : String(count)
         }
@@ -156,7 +156,7 @@ struct HotlineStatisticsController {
         let figures = try await HotlineStatisticsQuery.figures(
             for: chosen.period, provinceCode: chosen.provinceCode, on: request.db)
         let hidden = try await Self.hidden(
-            figures, of: chosen, for: try request.requirePrincipal(), on: request.db)
+            of: chosen, for: try request.requirePrincipal(), on: request.db)
         func counts(_ name: String, _ dimension: String, _ counts: [String: Int]) -> [String: Int?] {
             Dictionary(
                 uniqueKeysWithValues: counts.map { key, count in
@@ -185,19 +185,55 @@ struct HotlineStatisticsController {
 
     /// Counsellors take the calls and read each contact, so they see the counts whole; provincial officers
     /// and national analysts read published figures, and small ones could point at a child. The country
-    /// and every province are decided together, so that the country minus the provinces gives nothing away.
+    /// and every province are decided together, and so are a period and its parts, top down from the year
+    /// (its quarters, a quarter's months, a month's days): each view reads the same answer, so neither the
+    /// country minus the provinces nor the month minus its days gives a hidden figure away.
     static func hidden(
-        _ figures: HotlineStatistics, of selection: Selection, for principal: Principal, on database: any Database
+        of selection: Selection, for principal: Principal, on database: any Database
     ) async throws -> Set<HotlineCell> {
         if principal.role == .hotlineCounsellor { return [] }
-        let provinces = try await HotlineStatisticsQuery.figuresByProvince(for: selection.period, on: database)
-        var nation = figures
-        if selection.provinceCode != nil {
-            nation = try await HotlineStatisticsQuery.figures(for: selection.period, provinceCode: nil, on: database)
+        let chosen = selection.period
+        var whole = StatisticsPeriod(.year, containing: chosen.start)
+        var wholeFigures = try await HotlineStatisticsQuery.snapshot(for: whole, on: database)
+        var decided: Set<PlacedHotlineCell>? = nil
+        while true {
+            let parts = subPeriods(of: whole)
+            var partFigures: [HotlineSnapshot] = []
+            for part in parts { partFigures.append(try await HotlineStatisticsQuery.snapshot(for: part, on: database)) }
+            let answer = HotlineStatistics.hiddenCells(
+                whole: wholeFigures, decided: decided, parts: partFigures, suppression: suppression)
+            let found: Set<PlacedHotlineCell>
+            if whole.kind == chosen.kind {
+                found = answer.whole
+            } else if let index = parts.firstIndex(where: { $0.start <= chosen.start && chosen.start < $0.end }),
+                parts[index].kind != chosen.kind
+            {
+                (whole, wholeFigures, decided) = (parts[index], partFigures[index], answer.parts[index])
+                continue
+            } else {
+                found = parts.firstIndex { $0.start == chosen.start }.map { answer.parts[$0] } ?? []
+            }
+            return Set(found.filter { $0.provinceCode == selection.provinceCode }.map(\.cell))
         }
-        return Set(
-            HotlineStatistics.hiddenCells(nation: nation, provinces: provinces, suppression)
-                .filter { $0.provinceCode == selection.provinceCode }.map(\.cell))
+    }
+
+    /// A year's quarters, a quarter's months, a month's days.
+    static func subPeriods(of period: StatisticsPeriod) -> [StatisticsPeriod] {
+        let kind: StatisticsPeriod.Kind
+        switch period.kind {
+        case .year: kind = .quarter
+        case .quarter: kind = .month
+        case .month: kind = .day
+        case .day: return []
+        }
+        var parts: [StatisticsPeriod] = []
+        var start = period.start
+        while start < period.end {
+            let part = StatisticsPeriod(kind, containing: start)
+            parts.append(part)
+            start = part.end
+        }
+        return parts
     }
 
     /// Hidden bars come last, at no length, and the longest bar is a shown one: a bar's place or length

@@ -30,13 +30,13 @@ enum HotlineStatisticsQuery {
         return statistics(rows, forms)
     }
 
-    /// Each province's figures (contacts placed in no province under 0), to hide what the country's
-    /// figures minus the provinces' would give away.
-    static func figuresByProvince(for period: StatisticsPeriod, on database: any Database) async throws
-        -> [Int: HotlineStatistics]
-    {
+    /// The country's figures and each province's (contacts placed in no province under 0), to hide what
+    /// the country's figures minus the provinces' would give away.
+    static func snapshot(for period: StatisticsPeriod, on database: any Database) async throws -> HotlineSnapshot {
         let (rows, forms) = try await rows(for: period, provinceCode: nil, byProvince: true, on: database)
-        return Dictionary(grouping: rows) { $0.provinceCode ?? 0 }.mapValues { statistics($0, forms) }
+        return HotlineSnapshot(
+            nation: statistics(rows, forms),
+            provinces: Dictionary(grouping: rows) { $0.provinceCode ?? 0 }.mapValues { statistics($0, forms) })
     }
 
     private static func statistics(_ rows: [Row], _ forms: [String: String]) -> HotlineStatistics {

@@ -61,16 +61,35 @@ extension HotlineStatistics {
         nation: HotlineStatistics, provinces: [Int: HotlineStatistics],
         _ suppression: ComplementarySuppression = ComplementarySuppression()
     ) -> Set<PlacedHotlineCell> {
-        var problem = SuppressionProblem<PlacedHotlineCell>()
-        let codes = provinces.keys.sorted()
-        nation.name(in: &problem, at: nil)
-        for code in codes { provinces[code]?.name(in: &problem, at: code) }
-        nation.group(in: &problem, at: nil)
-        for code in codes { provinces[code]?.group(in: &problem, at: code) }
-        for cell in nation.cells {
-            problem.group(PlacedHotlineCell(nil, cell), codes.map { PlacedHotlineCell($0, cell) })
+        hiddenCells(whole: HotlineSnapshot(nation: nation, provinces: provinces), suppression: suppression).whole
+    }
+
+    /// A period and the periods it is made of (a year and its quarters, a quarter and its months, a month
+    /// and its days), decided together, so that the whole minus the parts shown gives no hidden part away.
+    /// `decided` is the whole's answer from the level above (its own whole and parts); nil for a year.
+    /// Contacts are events: a period's figures are the sum of its parts'.
+    public static func hiddenCells(
+        whole: HotlineSnapshot, decided: Set<PlacedHotlineCell>? = nil, parts: [HotlineSnapshot] = [],
+        suppression: ComplementarySuppression = ComplementarySuppression()
+    ) -> (whole: Set<PlacedHotlineCell>, parts: [Set<PlacedHotlineCell>]) {
+        var problem = SuppressionProblem<TimedHotlineCell>()
+        let snapshots = [whole] + parts
+        for (period, snapshot) in snapshots.enumerated() {
+            snapshot.name(in: &problem, period: period, fixed: period == 0 ? decided : nil)
         }
-        return problem.hidden(suppression)
+        for (period, snapshot) in snapshots.enumerated() { snapshot.group(in: &problem, period: period) }
+        for place in whole.places {
+            for cell in whole.statistics(at: place)?.cells ?? [] where !parts.isEmpty {
+                problem.group(
+                    TimedHotlineCell(0, PlacedHotlineCell(place, cell)),
+                    parts.indices.map { TimedHotlineCell($0 + 1, PlacedHotlineCell(place, cell)) })
+            }
+        }
+        let hidden = problem.hidden(suppression)
+        func at(_ period: Int) -> Set<PlacedHotlineCell> {
+            Set(hidden.filter { $0.period == period }.map(\.placed))
+        }
+        return (at(0), parts.indices.map { at($0 + 1) })
     }
 
     /// Every published cell, in a fixed order.
@@ -83,7 +102,7 @@ extension HotlineStatistics {
         } + byOutcome.keys.sorted().map { HotlineCell("incoming", "outcome", $0) }
     }
 
-    private func name(in problem: inout SuppressionProblem<PlacedHotlineCell>, at place: Int?) {
+    func name(in problem: inout SuppressionProblem<PlacedHotlineCell>, at place: Int?) {
         for (name, level) in levels {
             problem.cell(PlacedHotlineCell(place, .total(name)), [level.total])
             for (dimension, counts) in level.breakdowns {
@@ -97,7 +116,7 @@ extension HotlineStatistics {
         }
     }
 
-    private func group(in problem: inout SuppressionProblem<PlacedHotlineCell>, at place: Int?) {
+    func group(in problem: inout SuppressionProblem<PlacedHotlineCell>, at place: Int?) {
         func placed(_ cell: HotlineCell) -> PlacedHotlineCell { PlacedHotlineCell(place, cell) }
         for (name, level) in levels {
             for (dimension, counts) in level.breakdowns {
@@ -122,5 +141,57 @@ extension HotlineStatistics {
         problem.group(placed(.total("incoming")), outcomeCells { _ in true })
         problem.group(placed(.total("counselled")), outcomeCells { $0?.isCounselling == true })
         problem.group(placed(.total("intervention")), outcomeCells { $0 == .reportOpened })
+    }
+}
+
+/// The hotline's figures of one period: the country's and each province's (contacts placed in no
+/// province under 0, which no page shows but which count in the country's).
+public struct HotlineSnapshot: Sendable {
+    public var nation: HotlineStatistics
+    public var provinces: [Int: HotlineStatistics]
+
+    public init(nation: HotlineStatistics, provinces: [Int: HotlineStatistics]) {
+        self.nation = nation
+        self.provinces = provinces
+    }
+
+    /// The country (nil), then the provinces in code order.
+    var places: [Int?] { [nil] + provinces.keys.sorted().map { Optional($0) } }
+
+    func statistics(at place: Int?) -> HotlineStatistics? { place.map { provinces[$0] } ?? nation }
+
+    func name(in problem: inout SuppressionProblem<TimedHotlineCell>, period: Int, fixed: Set<PlacedHotlineCell>?) {
+        var placed = SuppressionProblem<PlacedHotlineCell>()
+        for place in places { statistics(at: place)?.name(in: &placed, at: place) }
+        for (key, counts) in placed.named {
+            let timed = TimedHotlineCell(period, key)
+            if let fixed {
+                problem.fix(timed, counts: counts, hidden: fixed.contains(key))
+            } else {
+                problem.cell(timed, counts)
+            }
+        }
+    }
+
+    func group(in problem: inout SuppressionProblem<TimedHotlineCell>, period: Int) {
+        var placed = SuppressionProblem<PlacedHotlineCell>()
+        for place in places { statistics(at: place)?.group(in: &placed, at: place) }
+        for cell in nation.cells {
+            placed.group(PlacedHotlineCell(nil, cell), provinces.keys.sorted().map { PlacedHotlineCell($0, cell) })
+        }
+        for (total, members) in placed.namedGroups {
+            problem.group(TimedHotlineCell(period, total), members.map { TimedHotlineCell(period, $0) })
+        }
+    }
+}
+
+/// A placed hotline figure of the n-th period of a decision (0: the whole).
+struct TimedHotlineCell: Hashable, Sendable {
+    var period: Int
+    var placed: PlacedHotlineCell
+
+    init(_ period: Int, _ placed: PlacedHotlineCell) {
+        self.period = period
+        self.placed = placed
     }
 }

@@ -132,6 +132,19 @@ public struct SuppressionProblem<Key: Hashable & Sendable>: Sendable {
         groups.append(.init(total: totalIndex, members: members.map { number($0) }))
     }
 
+    /// The cells named so far with their counts, in the order they were named.
+    var named: [(Key, [Int])] {
+        index.sorted { $0.value < $1.value }.map { ($0.key, cells[$0.value]) }
+    }
+
+    /// The groups so far, in the order they were given.
+    var namedGroups: [(Key, [Key])] {
+        let keys = Dictionary(uniqueKeysWithValues: index.map { ($0.value, $0.key) })
+        return groups.compactMap { group in
+            keys[group.total].map { total in (total, group.members.compactMap { keys[$0] }) }
+        }
+    }
+
     public func hidden(_ suppression: ComplementarySuppression = ComplementarySuppression()) -> Set<Key> {
         let shut = suppression.hidden(cells: cells, groups: groups, fixed: fixed)
         return Set(index.compactMap { shut.contains($0.value) ? $0.key : nil })
