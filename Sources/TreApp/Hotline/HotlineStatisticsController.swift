@@ -194,21 +194,23 @@ struct HotlineStatisticsController {
         if principal.role == .hotlineCounsellor { return [] }
         let chosen = selection.period
         var whole = StatisticsPeriod(.year, containing: chosen.start)
-        var wholeFigures = try await HotlineStatisticsQuery.snapshot(for: whole, on: database)
+        var wholeCounts: HotlineStatisticsQuery.ContactCounts? = nil
         var decided: Set<PlacedHotlineCell>? = nil
         while true {
             let parts = subPeriods(of: whole)
-            var partFigures: [HotlineSnapshot] = []
-            for part in parts { partFigures.append(try await HotlineStatisticsQuery.snapshot(for: part, on: database)) }
+            var partCounts: [HotlineStatisticsQuery.ContactCounts] = []
+            for part in parts { partCounts.append(try await HotlineStatisticsQuery.counts(for: part, on: database)) }
+            // The year is read once, as its quarters.
+            let wholeFigures = (wholeCounts ?? partCounts.reduce(.none, +)).snapshot
             let answer = HotlineStatistics.hiddenCells(
-                whole: wholeFigures, decided: decided, parts: partFigures, suppression: suppression)
+                whole: wholeFigures, decided: decided, parts: partCounts.map(\.snapshot), suppression: suppression)
             let found: Set<PlacedHotlineCell>
             if whole.kind == chosen.kind {
                 found = answer.whole
             } else if let index = parts.firstIndex(where: { $0.start <= chosen.start && chosen.start < $0.end }),
                 parts[index].kind != chosen.kind
             {
-                (whole, wholeFigures, decided) = (parts[index], partFigures[index], answer.parts[index])
+                (whole, wholeCounts, decided) = (parts[index], partCounts[index], answer.parts[index])
                 continue
             } else {
                 found = parts.firstIndex { $0.start == chosen.start }.map { answer.parts[$0] } ?? []

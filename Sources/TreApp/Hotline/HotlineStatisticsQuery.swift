@@ -5,7 +5,7 @@ import TreDomain
 
 /// The figures of a period, counted by the database in one grouped scan of the period's contacts.
 enum HotlineStatisticsQuery {
-    private struct Row: Decodable {
+    fileprivate struct Row: Decodable, Sendable {
         var channel: String
         var outcome: String?
         var primaryTopic: String?
@@ -30,16 +30,35 @@ enum HotlineStatisticsQuery {
         return statistics(rows, forms)
     }
 
-    /// The country's figures and each province's (contacts placed in no province under 0), to hide what
-    /// the country's figures minus the provinces' would give away.
-    static func snapshot(for period: StatisticsPeriod, on database: any Database) async throws -> HotlineSnapshot {
-        let (rows, forms) = try await rows(for: period, provinceCode: nil, byProvince: true, on: database)
-        return HotlineSnapshot(
-            nation: statistics(rows, forms),
-            provinces: Dictionary(grouping: rows) { $0.provinceCode ?? 0 }.mapValues { statistics($0, forms) })
+    /// A period's contacts counted by province, kept so that periods add up without being read again
+    /// (contacts are events: a year's are its quarters').
+    struct ContactCounts: Sendable {
+        fileprivate var rows: [Row]
+        fileprivate var forms: [String: String]
+
+        static let none = ContactCounts(rows: [], forms: [:])
+
+        static func + (left: ContactCounts, right: ContactCounts) -> ContactCounts {
+            ContactCounts(rows: left.rows + right.rows, forms: left.forms.merging(right.forms) { first, _ in first })
+        }
+
+        /// The country's figures and each province's (contacts placed in no province under 0), to hide
+        /// what the country's figures minus the provinces' would give away.
+        var snapshot: HotlineSnapshot {
+            HotlineSnapshot(
+                nation: HotlineStatisticsQuery.statistics(rows, forms),
+                provinces: Dictionary(grouping: rows) { $0.provinceCode ?? 0 }.mapValues {
+                    HotlineStatisticsQuery.statistics($0, forms)
+                })
+        }
     }
 
-    private static func statistics(_ rows: [Row], _ forms: [String: String]) -> HotlineStatistics {
+    static func counts(for period: StatisticsPeriod, on database: any Database) async throws -> ContactCounts {
+        let (rows, forms) = try await rows(for: period, provinceCode: nil, byProvince: true, on: database)
+        return ContactCounts(rows: rows, forms: forms)
+    }
+
+    fileprivate static func statistics(_ rows: [Row], _ forms: [String: String]) -> HotlineStatistics {
         HotlineStatistics(
             groups: rows.map {
                 .init(
