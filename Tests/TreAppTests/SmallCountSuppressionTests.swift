@@ -104,6 +104,14 @@ import VaporTesting
             // Ngọc Hà's own page agrees: its 9 is what 23 − 12 − 2 would be.
             let ngocHa = try await figures(app, token, String(format: "TR02?unit=%05d&period=\(y)", Places.ngocHa))
             #expect(ngocHa.total.suppressed && ngocHa.total.value == nil)
+            // So do the export of the province's table and the overview of Ngọc Hà.
+            let browser = WebClient(app)
+            try await browser.signIn("tinh1")
+            let csv = try await browser.get("/indicators/TR02/table.csv?period=\(y)").body.string
+            let row = try #require(csv.split(whereSeparator: \.isNewline).first { $0.contains(",00008,") })
+            #expect(row.contains("<5") && !row.contains(",9,"))
+            let overview = try await browser.get(String(format: "/indicators?unit=%05d&period=\(y)", Places.ngocHa))
+            #expect(overview.body.string.contains("&lt;5") && !overview.body.string.contains(">9<"))
 
             // A rate hidden by its denominator: 0 supported of 3 children. Its neighbour goes too, or the
             // province's 113 children minus 110 would give it away.

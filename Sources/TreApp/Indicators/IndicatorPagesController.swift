@@ -102,13 +102,10 @@ struct IndicatorPagesController {
             catalogue.measures, periods: trendPeriods.map(\.description), unit: chosen.unit, on: request.db)
         let targets = try await IndicatorQueries.targets(unit: chosen.unit, year: chosen.period.year, on: request.db)
         let owns = principal.jurisdiction.level == .commune && principal.jurisdiction == chosen.unit
-        // The same figures hidden here as on each indicator's page (decision 008).
-        var hidden: [String: Set<FigureKey>] = [:]
-        for definition in catalogue.indicators where definition.sensitive && !owns {
-            hidden[definition.code] = try await IndicatorSuppressionQueries.hidden(
-                definition, unit: chosen.unit, years: trendPeriods.map(\.year) + [chosen.period.year], by: nil,
-                on: request.db)
-        }
+        // The owning commune sees its own figures whole.
+        let hidden = try await IndicatorSuppressionQueries.hidden(
+            owns ? [] : catalogue.indicators, unit: chosen.unit,
+            years: trendPeriods.map(\.year) + [chosen.period.year], on: request.db)
         let rows = catalogue.indicators.map { definition -> OverviewRow in
             func readingAt(_ period: IndicatorPeriod) -> IndicatorReading {
                 let key = period.description

@@ -66,6 +66,18 @@ enum IndicatorSuppressionQueries {
         return hidden
     }
 
+    /// Each sensitive indicator's hidden figures (by code), as the overview lists them: the same as on
+    /// each indicator's own page.
+    static func hidden(
+        _ definitions: [IndicatorDefinition], unit: Jurisdiction, years: [Int], on database: any Database
+    ) async throws -> [String: Set<FigureKey>] {
+        var result: [String: Set<FigureKey>] = [:]
+        for definition in definitions where definition.sensitive {
+            result[definition.code] = try await hidden(definition, unit: unit, years: years, by: nil, on: database)
+        }
+        return result
+    }
+
     private static func keys(_ unit: Jurisdiction, _ year: Int) -> [FigureKey] {
         FigureSuppression.periods(of: year).map { FigureKey(unit, $0) }
     }
