@@ -102,13 +102,19 @@ struct IndicatorPagesController {
             catalogue.measures, periods: trendPeriods.map(\.description), unit: chosen.unit, on: request.db)
         let targets = try await IndicatorQueries.targets(unit: chosen.unit, year: chosen.period.year, on: request.db)
         let owns = principal.jurisdiction.level == .commune && principal.jurisdiction == chosen.unit
+        // The owning commune sees its own figures whole.
+        let hidden = try await IndicatorSuppressionQueries.hidden(
+            owns ? [] : catalogue.indicators, unit: chosen.unit,
+            years: trendPeriods.map(\.year) + [chosen.period.year], on: request.db)
         let rows = catalogue.indicators.map { definition -> OverviewRow in
-            func readingAt(_ key: String) -> IndicatorReading {
-                IndicatorReading(
+            func readingAt(_ period: IndicatorPeriod) -> IndicatorReading {
+                let key = period.description
+                return IndicatorReading(
                     definition, numerator: totals[definition.numerator]?[key] ?? 0,
-                    denominator: definition.denominator.map { totals[$0]?[key] ?? 0 }, viewerOwnsUnit: owns)
+                    denominator: definition.denominator.map { totals[$0]?[key] ?? 0 }, viewerOwnsUnit: owns,
+                    forceSuppressed: hidden[definition.code]?.contains(FigureKey(chosen.unit, period)) ?? false)
             }
-            let reading = readingAt(chosen.period.description)
+            let reading = readingAt(chosen.period)
             let applies = definition.periods.contains(chosen.period.kind)
             let target = targets[definition.code].map {
                 IndicatorTarget(value: $0, higherIsBetter: definition.higherIsBetter)
@@ -127,7 +133,7 @@ struct IndicatorPagesController {
                 trend: applies && trendPeriods.count > 1 && definition.isComputed
                     ? LineChart(
                         rows: trendPeriods.map {
-                            let point = readingAt($0.description)
+                            let point = readingAt($0)
                             return ($0.description, point.value, point.display(definition.factor, language: language))
                         }, target: nil, width: 100, height: 24) : nil)
         }

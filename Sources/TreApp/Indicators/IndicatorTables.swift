@@ -43,11 +43,18 @@ enum IndicatorTables {
                 suppression: suppression, forceSuppressed: force)
         }
         let ownsUnit = viewer.jurisdiction.level == .commune && viewer.jurisdiction == unit
+        let breakdown = breakdown.flatMap { definition.disaggregations.contains($0) ? $0 : nil }
+        // The owning commune sees its own figures whole; everyone else sees what decision 008 leaves.
+        var hidden = Set<FigureKey>()
+        if !ownsUnit {
+            hidden = try await IndicatorSuppressionQueries.hidden(
+                definition, unit: unit, years: trendPeriods.map(\.year) + [period.year], by: breakdown, on: database)
+        }
         func totalReading(_ period: IndicatorPeriod) -> IndicatorReading {
             let key = period.description
             return reading(
                 totals[definition.numerator]?[key] ?? 0, definition.denominator.map { totals[$0]?[key] ?? 0 },
-                owns: ownsUnit)
+                owns: ownsUnit, force: hidden.contains(FigureKey(unit, period)))
         }
 
         // One level down: provinces of the nation, communes of a province.
@@ -60,19 +67,19 @@ enum IndicatorTables {
                 try await IndicatorQueries.bySubUnit($0, period: period.description, unit: unit, on: database)
             }
             let places = try await subUnitNames(of: unit, on: database)
-            let hidden = secondarySuppressed(places.map { numerators[$0.code] ?? 0 }, definition)
-            subUnits = places.enumerated().map { index, place in
+            subUnits = places.map { place in
                 IndicatorTable.Row(
                     unitCode: IndicatorUnit.code(place.unit), name: place.name,
                     reading: reading(
                         numerators[place.code] ?? 0, denominators.map { $0[place.code] ?? 0 },
-                        owns: viewer.jurisdiction == place.unit, force: hidden.contains(index)),
+                        owns: viewer.jurisdiction == place.unit,
+                        force: hidden.contains(FigureKey(place.unit, period))),
                     drillable: viewer.jurisdiction.contains(place.unit))
             }
         }
 
         var categories: [IndicatorTable.Row] = []
-        if let breakdown, definition.disaggregations.contains(breakdown) {
+        if let breakdown {
             let numerators = try await IndicatorQueries.byCategory(
                 definition.numerator, period: period.description, dimension: breakdown, unit: unit, on: database)
             let denominators = try await definition.denominator.asyncMap {
@@ -80,13 +87,12 @@ enum IndicatorTables {
                     $0, period: period.description, dimension: breakdown, unit: unit, on: database)
             }
             let keys = Set(numerators.keys).union(denominators?.keys ?? [:].keys).sorted()
-            let hidden = secondarySuppressed(keys.map { numerators[$0] ?? 0 }, definition)
-            categories = keys.enumerated().map { index, key in
+            categories = keys.map { key in
                 IndicatorTable.Row(
                     unitCode: key, name: categoryLabel(breakdown, key, language: language),
                     reading: reading(
                         numerators[key] ?? 0, denominators.map { $0[key] ?? 0 }, owns: ownsUnit,
-                        force: hidden.contains(index)), drillable: false)
+                        force: hidden.contains(FigureKey(unit, period, key))), drillable: false)
             }
         }
 
@@ -99,13 +105,6 @@ enum IndicatorTables {
                 IndicatorTable.Row(
                     unitCode: $0.description, name: $0.description, reading: totalReading($0), drillable: false)
             })
-    }
-
-    /// When a sensitive breakdown hides one small count, the next smallest is hidden too, or the total
-    /// minus the others would give it away.
-    private static func secondarySuppressed(_ counts: [Int], _ definition: IndicatorDefinition) -> Set<Int> {
-        guard definition.sensitive else { return [] }
-        return suppression.hidden(in: counts)
     }
 
     /// The periods a trend line shows: the months, quarters or halves of the year so far, or five years.
