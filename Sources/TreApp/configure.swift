@@ -38,6 +38,11 @@ public struct AppOptions: Sendable {
     public var sealsAuditTrail: Bool
     /// How often the stored indicator figures are recomputed (seconds; `TRE_INDICATOR_REFRESH_SECONDS`).
     public var indicatorRefreshSeconds: Int
+    /// The audit trail's key (`AuditKey.load`); nil only in tests, which share a fixed one.
+    public var auditKey: SymmetricKey?
+    /// Where `serve` appends the audit chain's head, every `auditCheckpointMinutes`; nil: nowhere.
+    public var auditCheckpointFile: String?
+    public var auditCheckpointMinutes = 60
 
     public init(
         database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false,
@@ -60,6 +65,7 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     try IndicatorCatalogueFile.check()
     try useDatabase(options.database, on: app)
     app.treDatabaseKind = options.database.kind
+    AuditKey.use(options.auditKey ?? AuditKey.testing)
     Migrations.register(on: app)
 
     app.passwordHashing = PasswordHashing(cost: options.passwordCost, threadPool: app.threadPool)
@@ -100,6 +106,21 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
                 "audit sealing", every: .seconds(2), on: app.backgroundDatabaseID,
                 work: { try await AuditSealer.sealAll(on: $0) },
                 onShutdown: { try await AuditSealer.sealAll(on: $0) }))
+        if let path = options.auditCheckpointFile {
+            // The head leaves the database, so that a later rewrite of the chain shows against it.
+            app.lifecycle.use(
+                PeriodicJob(
+                    "audit checkpoint", every: .seconds(60 * Int64(options.auditCheckpointMinutes)),
+                    on: app.backgroundDatabaseID,
+                    work: { [logger = app.logger] database in
+                        do {
+                            try await AuditCheckpointFile.append(to: path, on: database)
+                        } catch {
+                            // Not a turn to retry quietly: the operator counts on these lines.
+                            logger.error("audit checkpoint not written to \(path): \(String(reflecting: error))")
+                        }
+                    }))
+        }
         // Passed deadlines are escalated within a minute.
         app.lifecycle.use(
             PeriodicJob(
@@ -192,5 +213,6 @@ enum Migrations {
         app.migrations.add(CreateCampaigns())
         app.migrations.add(CreateSafetyCounts())
         app.migrations.add(CreateAssessmentEvidence())
+        app.migrations.add(AddAuditEntryIntegrity())
     }
 }

@@ -33,11 +33,13 @@ public enum TreCommands {
         let app = try await Application.make(Environment(name: "production", arguments: arguments))
         do {
             let refreshSeconds = ProcessInfo.processInfo.environment["TRE_INDICATOR_REFRESH_SECONDS"].flatMap(Int.init)
-            try await configure(
-                app,
-                AppOptions(
-                    database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
-                    indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5)))
+            var options = AppOptions(
+                database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
+                indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5))
+            options.auditKey = try AuditKey.load(configuration)
+            options.auditCheckpointFile = configuration.auditCheckpointFile
+            options.auditCheckpointMinutes = configuration.auditCheckpointMinutes
+            try await configure(app, options)
             try await app.autoMigrate()
             if case .sqliteFile = DatabaseChoice(configuration.database), let sql = app.db as? any SQLDatabase {
                 // Write-ahead logging: readers no longer wait on a writer, and a commit syncs one file
@@ -51,12 +53,17 @@ public enum TreCommands {
         }
     }
 
+    /// - Parameter sealing: seal, at the end, the entries the command wrote (as `serve` does when it
+    ///   stops), so that they are not left waiting for the next `serve`. Off for the audit commands,
+    ///   which only read the trail.
     static func withApplication<T>(
-        _ configuration: TreConfiguration, _ body: (Application) async throws -> T
+        _ configuration: TreConfiguration, sealing: Bool = true, _ body: (Application) async throws -> T
     ) async throws -> T {
         let app = try await openApplication(configuration)
         do {
             let result = try await body(app)
+            // A server sealing at the same moment wins the unique sequence; it then seals these too.
+            if sealing { try? await AuditSealer.sealAll(on: app.db) }
             try await app.asyncShutdown()
             return result
         } catch {
@@ -128,18 +135,6 @@ public enum TreCommands {
             } catch let error as any LocalizedFailure {
                 throw CommandFailure(error.message.en)
             }
-        }
-    }
-
-    /// `tre audit verify`: seal what is pending, then walk the chain. Returns the report and whether it holds.
-    public static func verifyAudit(_ configuration: TreConfiguration) async throws -> (report: String, intact: Bool) {
-        try await withApplication(configuration) { app in
-            try await AuditSealer.sealAll(on: app.db)
-            let report = try await AuditVerification.verify(on: app.db)
-            if let broken = report.firstBreak {
-                return ("Audit trail BROKEN after checking \(report.checked) entries: \(broken).", false)
-            }
-            return ("Audit trail intact: \(report.checked) sealed entries verified.", true)
         }
     }
 
