@@ -148,6 +148,26 @@ import VaporTesting
         }
     }
 
+    @Test func aRowTreCannotReadNeitherStopsTheSealerNorTheCheck() async throws {
+        try await withTreApp { app in
+            // Only SQLite stores a value of the wrong type in a column.
+            guard app.treDatabaseKind == "sqlite" else { return }
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw(
+                """
+                INSERT INTO audit_entries (id, occurred_at, actor_username, action, record_type, details)
+                VALUES (randomblob(16), 'hôm qua', 'quantri', 'child.viewed', 'child', '')
+                """
+            ).run()
+            try await recordSomeWork(app)
+            let report = try await AuditVerification.verify(on: app.db)
+            #expect(report.unreadable == 1)
+            #expect(report.unsealed == 0)
+            #expect(report.firstBreak == nil)
+            #expect(!report.intact)
+        }
+    }
+
     @Test func verifyReadsButNeverSeals() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "quantri", role: .admin)

@@ -19,10 +19,14 @@ enum AuditVerification {
         /// Unsealed rows whose MAC does not verify: not written by Tre (or edited since).
         var forged: [UUID]
         var firstBreak: AuditChainBreak?
+        /// Unsealed rows that cannot even be read as audit entries: not written by Tre either.
+        var unreadable = 0
         /// Lines of the checkpoint file that are not correctly signed checkpoints.
         var badCheckpointLines: [Int] = []
 
-        var intact: Bool { firstBreak == nil && forged.isEmpty && overdue == 0 && badCheckpointLines.isEmpty }
+        var intact: Bool {
+            firstBreak == nil && forged.isEmpty && unreadable == 0 && overdue == 0 && badCheckpointLines.isEmpty
+        }
 
         /// What `tre audit verify` prints: one line, then one per finding.
         var text: String {
@@ -33,6 +37,7 @@ enum AuditVerification {
             ]
             if let firstBreak { lines.append("  \(firstBreak)") }
             for id in forged { lines.append("  entry \(id) was not written by Tre (its MAC does not verify): forged") }
+            if unreadable > 0 { lines.append("  \(unreadable) rows cannot be read as audit entries: forged") }
             if overdue > 0 { lines.append("  \(overdue) entries have waited more than a minute to be sealed") }
             for line in badCheckpointLines { lines.append("  checkpoint file line \(line) is not a signed checkpoint") }
             if unsealed > 0 { lines.append("  \(unsealed) entries not sealed yet") }
@@ -48,22 +53,29 @@ enum AuditVerification {
             AuditChainVerifier.LegacyPin(sequence: $0.sequence, pin: $0.hash)
         }
         var verifier = AuditChainVerifier(key: key, legacyPin: pin, checkpoints: checkpoints)
+        guard let sql = database as? any SQLDatabase else {
+            return Report(checked: 0, unsealed: 0, overdue: 0, forged: [], firstBreak: nil)
+        }
         var checked = 0
         var after = 0
         while verifier.firstBreak == nil {
-            let page = try await AuditEntry.query(on: database)
-                .filter(\.$sequence > after)
-                .sort(\.$sequence)
-                .limit(pageSize)
-                .all()
-            guard let last = page.last else { break }
-            for entry in page {
+            let page = try await sql.raw(
+                """
+                SELECT \(AuditStoredEntry.columns) FROM \(ident: AuditEntry.schema)
+                WHERE sequence > \(bind: after) ORDER BY sequence LIMIT \(bind: pageSize)
+                """
+            ).all()
+            if page.isEmpty { break }
+            for row in page where verifier.firstBreak == nil {
+                guard let entry = AuditStoredEntry.read(row), let sequence = entry.sequence else {
+                    verifier.unreadable(sequence: try? row.decode(column: "sequence", as: Int.self))
+                    break
+                }
                 verifier.check(
-                    sequence: entry.sequence ?? 0, sealedHash: entry.sealHash ?? "", facts: entry.facts,
-                    mac: entry.entryMAC)
+                    sequence: sequence, sealedHash: entry.sealHash ?? "", facts: entry.facts, mac: entry.entryMac)
                 checked += 1
+                after = sequence
             }
-            after = last.sequence ?? after
         }
         let head = try await AuditChainHead.find(AuditChainHead.mainChain, on: database)
         verifier.finish(headSequence: head?.sequence ?? 0, headHash: head?.hash ?? AuditChain.genesisHash)
@@ -77,21 +89,32 @@ enum AuditVerification {
     private static func inspectUnsealed(
         on database: any Database, key: SymmetricKey, now: Date, pageSize: Int, into report: inout Report
     ) async throws {
-        var after: UUID?
+        guard let sql = database as? any SQLDatabase else { return }
+        // By offset: a row whose id cannot be read gives no key to continue after.
+        var offset = 0
         while true {
-            let query = AuditEntry.query(on: database).filter(\.$sequence == nil).sort(\.$id).limit(pageSize)
-            if let after { query.filter(\.$id > after) }
-            let page = try await query.all()
-            guard let last = page.last else { return }
-            for entry in page {
-                if AuditChain.isGenuine(entry.facts, mac: entry.entryMAC, key: key) {
-                    report.unsealed += 1
-                    if now.timeIntervalSince(entry.occurredAt) > sealingDelay { report.overdue += 1 }
-                } else if let id = entry.id {
-                    report.forged.append(id)
+            let page = try await sql.raw(
+                """
+                SELECT \(AuditStoredEntry.columns) FROM \(ident: AuditEntry.schema) WHERE sequence IS NULL
+                ORDER BY id LIMIT \(bind: pageSize) OFFSET \(bind: offset)
+                """
+            ).all()
+            if page.isEmpty { return }
+            offset += page.count
+            for row in page {
+                guard let entry = AuditStoredEntry.read(row),
+                    AuditChain.isGenuine(entry.facts, mac: entry.entryMac, key: key)
+                else {
+                    if let id = try? row.decode(column: "id", as: UUID.self) {
+                        report.forged.append(id)
+                    } else {
+                        report.unreadable += 1
+                    }
+                    continue
                 }
+                report.unsealed += 1
+                if now.timeIntervalSince(entry.occurredAt) > sealingDelay { report.overdue += 1 }
             }
-            after = last.id
         }
     }
 }

@@ -94,6 +94,12 @@ public struct AuditChainVerifier: Sendable {
         lastHash = sealedHash
     }
 
+    /// A sealed row that cannot be read as an entry (its number, if that can be read).
+    public mutating func unreadable(sequence: Int?) {
+        guard firstBreak == nil else { return }
+        firstBreak = .altered(sequence: sequence ?? lastSequence + 1)
+    }
+
     /// Compares the end of the chain with the head recorded at sealing time and with the checkpoints.
     public mutating func finish(headSequence: Int, headHash: String) {
         guard firstBreak == nil else { return }
