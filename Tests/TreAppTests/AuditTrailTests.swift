@@ -291,4 +291,13 @@ import VaporTesting
             #expect(try await AuditVerification.verify(on: app.db).firstBreak == .downgraded(sequence: 5))
         }
     }
+
+    @Test func aNodeWithAnotherKeyIsStoppedAtStart() async throws {
+        try await withTreApp { app in
+            try await AuditKeyCheck.ensure(on: app.db)
+            try await AuditKeyCheck.ensure(on: app.db)
+            let other = SymmetricKey(data: Data("the key another node made for itself".utf8))
+            await #expect(throws: CommandFailure.self) { try await AuditKeyCheck.ensure(on: app.db, key: other) }
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import Fluent
 import Foundation
 import TreDomain
 
@@ -36,6 +37,12 @@ enum AuditKey {
                 throw CommandFailure(
                     "\(path) does not hold an audit key (64 hexadecimal digits); restore it from backup.")
             }
+            if let mode = try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int,
+                mode & 0o077 != 0
+            {
+                FileHandle.standardError.write(
+                    Data("Warning: \(path) can be read by other accounts; chmod 600 it.\n".utf8))
+            }
             return SymmetricKey(data: bytes)
         }
         try FileManager.default.createDirectory(
@@ -57,5 +64,31 @@ enum AuditKey {
             "Audit key created in \(path) (mode 0600). Back it up apart from the database; other app nodes need it as TRE_AUDIT_KEY."
         )
         return SymmetricKey(data: bytes)
+    }
+}
+
+/// A keyed fingerprint of the audit key, kept in the database, so that an app node started with another
+/// key (each node creating its own `audit.key`) stops at once instead of refusing its peers' entries as
+/// forged. It shows nothing of the key.
+enum AuditKeyCheck {
+    static let chain = "key-check"
+
+    static func ensure(on database: any Database, key: SymmetricKey = AuditKey.current) async throws {
+        let fingerprint = AuditChain.keyFingerprint(key)
+        if let stored = try await AuditChainHead.find(chain, on: database) {
+            guard stored.hash == fingerprint else {
+                throw CommandFailure(
+                    "The audit key (TRE_AUDIT_KEY or audit.key in the data directory) is not the key this database's audit trail was written with. Every app node must use the same key: set TRE_AUDIT_KEY to it."
+                )
+            }
+            return
+        }
+        do {
+            try await AuditChainHead(chain: chain, sequence: 0, hash: fingerprint).create(on: database)
+        } catch {
+            // Another node started at the same moment and wrote it first: compare with that.
+            guard try await AuditChainHead.find(chain, on: database) != nil else { throw error }
+            try await ensure(on: database, key: key)
+        }
     }
 }

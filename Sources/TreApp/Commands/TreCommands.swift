@@ -41,6 +41,7 @@ public enum TreCommands {
             options.auditCheckpointMinutes = configuration.auditCheckpointMinutes
             try await configure(app, options)
             try await app.autoMigrate()
+            try await AuditKeyCheck.ensure(on: app.db)
             if case .sqliteFile = DatabaseChoice(configuration.database), let sql = app.db as? any SQLDatabase {
                 // Write-ahead logging: readers no longer wait on a writer, and a commit syncs one file
                 // instead of two (a million demo children were bound by fsync). Kept by the file itself.

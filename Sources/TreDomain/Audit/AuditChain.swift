@@ -126,6 +126,11 @@ public enum AuditChain {
         mac("legacy-end\n\(sequence)\n\(hash)", key: key)
     }
 
+    /// Tells whether two nodes hold the same key, without showing it.
+    public static func keyFingerprint(_ key: SymmetricKey) -> String {
+        mac("key-fingerprint", key: key)
+    }
+
     static func mac(_ text: String, key: SymmetricKey) -> String {
         hex(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
     }
