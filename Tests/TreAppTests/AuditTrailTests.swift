@@ -145,6 +145,11 @@ import VaporTesting
             #expect(report.firstBreak == nil)
             #expect(!report.intact)
             #expect(report.text.contains("\(plain)"))
+            try await makeAccount(app, "quantri2", role: .admin)
+            let browser = WebClient(app)
+            try await browser.signIn("quantri2")
+            let trail = try await browser.get("/audit?q=child.viewed")
+            #expect(trail.body.string.components(separatedBy: "Giả mạo: không do Tre ghi").count == 3)
         }
     }
 
