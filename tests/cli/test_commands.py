@@ -110,7 +110,9 @@ def test_audit_verify_reports_a_forged_row_and_a_head_moved_back(tmp_path):
     checkpoints = tmp_path / "elsewhere.checkpoints"
     written = tre("audit", "checkpoint", "--file", str(checkpoints), data_dir=tmp_path)
     assert written.returncode == 0, written.stderr
-    assert tre("audit", "verify", "--checkpoints", str(checkpoints), data_dir=tmp_path).returncode == 0
+    checked = tre("audit", "verify", "--checkpoints", str(checkpoints), data_dir=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert "against 1 checkpoints" in checked.stdout
 
     database = str(tmp_path / "tre.sqlite")
     subprocess.run(["sqlite3", database,
@@ -129,3 +131,6 @@ def test_audit_verify_reports_a_forged_row_and_a_head_moved_back(tmp_path):
     moved = tre("audit", "verify", "--checkpoints", str(checkpoints), data_dir=tmp_path)
     assert moved.returncode == 1
     assert "head moved back" in moved.stdout
+    missing = tre("audit", "verify", "--checkpoints", str(tmp_path / "typo.checkpoints"), data_dir=tmp_path)
+    assert missing.returncode == 1
+    assert "Cannot read the audit checkpoint file" in missing.stderr

@@ -23,6 +23,8 @@ enum AuditVerification {
         var unreadable = 0
         /// Lines of the checkpoint file that are not correctly signed checkpoints.
         var badCheckpointLines: [Int] = []
+        /// How many checkpoints the chain was held against.
+        var checkpoints = 0
 
         var intact: Bool {
             firstBreak == nil && forged.isEmpty && unreadable == 0 && overdue == 0 && badCheckpointLines.isEmpty
@@ -32,7 +34,8 @@ enum AuditVerification {
         var text: String {
             var lines = [
                 intact
-                    ? "Audit trail intact: \(checked) sealed entries verified."
+                    ? "Audit trail intact: \(checked) sealed entries verified"
+                        + (checkpoints > 0 ? ", against \(checkpoints) checkpoints." : " (no checkpoints given).")
                     : "Audit trail BROKEN after checking \(checked) entries."
             ]
             if let firstBreak { lines.append("  \(firstBreak)") }

@@ -10,8 +10,13 @@ extension TreCommands {
         report: String, intact: Bool
     ) {
         try await withApplication(configuration, sealing: false) { app in
-            let report = try await verifyAudit(
-                on: app.db, checkpoints: checkpoints ?? configuration.auditCheckpointFile)
+            // A file named on the command line must be there; the configured one may not be written yet.
+            let path =
+                checkpoints
+                ?? configuration.auditCheckpointFile.flatMap {
+                    FileManager.default.fileExists(atPath: $0) ? $0 : nil
+                }
+            let report = try await verifyAudit(on: app.db, checkpoints: path)
             return (report.text, report.intact)
         }
     }
@@ -21,11 +26,10 @@ extension TreCommands {
     {
         var checkpoints: [AuditCheckpoint] = []
         var badLines: [Int] = []
-        if let path, FileManager.default.fileExists(atPath: path) {
-            (checkpoints, badLines) = try AuditCheckpointFile.read(path)
-        }
+        if let path { (checkpoints, badLines) = try AuditCheckpointFile.read(path) }
         var report = try await AuditVerification.verify(on: database, checkpoints: checkpoints, now: now)
         report.badCheckpointLines = badLines
+        report.checkpoints = checkpoints.count
         return report
     }
 
