@@ -40,6 +40,11 @@ public struct AppOptions: Sendable {
     public var indicatorRefreshSeconds: Int
     /// Tre's public address is https (`TRE_PUBLIC_URL`): cookies are Secure even when a proxy does not say so.
     public var servedOverHTTPS = false
+    /// The audit trail's key (`AuditKey.load`); nil only in tests, which share a fixed one.
+    public var auditKey: SymmetricKey?
+    /// Where `serve` appends the audit chain's head, every `auditCheckpointMinutes`; nil: nowhere.
+    public var auditCheckpointFile: String?
+    public var auditCheckpointMinutes = 60
 
     public init(
         database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false,
@@ -63,6 +68,7 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     _ = StrictJSONDates.installed
     try useDatabase(options.database, on: app)
     app.treDatabaseKind = options.database.kind
+    AuditKey.use(options.auditKey ?? AuditKey.testing)
     Migrations.register(on: app)
 
     app.passwordHashing = PasswordHashing(cost: options.passwordCost, threadPool: app.threadPool)
@@ -107,6 +113,21 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
                 "audit sealing", every: .seconds(2), on: app.backgroundDatabaseID,
                 work: { try await AuditSealer.sealAll(on: $0) },
                 onShutdown: { try await AuditSealer.sealAll(on: $0) }))
+        if let path = options.auditCheckpointFile {
+            // The head leaves the database, so that a later rewrite of the chain shows against it.
+            app.lifecycle.use(
+                PeriodicJob(
+                    "audit checkpoint", every: .seconds(60 * Int64(options.auditCheckpointMinutes)),
+                    on: app.backgroundDatabaseID,
+                    work: { [logger = app.logger] database in
+                        do {
+                            try await AuditCheckpointFile.append(to: path, on: database)
+                        } catch {
+                            // Not a turn to retry quietly: the operator counts on these lines.
+                            logger.error("audit checkpoint not written to \(path): \(String(reflecting: error))")
+                        }
+                    }))
+        }
         // Passed deadlines are escalated within a minute.
         app.lifecycle.use(
             PeriodicJob(
@@ -205,5 +226,6 @@ enum Migrations {
         app.migrations.add(CreateAssessmentEvidence())
         app.migrations.add(AddReporterConsent())
         app.migrations.add(ChildImportWritten())
+        app.migrations.add(AddAuditEntryIntegrity())
     }
 }

@@ -128,18 +128,48 @@ struct Import: AsyncParsableCommand {
 }
 
 struct Audit: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the audit trail.", subcommands: [Verify.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Check the audit trail.", subcommands: [Verify.self, Checkpoint.self])
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Seal pending entries and report the first broken link of the hash chain (exit 1 if broken).")
+            abstract:
+                "Report broken links of the hash chain, forged rows and overdue sealing; seals nothing (exit 1 if any)."
+        )
+
+        @Option(
+            help: "A checkpoint file (default: TRE_AUDIT_CHECKPOINT_FILE): the chain must still hold every head in it.")
+        var checkpoints: String?
 
         func run() async throws {
             let settings = TreCommands.loadConfiguration()
             TreCommands.bootstrapLogging(settings)
-            let (report, intact) = try await TreCommands.verifyAudit(settings)
-            print(report)
-            if !intact { throw ExitCode(1) }
+            do {
+                let (report, intact) = try await TreCommands.verifyAudit(settings, checkpoints: checkpoints)
+                print(report)
+                if !intact { throw ExitCode(1) }
+            } catch let failure as CommandFailure {
+                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Checkpoint: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append the chain's head, signed, to the checkpoint file (keep it away from the database).")
+
+        @Option(help: "The checkpoint file (default: TRE_AUDIT_CHECKPOINT_FILE).") var file: String?
+
+        func run() async throws {
+            let settings = TreCommands.loadConfiguration()
+            TreCommands.bootstrapLogging(settings)
+            do {
+                print(try await TreCommands.checkpointAudit(settings, file: file))
+            } catch let failure as CommandFailure {
+                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+                throw ExitCode(1)
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TreDomain
@@ -26,6 +27,8 @@ import Testing
         (["LOG_LEVEL": "loud"], "LOG_LEVEL"),
         (["HOST": "bad host!"], "HOST"),
         (["TRE_ADMIN_PASSWORD": "short"], "TRE_ADMIN_PASSWORD"),
+        (["TRE_AUDIT_KEY": "too-short"], "TRE_AUDIT_KEY"),
+        (["TRE_AUDIT_CHECKPOINT_MINUTES": "0"], "TRE_AUDIT_CHECKPOINT_MINUTES"),
     ])
     func aBadValueNamesItsVariable(environment: [String: String], variable: String) {
         do {
@@ -35,5 +38,16 @@ import Testing
             #expect(error.variable == variable)
             #expect(error.description.hasPrefix("Configuration error: \(variable) "))
         }
+    }
+
+    @Test func theAuditKeyIsReadAsHexadecimalOrBase64() throws {
+        let hex = String(repeating: "ab", count: 32)
+        #expect(
+            try TreConfiguration.fromEnvironment(["TRE_AUDIT_KEY": hex]).auditKey == Array(repeating: 0xab, count: 32))
+        let base64 = Data(repeating: 7, count: 48).base64EncodedString()
+        #expect(try TreConfiguration.fromEnvironment(["TRE_AUDIT_KEY": base64]).auditKey?.count == 48)
+        let unset = try TreConfiguration.fromEnvironment(["TRE_DATA_DIR": "/var/lib/tre"])
+        #expect(unset.auditKey == nil)
+        #expect(unset.auditKeyFile == "/var/lib/tre/audit.key")
     }
 }

@@ -97,3 +97,40 @@ def test_import_children_writes_all_rows_or_none(tmp_path):
     assert "Imported 2 children into Phường Ba Đình" in imported.stdout
     again = tre("import", "children", str(good), "--commune", "4", data_dir=tmp_path)
     assert again.returncode == 1, "the same children are not registered twice"
+
+
+def test_audit_verify_reports_a_forged_row_and_a_head_moved_back(tmp_path):
+    created = tre("user", "add", "xa.badinh", "--role", "commune_officer", "--commune", "4",
+                  "--password", "mat-khau-tam-thoi", data_dir=tmp_path)
+    assert created.returncode == 0, created.stderr
+    assert oct((tmp_path / "audit.key").stat().st_mode & 0o777) == "0o600"
+    second = tre("user", "add", "xa.ngocha", "--role", "commune_officer", "--commune", "8",
+                 "--password", "mat-khau-tam-thoi", data_dir=tmp_path)
+    assert second.returncode == 0, second.stderr
+    checkpoints = tmp_path / "elsewhere.checkpoints"
+    written = tre("audit", "checkpoint", "--file", str(checkpoints), data_dir=tmp_path)
+    assert written.returncode == 0, written.stderr
+    checked = tre("audit", "verify", "--checkpoints", str(checkpoints), data_dir=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert "against 1 checkpoints" in checked.stdout
+
+    database = str(tmp_path / "tre.sqlite")
+    subprocess.run(["sqlite3", database,
+                    "INSERT INTO audit_entries (id, occurred_at, actor_username, action, record_type, details) "
+                    "VALUES ('6F1B2C3D-0000-4000-8000-000000000001', 1700000000, 'quantri', 'child.viewed', 'child', '')"],
+                   check=True)
+    forged = tre("audit", "verify", data_dir=tmp_path)
+    assert forged.returncode == 1
+    assert "6F1B2C3D-0000-4000-8000-000000000001 was not written by Tre" in forged.stdout
+
+    subprocess.run(["sqlite3", database,
+                    "DELETE FROM audit_entries WHERE sequence IS NULL OR sequence = (SELECT max(sequence) FROM audit_entries); "
+                    "UPDATE audit_chain_heads SET sequence = sequence - 1, hash = (SELECT seal_hash FROM audit_entries "
+                    "WHERE sequence = (SELECT max(sequence) FROM audit_entries)) WHERE chain = 'main'"], check=True)
+    assert tre("audit", "verify", data_dir=tmp_path).returncode == 0, "without checkpoints a head moved back is not seen"
+    moved = tre("audit", "verify", "--checkpoints", str(checkpoints), data_dir=tmp_path)
+    assert moved.returncode == 1
+    assert "head moved back" in moved.stdout
+    missing = tre("audit", "verify", "--checkpoints", str(tmp_path / "typo.checkpoints"), data_dir=tmp_path)
+    assert missing.returncode == 1
+    assert "Cannot read the audit checkpoint file" in missing.stderr

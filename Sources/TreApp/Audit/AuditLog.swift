@@ -38,19 +38,33 @@ enum AuditLog {
     }
 
     /// Many entries in one statement per thousand (an import's children): one round trip instead of one per entry.
+    ///
+    /// Each entry carries the MAC that lets the sealer tell it from a row inserted by other means; its
+    /// time is kept to the microsecond in `occurred_micros`, which both databases return exactly.
     static func record(_ events: [AuditEvent], by actor: AuditActor, on database: any Database) async throws {
         guard !events.isEmpty, let sql = database as? any SQLDatabase else { return }
-        let occurredAt = Date()
+        let micros = AuditFacts.micros(Date())
+        let occurredAt = Date(timeIntervalSince1970: Double(micros) / 1_000_000)
+        let key = AuditKey.current
         for start in stride(from: 0, to: events.count, by: 1000) {
             let insert = sql.insert(into: AuditEntry.schema).columns(
                 "id", "occurred_at", "actor_id", "actor_username", "action", "record_type", "record_id",
-                "province_code", "commune_code", "source_address", "details")
+                "province_code", "commune_code", "source_address", "details", "occurred_micros", "format", "entry_mac")
             for event in events[start..<min(start + 1000, events.count)] {
+                let id = UUID()
+                let facts = AuditFacts(
+                    entryID: id.uuidString, occurredAt: occurredAt, actorUsername: actor.username, action: event.action,
+                    recordType: event.recordType, recordID: event.recordID,
+                    provinceCode: event.jurisdiction.provinceCode, communeCode: event.jurisdiction.communeCode,
+                    sourceAddress: actor.address, details: event.details, actorID: actor.id?.uuidString,
+                    occurredMicros: micros, format: .keyed)
                 insert.values(
-                    SQLBind(UUID()), SQLBind(occurredAt), SQLBind(actor.id), SQLBind(actor.username),
+                    SQLBind(id), SQLBind(occurredAt), SQLBind(actor.id), SQLBind(actor.username),
                     SQLBind(event.action), SQLBind(event.recordType), SQLBind(event.recordID),
                     SQLBind(event.jurisdiction.provinceCode), SQLBind(event.jurisdiction.communeCode),
-                    SQLBind(actor.address), SQLBind(event.details))
+                    SQLBind(actor.address), SQLBind(event.details), SQLBind(micros),
+                    SQLBind(AuditFormat.keyed.rawValue),
+                    SQLBind(AuditChain.entryMAC(facts, key: key)))
             }
             try await insert.run()
         }

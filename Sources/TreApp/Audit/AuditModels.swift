@@ -20,6 +20,13 @@ final class AuditEntry: Model, @unchecked Sendable {
     @Field(key: "details") var details: String
     @OptionalField(key: "sequence") var sequence: Int?
     @OptionalField(key: "seal_hash") var sealHash: String?
+    /// The time hashed by the keyed format; nil in entries sealed before it.
+    @OptionalField(key: "occurred_micros") var occurredMicros: Int64?
+    /// `AuditFormat`; nil in entries sealed before the keyed format.
+    @OptionalField(key: "format") var format: Int?
+    @OptionalField(key: "entry_mac") var entryMAC: String?
+    /// Set by the sealer on an entry whose MAC does not verify: not written by Tre, never chained.
+    @OptionalField(key: "seal_refused") var sealRefused: Bool?
 
     init() {}
 
@@ -27,7 +34,9 @@ final class AuditEntry: Model, @unchecked Sendable {
         AuditFacts(
             entryID: id?.uuidString ?? "", occurredAt: occurredAt, actorUsername: actorUsername, action: action,
             recordType: recordType, recordID: recordID, provinceCode: provinceCode, communeCode: communeCode,
-            sourceAddress: sourceAddress, details: details)
+            sourceAddress: sourceAddress, details: details, actorID: actorID?.uuidString,
+            occurredMicros: occurredMicros,
+            format: AuditFormat(storedValue: format))
     }
 }
 
@@ -35,6 +44,9 @@ final class AuditEntry: Model, @unchecked Sendable {
 final class AuditChainHead: Model, @unchecked Sendable {
     static let schema = "audit_chain_heads"
     static let mainChain = "main"
+    /// Its `sequence` is the last entry sealed in the legacy format, its `hash` `AuditChain.legacyPin`
+    /// of that entry's seal.
+    static let legacyEnd = "legacy-end"
 
     @ID(custom: "chain", generatedBy: .user) var id: String?
     @Field(key: "sequence") var sequence: Int
@@ -77,5 +89,13 @@ struct CreateAuditTrail: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(AuditChainHead.schema).delete()
         try await database.schema(AuditEntry.schema).delete()
+    }
+}
+
+extension AuditFormat {
+    /// Rows from before the `format` column hold nil: legacy. An unknown number is read as legacy too,
+    /// which only verifies up to the pinned legacy end.
+    init(storedValue: Int?) {
+        self = storedValue.flatMap(AuditFormat.init(rawValue:)) ?? .legacy
     }
 }

@@ -12,6 +12,8 @@ struct AuditTrailController {
         var record: String
         var address: String
         var sealed: Bool
+        /// The sealer found its MAC wrong: shown as forged (`tre audit verify` re-checks every such row).
+        var forged: Bool
     }
 
     struct TrailPage: Encodable {
@@ -49,7 +51,8 @@ struct AuditTrailController {
             Row(
                 time: VietnamTime.format($0.occurredAt), actor: $0.actorUsername, action: $0.action,
                 record: [$0.recordType, $0.recordID ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
-                address: $0.sourceAddress ?? "", sealed: $0.sequence != nil)
+                address: $0.sourceAddress ?? "", sealed: $0.sequence != nil,
+                forged: $0.sequence == nil && $0.sealRefused == true)
         }
         let page = TrailPage(
             rows: rows, q: q, pager: PagerModel(paging, total: total, path: Paths.audit, query: ["q": q]))

@@ -38,8 +38,12 @@ public enum TreCommands {
                 database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
                 indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5))
             options.servedOverHTTPS = environment["TRE_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
+            options.auditKey = try AuditKey.load(configuration)
+            options.auditCheckpointFile = configuration.auditCheckpointFile
+            options.auditCheckpointMinutes = configuration.auditCheckpointMinutes
             try await configure(app, options)
             try await app.autoMigrate()
+            try await AuditKeyCheck.ensure(on: app.db)
             if case .sqliteFile = DatabaseChoice(configuration.database), let sql = app.db as? any SQLDatabase {
                 // Write-ahead logging: readers no longer wait on a writer, and a commit syncs one file
                 // instead of two (a million demo children were bound by fsync). Kept by the file itself.
@@ -52,12 +56,17 @@ public enum TreCommands {
         }
     }
 
+    /// - Parameter sealing: seal, at the end, the entries the command wrote (as `serve` does when it
+    ///   stops), so that they are not left waiting for the next `serve`. Off for the audit commands,
+    ///   which only read the trail.
     static func withApplication<T>(
-        _ configuration: TreConfiguration, _ body: (Application) async throws -> T
+        _ configuration: TreConfiguration, sealing: Bool = true, _ body: (Application) async throws -> T
     ) async throws -> T {
         let app = try await openApplication(configuration)
         do {
             let result = try await body(app)
+            // A server sealing at the same moment wins the unique sequence; it then seals these too.
+            if sealing { try? await AuditSealer.sealAll(on: app.db) }
             try await app.asyncShutdown()
             return result
         } catch {
@@ -130,18 +139,6 @@ public enum TreCommands {
             } catch let error as any LocalizedFailure {
                 throw CommandFailure(error.message.en)
             }
-        }
-    }
-
-    /// `tre audit verify`: seal what is pending, then walk the chain. Returns the report and whether it holds.
-    public static func verifyAudit(_ configuration: TreConfiguration) async throws -> (report: String, intact: Bool) {
-        try await withApplication(configuration) { app in
-            try await AuditSealer.sealAll(on: app.db)
-            let report = try await AuditVerification.verify(on: app.db)
-            if let broken = report.firstBreak {
-                return ("Audit trail BROKEN after checking \(report.checked) entries: \(broken).", false)
-            }
-            return ("Audit trail intact: \(report.checked) sealed entries verified.", true)
         }
     }
 

@@ -391,6 +391,8 @@ enum UIStrings {
         "communeCodeHint": .init(
             vi: "Chọn tỉnh trước để hiện danh sách xã, hoặc nhập mã xã.",
             en: "Choose the province first to list its communes, or type the commune code."),
+        "auditForged": .init(
+            vi: "Giả mạo: không do Tre ghi, không niêm phong", en: "Forged: not written by Tre, not sealed"),
     ]
 
     static func table(_ language: Language) -> [String: String] {

@@ -27,11 +27,22 @@ public struct TreConfiguration: Equatable, Sendable {
     public var port: Int
     public var adminPassword: String?
     public var logLevel: LogLevel
+    /// The key of the audit trail's MACs and chain (`TRE_AUDIT_KEY`); nil: the data directory's key file.
+    /// Every app node of one database must share it.
+    public var auditKey: [UInt8]?
+    /// Where the chain's head is appended (`TRE_AUDIT_CHECKPOINT_FILE`), a place the operator keeps away
+    /// from the database; nil: no checkpoints.
+    public var auditCheckpointFile: String?
+    public var auditCheckpointMinutes: Int
 
-    public static let variables = ["DATABASE_URL", "TRE_DATA_DIR", "HOST", "PORT", "TRE_ADMIN_PASSWORD", "LOG_LEVEL"]
+    public static let variables = [
+        "DATABASE_URL", "TRE_DATA_DIR", "HOST", "PORT", "TRE_ADMIN_PASSWORD", "LOG_LEVEL", "TRE_AUDIT_KEY",
+        "TRE_AUDIT_CHECKPOINT_FILE", "TRE_AUDIT_CHECKPOINT_MINUTES",
+    ]
 
     public init(
-        database: Database, dataDirectory: String, host: String, port: Int, adminPassword: String?, logLevel: LogLevel
+        database: Database, dataDirectory: String, host: String, port: Int, adminPassword: String?, logLevel: LogLevel,
+        auditKey: [UInt8]? = nil, auditCheckpointFile: String? = nil, auditCheckpointMinutes: Int = 60
     ) {
         self.database = database
         self.dataDirectory = dataDirectory
@@ -39,7 +50,13 @@ public struct TreConfiguration: Equatable, Sendable {
         self.port = port
         self.adminPassword = adminPassword
         self.logLevel = logLevel
+        self.auditKey = auditKey
+        self.auditCheckpointFile = auditCheckpointFile
+        self.auditCheckpointMinutes = auditCheckpointMinutes
     }
+
+    /// The key file Tre creates on first start when `TRE_AUDIT_KEY` is not set.
+    public var auditKeyFile: String { (dataDirectory as NSString).appendingPathComponent("audit.key") }
 
     public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError) -> TreConfiguration {
         func value(_ name: String) -> String? {
@@ -93,9 +110,28 @@ public struct TreConfiguration: Equatable, Sendable {
             logLevel = parsed
         }
 
+        var auditKey: [UInt8]?
+        if let raw = value("TRE_AUDIT_KEY") {
+            guard let decoded = AuditKeyText.decode(raw) else {
+                throw ConfigurationError(
+                    variable: "TRE_AUDIT_KEY", reason: "must be 64 hexadecimal digits or base64 of at least 32 bytes")
+            }
+            auditKey = decoded
+        }
+
+        var checkpointMinutes = 60
+        if let raw = value("TRE_AUDIT_CHECKPOINT_MINUTES") {
+            guard let parsed = Int(raw), (1...1440).contains(parsed) else {
+                throw ConfigurationError(
+                    variable: "TRE_AUDIT_CHECKPOINT_MINUTES", reason: "must be a number from 1 to 1440, got \"\(raw)\"")
+            }
+            checkpointMinutes = parsed
+        }
+
         return TreConfiguration(
             database: database, dataDirectory: dataDirectory, host: host, port: port,
-            adminPassword: adminPassword, logLevel: logLevel)
+            adminPassword: adminPassword, logLevel: logLevel, auditKey: auditKey,
+            auditCheckpointFile: value("TRE_AUDIT_CHECKPOINT_FILE"), auditCheckpointMinutes: checkpointMinutes)
     }
 }
 
