@@ -38,11 +38,14 @@ public struct AppOptions: Sendable {
     public var sealsAuditTrail: Bool
     /// How often the stored indicator figures are recomputed (seconds; `TRE_INDICATOR_REFRESH_SECONDS`).
     public var indicatorRefreshSeconds: Int
+    /// Proxies whose `X-Forwarded-For` names the client (`TRE_TRUSTED_PROXIES`).
+    public var trustedProxies: Set<String>
 
     public init(
         database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false,
-        indicatorRefreshSeconds: Int = 600
+        indicatorRefreshSeconds: Int = 600, trustedProxies: Set<String> = []
     ) {
+        self.trustedProxies = trustedProxies
         self.indicatorRefreshSeconds = indicatorRefreshSeconds
         self.database = database
         self.passwordCost = passwordCost
@@ -58,12 +61,16 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     // Set before the database pools are made, which take this pool.
     app.threadPool = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount))
     try IndicatorCatalogueFile.check()
+    try CommonPasswordsFile.check()
     try useDatabase(options.database, on: app)
     app.treDatabaseKind = options.database.kind
     Migrations.register(on: app)
 
-    app.passwordHashing = PasswordHashing(cost: options.passwordCost, threadPool: app.threadPool)
+    app.passwordHashing = PasswordHashing(
+        cost: options.passwordCost, threadPool: app.threadPool,
+        dummy: try Bcrypt.hash(UUID().uuidString, cost: options.passwordCost))
     app.importProgress = ImportProgress()
+    app.trustedProxies = options.trustedProxies
 
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "tre-session") { id in
@@ -192,5 +199,6 @@ enum Migrations {
         app.migrations.add(CreateCampaigns())
         app.migrations.add(CreateSafetyCounts())
         app.migrations.add(CreateAssessmentEvidence())
+        app.migrations.add(AddSignInSecurity())
     }
 }

@@ -37,7 +37,8 @@ public enum TreCommands {
                 app,
                 AppOptions(
                     database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
-                    indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5)))
+                    indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5),
+                    trustedProxies: configuration.trustedProxies))
             try await app.autoMigrate()
             if case .sqliteFile = DatabaseChoice(configuration.database), let sql = app.db as? any SQLDatabase {
                 // Write-ahead logging: readers no longer wait on a writer, and a commit syncs one file
@@ -186,6 +187,7 @@ public enum TreCommands {
             let refreshed = try await IndicatorRefresh.run(on: app.db)
             return """
                 Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)
+                analyst, hotline and the tinh… accounts set up two-step verification (an authenticator app) at first sign-in
                 \(written) children in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / max(seconds, 0.001))) children/s)
                 \(opened) cases in \(String(format: "%.1f", caseSeconds)) s, in every state of the procedure
                 \(logged) hotline contacts in \(String(format: "%.1f", contactSeconds)) s

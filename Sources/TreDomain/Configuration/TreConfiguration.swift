@@ -27,12 +27,19 @@ public struct TreConfiguration: Equatable, Sendable {
     public var port: Int
     public var adminPassword: String?
     public var logLevel: LogLevel
+    /// Addresses of the reverse proxies (HAProxy) whose `X-Forwarded-For` names the client; from
+    /// `TRE_TRUSTED_PROXIES`, comma-separated. Empty: the peer itself is the client.
+    public var trustedProxies: Set<String> = []
 
-    public static let variables = ["DATABASE_URL", "TRE_DATA_DIR", "HOST", "PORT", "TRE_ADMIN_PASSWORD", "LOG_LEVEL"]
+    public static let variables = [
+        "DATABASE_URL", "TRE_DATA_DIR", "HOST", "PORT", "TRE_ADMIN_PASSWORD", "LOG_LEVEL", "TRE_TRUSTED_PROXIES",
+    ]
 
     public init(
-        database: Database, dataDirectory: String, host: String, port: Int, adminPassword: String?, logLevel: LogLevel
+        database: Database, dataDirectory: String, host: String, port: Int, adminPassword: String?, logLevel: LogLevel,
+        trustedProxies: Set<String> = []
     ) {
+        self.trustedProxies = trustedProxies
         self.database = database
         self.dataDirectory = dataDirectory
         self.host = host
@@ -93,9 +100,20 @@ public struct TreConfiguration: Equatable, Sendable {
             logLevel = parsed
         }
 
+        var trustedProxies: Set<String> = []
+        for entry in (value("TRE_TRUSTED_PROXIES") ?? "").split(separator: ",") {
+            let address = entry.trimmingCharacters(in: .whitespaces)
+            guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || ".:".contains($0) }) else {
+                throw ConfigurationError(
+                    variable: "TRE_TRUSTED_PROXIES",
+                    reason: "must be IP addresses separated by commas, got \"\(address)\"")
+            }
+            trustedProxies.insert(address)
+        }
+
         return TreConfiguration(
             database: database, dataDirectory: dataDirectory, host: host, port: port,
-            adminPassword: adminPassword, logLevel: logLevel)
+            adminPassword: adminPassword, logLevel: logLevel, trustedProxies: trustedProxies)
     }
 }
 

@@ -1,0 +1,142 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import TreDomain
+import Vapor
+
+/// A sign-in attempt refused unchecked because too many failed from the same place.
+struct SignInThrottled: Error, LocalizedFailure {
+    var retryAfterSeconds: Int
+
+    var code: String { "too_many_attempts" }
+    var message: LocalizedText {
+        LocalizedText(
+            vi:
+                "Đã nhập sai nhiều lần từ máy này. Hãy chờ \(retryAfterSeconds) giây rồi thử lại; lần thử này chưa được kiểm tra.",
+            en:
+                "Too many failed attempts from this device. Wait \(retryAfterSeconds) seconds and try again; this attempt was not checked."
+        )
+    }
+
+    /// The answer: 429 with `Retry-After`, JSON for the API.
+    func response(for request: Request) throws -> Response {
+        let response = try jsonError(status: .tooManyRequests, code: code, message: message(request.language))
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfterSeconds))
+        return response
+    }
+}
+
+/// Counts failed sign-ins per (username, address) and per address, in the database, and says how
+/// long an address must wait. See `SignInThrottle` for why there is no per-account lock.
+struct SignInThrottling: Sendable {
+    var database: any Database
+    var pair = SignInThrottle.perAccountAndAddress
+    var perAddress = SignInThrottle.perAddress
+
+    private func keys(username: String, address: String) -> [(String, SignInThrottle)] {
+        let username = String(username.trimmingCharacters(in: .whitespaces).lowercased().prefix(64))
+        return [("pair:\(username)|\(address)", pair), ("address:\(address)", perAddress)]
+    }
+
+    /// Throws `SignInThrottled` when either count still asks this address to wait.
+    func check(username: String, address: String, now: Date = Date()) async throws {
+        let names = keys(username: username, address: address).map(\.0)
+        let records = try await SignInThrottleRecord.query(on: database).filter(\.$key ~~ names).all()
+        let until = records.map(\.blockedUntil).max() ?? now
+        if until > now {
+            throw SignInThrottled(retryAfterSeconds: max(1, Int(until.timeIntervalSince(now).rounded(.up))))
+        }
+    }
+
+    func recordFailure(username: String, address: String, now: Date = Date()) async throws {
+        for (key, rule) in keys(username: username, address: address) {
+            try await database.writeTransaction { database in
+                if let record = try await SignInThrottleRecord.query(on: database).filter(\.$key == key).first() {
+                    record.failures = rule.failuresAfterOneMore(
+                        previous: record.failures, lastFailureAt: record.lastFailureAt, now: now)
+                    record.lastFailureAt = now
+                    record.blockedUntil = now.addingTimeInterval(rule.delay(afterFailures: record.failures))
+                    try await record.update(on: database)
+                } else {
+                    try await SignInThrottleRecord(
+                        key: key, failures: 1, lastFailureAt: now,
+                        blockedUntil: now.addingTimeInterval(rule.delay(afterFailures: 1))
+                    ).create(on: database)
+                }
+            }
+        }
+    }
+
+    /// The person got in: their own count from this address starts again. The address's count is
+    /// kept, so an attacker cannot wipe it by signing in to an account of their own.
+    func recordSuccess(username: String, address: String) async throws {
+        let key = keys(username: username, address: address)[0].0
+        try await SignInThrottleRecord.query(on: database).filter(\.$key == key).delete()
+    }
+}
+
+extension Application {
+    private struct TrustedProxiesKey: StorageKey {
+        typealias Value = Set<String>
+    }
+
+    var trustedProxies: Set<String> {
+        get { storage[TrustedProxiesKey.self] ?? [] }
+        set { storage[TrustedProxiesKey.self] = newValue }
+    }
+
+    private struct SecondFactorClockKey: StorageKey {
+        typealias Value = SecondFactorClock
+    }
+
+    /// The clock second-factor codes are checked against. Tests move it forward so that each
+    /// sign-in of the same person has a fresh code, as thirty real seconds would.
+    var secondFactorClock: SecondFactorClock {
+        if let clock = storage[SecondFactorClockKey.self] { return clock }
+        let clock = SecondFactorClock()
+        storage[SecondFactorClockKey.self] = clock
+        return clock
+    }
+}
+
+final class SecondFactorClock: Sendable {
+    private let offset = NIOLockedValueBox<TimeInterval>(0)
+
+    func now() -> Date { Date().addingTimeInterval(offset.withLockedValue { $0 }) }
+
+    func advance(by seconds: TimeInterval) {
+        offset.withLockedValue { $0 += seconds }
+    }
+}
+
+/// The shipped list of common and leaked passwords, read once per process.
+enum CommonPasswordsFile {
+    static let name = "common-passwords.txt"
+    static let shared: Set<String> = (try? load()) ?? []
+
+    /// Start-up stops when the list is missing rather than quietly accepting every password.
+    static func check() throws {
+        guard shared.count > 1000 else {
+            throw Abort(.internalServerError, reason: "\(ResourceDirectories.data)\(name) is missing or empty")
+        }
+    }
+
+    static func load() throws -> Set<String> {
+        let text = try String(contentsOfFile: ResourceDirectories.data + name, encoding: .utf8)
+        return Set(
+            text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty && !$0.hasPrefix("#")
+            })
+    }
+}
+
+extension Request {
+    /// The client's address: the peer, or the address a trusted proxy forwarded.
+    var clientAddress: String {
+        ClientAddress.resolve(
+            peer: remoteAddress?.ipAddress, forwardedFor: headers.first(name: "X-Forwarded-For"),
+            trustedProxies: application.trustedProxies)
+    }
+
+    var signInThrottling: SignInThrottling { SignInThrottling(database: db) }
+}
