@@ -31,7 +31,7 @@ struct AccountsAPIController {
         let account: UserAccount
         do {
             account = try await request.accounts.authenticate(
-                username: body.username, password: body.password, from: address)
+                username: body.username, password: body.password, from: address, now: request.signInNow)
             if account.hasSecondFactor {
                 try await request.secondFactor.verify(account, typed: body.code ?? "", from: address)
             } else if account.roleValue.requiresSecondFactor {

@@ -6,13 +6,14 @@ import Vapor
 /// The TOTP second factor and its recovery codes: enrol, check at sign-in, reset by an administrator.
 struct SecondFactorService: Sendable {
     var database: any Database
-    var clock: SecondFactorClock
+    var clock: SignInClock
 
     /// Checks a code or recovery code typed after the password. Failures count towards the same
     /// throttle as passwords, and an address that must wait is not checked at all.
     func verify(_ account: UserAccount, typed: String, from address: String) async throws {
         let throttling = SignInThrottling(database: database)
-        try await throttling.check(username: account.username, address: address)
+        let now = clock.now()
+        try await throttling.check(username: account.username, address: address, now: now)
         let actor = AuditActor(id: account.id, username: account.username, address: address)
         let succeeded = event(account, "login.succeeded", details: "")
         let accepted = try await database.writeTransaction { database in
@@ -26,7 +27,7 @@ struct SecondFactorService: Sendable {
             try await throttling.recordSuccess(username: account.username, address: address)
             return
         }
-        try await throttling.recordFailure(username: account.username, address: address)
+        try await throttling.recordFailure(username: account.username, address: address, now: now)
         try await AuditLog.record(event(account, "login.second_factor_failed"), by: actor, on: database)
         throw TreError.invalidSecondFactorCode
     }
@@ -135,6 +136,6 @@ enum AccountSessions {
 
 extension Request {
     var secondFactor: SecondFactorService {
-        SecondFactorService(database: db, clock: application.secondFactorClock)
+        SecondFactorService(database: db, clock: application.signInClock)
     }
 }

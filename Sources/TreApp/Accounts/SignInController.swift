@@ -54,7 +54,8 @@ struct SignInController {
         let next = form.next.flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
         do {
             let account = try await request.accounts.authenticate(
-                username: username, password: form.password ?? "", from: request.clientAddress)
+                username: username, password: form.password ?? "", from: request.clientAddress,
+                now: request.signInNow)
             try await Self.renewSession(request)
             if account.hasSecondFactor {
                 request.session.data[SessionKeys.pendingUserID] = try account.requireID().uuidString
