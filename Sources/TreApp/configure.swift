@@ -118,6 +118,10 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
                 "indicator refresh", every: .seconds(options.indicatorRefreshSeconds),
                 on: app.backgroundDatabaseID,
                 work: { try await IndicatorRefresh.runIfDue(on: $0) }))
+        app.lifecycle.use(
+            PeriodicJob(
+                "sign-in housekeeping", every: .seconds(900), on: app.backgroundDatabaseID,
+                work: { try await SignInHousekeeping.run(on: $0) }))
     }
 }
 

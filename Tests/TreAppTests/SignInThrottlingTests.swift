@@ -99,6 +99,29 @@ import VaporTesting
         }
     }
 
+    @Test func oldCountsAndExpiredSessionsAreForgotten() async throws {
+        try await withTreApp { app in
+            let account = try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let now = Date()
+            try await SignInThrottleRecord(
+                key: "address:203.0.113.1", failures: 12, lastFailureAt: now.addingTimeInterval(-7200),
+                blockedUntil: now.addingTimeInterval(-6000)
+            ).create(on: app.db)
+            try await SignInThrottleRecord(
+                key: "address:203.0.113.2", failures: 12, lastFailureAt: now, blockedUntil: now.addingTimeInterval(60)
+            ).create(on: app.db)
+            try await AccountSession(
+                userID: try account.requireID(), address: "a", userAgent: "", now: now.addingTimeInterval(-11 * 3600)
+            ).create(on: app.db)
+            let browser = WebClient(app)
+            try await browser.signIn("xa4")
+            try await SignInHousekeeping.run(on: app.db, now: now)
+            #expect(try await SignInThrottleRecord.query(on: app.db).all(\.$key) == ["address:203.0.113.2"])
+            #expect(try await AccountSession.query(on: app.db).count() == 1)
+            #expect(try await browser.get("/").status == .ok)
+        }
+    }
+
     private func errorMessage(_ response: TestingHTTPResponse) -> String? {
         let html = response.body.string
         guard let start = html.range(of: #"id="login-error">"#), let end = html[start.upperBound...].range(of: "<")

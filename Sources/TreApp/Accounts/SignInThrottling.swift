@@ -150,3 +150,18 @@ extension Request {
 
     var signInNow: Date { application.signInClock.now() }
 }
+
+/// Forgets what no longer matters: failure counts older than any rule remembers them, and sessions
+/// past their lifetime (their browsers are signed out already).
+enum SignInHousekeeping {
+    static func run(on database: any Database, now: Date = Date()) async throws {
+        let forget = max(SignInThrottle.perAccountAndAddress.forgetAfter, SignInThrottle.perAddress.forgetAfter)
+        try await SignInThrottleRecord.query(on: database)
+            .filter(\.$lastFailureAt < now.addingTimeInterval(-forget))
+            .filter(\.$blockedUntil < now)
+            .delete()
+        try await AccountSession.query(on: database)
+            .filter(\.$startedAt < now.addingTimeInterval(-PrincipalMiddleware.sessionLifetime))
+            .delete()
+    }
+}
