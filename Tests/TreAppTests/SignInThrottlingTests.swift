@@ -99,6 +99,28 @@ import VaporTesting
         }
     }
 
+    @Test func parallelAttemptsAreNotAllCheckedBeforeTheCountCatchesUp() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            let before = app.passwordHashing.verifications.value
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 1...20 {
+                    group.addTask {
+                        try await app.testing().sendRequest(
+                            .POST, "/api/v1/auth/token",
+                            headers: ["Content-Type": "application/json", "X-Forwarded-For": "203.0.113.70"],
+                            body: ByteBuffer(string: #"{"username":"xa4","password":"sai-mat-khau-roi"}"#)
+                        ).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            let checked = app.passwordHashing.verifications.value - before
+            #expect(checked <= 10, "\(checked) of 20 parallel attempts were checked")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 20 - checked, "\(statuses)")
+        }
+    }
+
     @Test func oldCountsAndExpiredSessionsAreForgotten() async throws {
         try await withTreApp { app in
             let account = try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)

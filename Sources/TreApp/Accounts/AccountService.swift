@@ -55,25 +55,23 @@ struct AccountService: Sendable {
         let username = username.trimmingCharacters(in: .whitespaces).lowercased()
         let actor = AuditActor(id: nil, username: username, address: address)
         let throttling = SignInThrottling(database: database)
-        try await throttling.check(username: username, address: address, now: now)
+        try await throttling.admit(username: username, address: address, now: now)
         let account = try await UserAccount.query(on: database).filter(\.$username == username).first()
         let storedHash: String
         if let account { storedHash = account.passwordHash } else { storedHash = try await hashing.dummyHash() }
         let matches = try await hashing.verify(password, against: storedHash)
         guard let account, matches, !account.disabled else {
-            try await throttling.recordFailure(username: username, address: address, now: now)
             let failed =
                 account.map { event($0, "login.failed") }
                 ?? AuditEvent(action: "login.failed", recordType: "account", jurisdiction: .nation, details: "unknown")
-            try await AuditLog.record(failed, by: actor, on: database)
+            try await database.writeTransaction { try await AuditLog.record(failed, by: actor, on: $0) }
             throw TreError.invalidCredentials
         }
-        try await throttling.recordSuccess(username: username, address: address)
+        try await throttling.release(username: username, address: address, now: now)
         // With a second factor the sign-in is complete only after the code.
-        let action = account.hasSecondFactor ? "login.password_accepted" : "login.succeeded"
-        try await AuditLog.record(
-            event(account, action), by: AuditActor(id: account.id, username: username, address: address),
-            on: database)
+        let succeeded = event(account, account.hasSecondFactor ? "login.password_accepted" : "login.succeeded")
+        let holder = AuditActor(id: account.id, username: username, address: address)
+        try await database.writeTransaction { try await AuditLog.record(succeeded, by: holder, on: $0) }
         return account
     }
 

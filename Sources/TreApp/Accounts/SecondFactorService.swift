@@ -13,7 +13,7 @@ struct SecondFactorService: Sendable {
     func verify(_ account: UserAccount, typed: String, from address: String) async throws {
         let throttling = SignInThrottling(database: database)
         let now = clock.now()
-        try await throttling.check(username: account.username, address: address, now: now)
+        try await throttling.admit(username: account.username, address: address, now: now)
         let actor = AuditActor(id: account.id, username: account.username, address: address)
         let succeeded = event(account, "login.succeeded", details: "")
         let accepted = try await database.writeTransaction { database in
@@ -24,11 +24,11 @@ struct SecondFactorService: Sendable {
             return true
         }
         if accepted {
-            try await throttling.recordSuccess(username: account.username, address: address)
+            try await throttling.release(username: account.username, address: address, now: now)
             return
         }
-        try await throttling.recordFailure(username: account.username, address: address, now: now)
-        try await AuditLog.record(event(account, "login.second_factor_failed"), by: actor, on: database)
+        let failed = event(account, "login.second_factor_failed")
+        try await database.writeTransaction { try await AuditLog.record(failed, by: actor, on: $0) }
         throw TreError.invalidSecondFactorCode
     }
 

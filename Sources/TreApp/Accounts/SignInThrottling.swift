@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import SQLKit
 import TreDomain
 import Vapor
 
@@ -38,21 +39,26 @@ struct SignInThrottling: Sendable {
         return [("pair:\(username)|\(address)", pair), ("address:\(address)", perAddress)]
     }
 
-    /// Throws `SignInThrottled` when either count still asks this address to wait.
-    func check(username: String, address: String, now: Date = Date()) async throws {
-        let names = keys(username: username, address: address).map(\.0)
-        let records = try await SignInThrottleRecord.query(on: database).filter(\.$key ~~ names).all()
-        let wait = (records.map(\.blockedUntil).max() ?? now).timeIntervalSince(now)
-        // Stored dates may come back a hair later than written (SQLite keeps them as floating point).
-        if wait > 0.01 {
-            throw SignInThrottled(retryAfterSeconds: max(1, Int(wait.rounded(.up))))
-        }
-    }
-
-    func recordFailure(username: String, address: String, now: Date = Date()) async throws {
-        for (key, rule) in keys(username: username, address: address) {
-            try await database.writeTransaction { database in
-                if let record = try await SignInThrottleRecord.query(on: database).filter(\.$key == key).first() {
+    /// Admits an attempt, or throws `SignInThrottled` when either count still asks this address to
+    /// wait. An admitted attempt is counted as failed *before* the (slow) password or code check, in
+    /// the same transaction as the look, so that requests sent in parallel, to any node, cannot all
+    /// be checked inside one check's quarter second; `release` takes it back when it succeeds.
+    func admit(username: String, address: String, now: Date = Date()) async throws {
+        let entries = keys(username: username, address: address)
+        let wait = try await database.writeTransaction { database in
+            if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                // Row locks cannot hold a row not yet inserted; a lock per key can. SQLite's write
+                // transactions already take turns.
+                for key in entries.map(\.0).sorted() {
+                    try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run()
+                }
+            }
+            let records = try await SignInThrottleRecord.query(on: database).filter(\.$key ~~ entries.map(\.0)).all()
+            let wait = (records.map(\.blockedUntil).max() ?? now).timeIntervalSince(now)
+            // Stored dates may come back a hair later than written (SQLite keeps them as floating point).
+            guard wait <= 0.01 else { return wait }
+            for (key, rule) in entries {
+                if let record = records.first(where: { $0.key == key }) {
                     record.failures = rule.failuresAfterOneMore(
                         previous: record.failures, lastFailureAt: record.lastFailureAt, now: now)
                     record.lastFailureAt = now
@@ -65,14 +71,28 @@ struct SignInThrottling: Sendable {
                     ).create(on: database)
                 }
             }
+            return 0
+        }
+        if wait > 0.01 {
+            throw SignInThrottled(retryAfterSeconds: max(1, Int(wait.rounded(.up))))
         }
     }
 
-    /// The person got in: their own count from this address starts again. The address's count is
-    /// kept, so an attacker cannot wipe it by signing in to an account of their own.
-    func recordSuccess(username: String, address: String) async throws {
-        let key = keys(username: username, address: address)[0].0
-        try await SignInThrottleRecord.query(on: database).filter(\.$key == key).delete()
+    /// The attempt succeeded: the person's own count from this address starts again, and the
+    /// address's count loses the attempt reserved for it (it was not waiting, or the attempt
+    /// would not have been checked). The rest of the address's count is kept, so an attacker
+    /// cannot wipe it by signing in to an account of their own.
+    func release(username: String, address: String, now: Date = Date()) async throws {
+        let pairs = keys(username: username, address: address)
+        try await SignInThrottleRecord.query(on: database).filter(\.$key == pairs[0].0).delete()
+        try await database.writeTransaction { database in
+            guard let record = try await SignInThrottleRecord.query(on: database).filter(\.$key == pairs[1].0).first()
+            else { return }
+            guard record.failures > 1 else { return try await record.delete(on: database) }
+            record.failures -= 1
+            record.blockedUntil = now
+            try await record.update(on: database)
+        }
     }
 }
 
