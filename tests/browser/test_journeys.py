@@ -58,6 +58,8 @@ def enrol_second_factor(browser, username):
     secret = browser.find_element(By.ID, "totp-secret").text.replace(" ", "")
     assert browser.find_element(By.ID, "totp-uri").text.startswith(f"otpauth://totp/Tre%3A{username}?secret={secret}")
     SECRETS[username] = secret
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the enrolment page is {overflow}px wider than the phone"
     browser.find_element(By.ID, "code").send_keys(fresh_code(username))
     click(browser, "confirm-code")
     codes = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "#recovery-codes li")]
@@ -130,7 +132,8 @@ def test_the_language_switch_is_remembered(browser):
 
 def test_pages_fit_a_360_pixel_phone(browser):
     sign_in(browser, "admin", NEW_PASSWORD)
-    for path in ("/", "/admin/users", "/admin/users/new", "/audit", "/admin/days-off", "/admin/topics"):
+    for path in ("/", "/admin/users", "/admin/users/new", "/audit", "/admin/days-off", "/admin/topics",
+                 "/account/sessions", "/account/second-factor"):
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
