@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// Failed sign-ins counted under one key, `pair:<username>|<address>` or `address:<address>`, in the
 /// database so that every app node behind the proxy sees the same count.
@@ -88,6 +89,11 @@ struct AddSignInSecurity: AsyncMigration {
             .field("code_hash", .string, .required)
             .field("used_at", .datetime)
             .create()
+        if let sql = database as? any SQLDatabase {
+            // Every page request finds its session by id; these serve "my sessions" and revocation.
+            try await sql.createIndex("account_sessions_user", on: AccountSession.schema, columns: ["user_id"])
+            try await sql.createIndex("recovery_codes_user", on: RecoveryCode.schema, columns: ["user_id"])
+        }
         // One column per statement: SQLite adds one column per ALTER TABLE.
         try await database.schema(UserAccount.schema).field("totp_secret", .string).update()
         try await database.schema(UserAccount.schema).field("totp_enrolled_at", .datetime).update()
