@@ -84,6 +84,15 @@ import Testing
         #expect(ClientAddress.resolve(peer: nil, forwardedFor: nil, trustedProxies: []) == "unknown")
     }
 
+    @Test func trustedProxiesAreReadFromTheEnvironment() throws {
+        let configuration = try TreConfiguration.fromEnvironment(["TRE_TRUSTED_PROXIES": "10.0.0.2, fd00::1"])
+        #expect(configuration.trustedProxies == ["10.0.0.2", "fd00::1"])
+        #expect(try TreConfiguration.fromEnvironment([:]).trustedProxies.isEmpty)
+        #expect(throws: ConfigurationError.self) {
+            try TreConfiguration.fromEnvironment(["TRE_TRUSTED_PROXIES": "haproxy.local"])
+        }
+    }
+
     @Test func commonAndNameBasedPasswordsAreRefused() {
         let common: Set<String> = ["password", "qwerty123456", "iloveyou"]
         func check(_ password: String, _ username: String = "an.nguyen", _ fullName: String = "Nguyễn Văn An")
