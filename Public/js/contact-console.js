@@ -4,6 +4,10 @@
   var form = document.getElementById("contact-form");
   if (!form) return;
   var key = form.getAttribute("data-draft");
+  // Drafts were once kept under one key shared by everyone at the desk; none is left behind.
+  if (key !== "tre.contact-draft") {
+    try { localStorage.removeItem("tre.contact-draft"); } catch (e) { /* nothing kept */ }
+  }
   var fields = form.querySelectorAll("input:not([type=hidden]), select, textarea");
   var started = form.querySelector("input[name=startedAt]");
 

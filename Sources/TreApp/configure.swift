@@ -45,11 +45,14 @@ public struct AppOptions: Sendable {
     /// Where `serve` appends the audit chain's head, every `auditCheckpointMinutes`; nil: nowhere.
     public var auditCheckpointFile: String?
     public var auditCheckpointMinutes = 60
+    /// Proxies whose `X-Forwarded-For` names the client (`TRE_TRUSTED_PROXIES`).
+    public var trustedProxies: Set<String>
 
     public init(
         database: DatabaseChoice, passwordCost: Int = 12, sealsAuditTrail: Bool = false,
-        indicatorRefreshSeconds: Int = 600
+        indicatorRefreshSeconds: Int = 600, trustedProxies: Set<String> = []
     ) {
+        self.trustedProxies = trustedProxies
         self.indicatorRefreshSeconds = indicatorRefreshSeconds
         self.database = database
         self.passwordCost = passwordCost
@@ -66,13 +69,17 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
     app.threadPool = NIOThreadPool(numberOfThreads: max(16, 4 * System.coreCount))
     try IndicatorCatalogueFile.check()
     _ = StrictJSONDates.installed
+    try CommonPasswordsFile.check()
     try useDatabase(options.database, on: app)
     app.treDatabaseKind = options.database.kind
     AuditKey.use(options.auditKey ?? AuditKey.testing)
     Migrations.register(on: app)
 
-    app.passwordHashing = PasswordHashing(cost: options.passwordCost, threadPool: app.threadPool)
+    app.passwordHashing = PasswordHashing(
+        cost: options.passwordCost, threadPool: app.threadPool,
+        dummy: try Bcrypt.hash(UUID().uuidString, cost: options.passwordCost))
     app.importProgress = ImportProgress()
+    app.trustedProxies = options.trustedProxies
 
     app.sessions.use(.fluent)
     app.sessions.configuration = SessionsConfiguration(cookieName: "tre-session") { id in
@@ -143,6 +150,10 @@ public func configure(_ app: Application, _ options: AppOptions) async throws {
                         logger.warning("indicator refresh left out \(outcome.skipped) figures of unknown places")
                     }
                 }))
+        app.lifecycle.use(
+            PeriodicJob(
+                "sign-in housekeeping", every: .seconds(900), on: app.backgroundDatabaseID,
+                work: { try await SignInHousekeeping.run(on: $0) }))
     }
 }
 
@@ -227,5 +238,6 @@ enum Migrations {
         app.migrations.add(AddReporterConsent())
         app.migrations.add(ChildImportWritten())
         app.migrations.add(AddAuditEntryIntegrity())
+        app.migrations.add(AddSignInSecurity())
     }
 }

@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     InspectionsController().register(app)
     CampaignsController().register(app)
     SafetyController().register(app)
+    SecondFactorController().register(app)
 
     app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
 }

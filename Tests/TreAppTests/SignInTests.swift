@@ -38,23 +38,6 @@ import VaporTesting
         }
     }
 
-    @Test func repeatedFailuresLockTheAccountEvenAgainstTheRightPassword() async throws {
-        try await withTreApp { app in
-            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
-            let browser = WebClient(app)
-            for _ in 1..<5 {
-                #expect(try await browser.signIn("xa4", "sai-mat-khau-roi").status == .unauthorized)
-            }
-            let fifth = try await browser.signIn("xa4", "sai-mat-khau-roi")
-            #expect(fifth.body.string.contains("tạm khóa"))
-            let rightPassword = try await browser.signIn("xa4")
-            #expect(rightPassword.status == .unauthorized)
-            #expect(rightPassword.body.string.contains("tạm khóa"))
-            let account = try #require(try await UserAccount.query(on: app.db).filter(\.$username == "xa4").first())
-            #expect(account.lockedUntil != nil)
-        }
-    }
-
     @Test func aTemporaryPasswordMustBeChangedBeforeAnythingElse() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "moi", role: .communeOfficer, commune: Places.baDinh, mustChange: true)

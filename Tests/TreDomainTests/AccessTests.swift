@@ -58,19 +58,4 @@ import Testing
         }
         #expect(throws: Never.self) { try AccountRules.validatePassword("mot-mat-khau-dai", username: "lan") }
     }
-
-    @Test func theFifthFailureLocksForFifteenMinutes() {
-        let lockout = LoginLockout.standard
-        let now = Date(timeIntervalSince1970: 1_800_000_000)
-        var failures = 0
-        for _ in 1...4 {
-            let next = lockout.afterFailure(failures: failures, now: now)
-            #expect(next.lockedUntil == nil)
-            failures = next.failures
-        }
-        let fifth = lockout.afterFailure(failures: failures, now: now)
-        #expect(fifth.lockedUntil == now.addingTimeInterval(900))
-        #expect(lockout.isLocked(lockedUntil: fifth.lockedUntil, now: now.addingTimeInterval(899)))
-        #expect(!lockout.isLocked(lockedUntil: fifth.lockedUntil, now: now.addingTimeInterval(901)))
-    }
 }

@@ -1,6 +1,11 @@
 """Browser journeys against a running `tre serve` (started by .ci/run): headless Chromium via Selenium."""
+import base64
+import hashlib
+import hmac
 import os
 import pathlib
+import struct
+import time
 
 import pytest
 from selenium import webdriver
@@ -34,3 +39,32 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.when == "call" and report.failed:
         item.failed = True
+
+
+# Second factors enrolled during the journeys: username -> base32 secret, and the last 30-second
+# step used, since Tre accepts each code once.
+SECRETS = {}
+RECOVERY_CODES = {}
+_last_step = {}
+
+
+def totp(secret, step):
+    """RFC 6238 with the standard library: HMAC-SHA1 over the step, six digits."""
+    key = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    mac = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def fresh_code(username):
+    """A code of the person's secret not used before: the current step, or the next one (Tre allows
+    one step of drift), waiting for time to move on when both were used."""
+    secret = SECRETS[username]
+    while True:
+        now = int(time.time() // 30)
+        step = max(now, _last_step.get(username, -1) + 1)
+        if step <= now + 1:
+            _last_step[username] = step
+            return totp(secret, step)
+        time.sleep(1)

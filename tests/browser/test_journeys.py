@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from conftest import ADMIN_PASSWORD, BASE_URL
+from conftest import ADMIN_PASSWORD, BASE_URL, RECOVERY_CODES, SECRETS, fresh_code
 
 NEW_PASSWORD = ADMIN_PASSWORD + "-moi"
 
@@ -33,13 +33,38 @@ def click(browser, element_id):
     and_wait_for_the_next_page(browser, browser.find_element(By.ID, element_id).click)
 
 
-def sign_in(browser, username, password):
+def sign_in(browser, username, password, code=None):
+    """Signs in; an account with a second factor then gets a fresh code of its secret (or `code`)."""
     browser.get(BASE_URL + "/login")
     browser.find_element(By.ID, "username").send_keys(username)
     field = browser.find_element(By.ID, "password")
     field.send_keys(password)
     # keyboard only, as a person on a phone keyboard would
     and_wait_for_the_next_page(browser, lambda: field.send_keys(Keys.ENTER))
+    if browser.current_url == BASE_URL + "/login/code" and (code or username in SECRETS):
+        enter_code(browser, code or fresh_code(username))
+
+
+def enter_code(browser, code):
+    field = browser.find_element(By.ID, "code")
+    field.send_keys(code)
+    and_wait_for_the_next_page(browser, lambda: field.send_keys(Keys.ENTER))
+
+
+def enrol_second_factor(browser, username):
+    """On the enrolment page: read the secret as a person would type it into an app, confirm a code,
+    keep the recovery codes shown once."""
+    assert browser.current_url == BASE_URL + "/account/second-factor"
+    secret = browser.find_element(By.ID, "totp-secret").text.replace(" ", "")
+    assert browser.find_element(By.ID, "totp-uri").text.startswith(f"otpauth://totp/Tre%3A{username}?secret={secret}")
+    SECRETS[username] = secret
+    overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the enrolment page is {overflow}px wider than the phone"
+    browser.find_element(By.ID, "code").send_keys(fresh_code(username))
+    click(browser, "confirm-code")
+    codes = [item.text for item in browser.find_elements(By.CSS_SELECTOR, "#recovery-codes li")]
+    assert len(codes) == 10
+    RECOVERY_CODES[username] = codes
 
 
 def test_a_wrong_password_is_refused_in_vietnamese(browser):
@@ -61,12 +86,36 @@ def test_the_first_administrator_must_replace_the_temporary_password(browser):
     browser.find_element(By.ID, "newPassword").send_keys(NEW_PASSWORD)
     browser.find_element(By.ID, "confirmPassword").send_keys(NEW_PASSWORD)
     click(browser, "save-password")
-    assert "Đã đổi mật khẩu" in browser.find_element(By.CSS_SELECTOR, "p.notice").text
+
+    # An administrator sees every child's file: a second factor before anything else.
+    assert browser.current_url == BASE_URL + "/account/second-factor"
+    assert browser.find_element(By.ID, "second-factor-required").is_displayed()
+    browser.get(BASE_URL + "/admin/users")
+    assert browser.current_url == BASE_URL + "/account/second-factor", "nothing else opens before enrolment"
+    enrol_second_factor(browser, "admin")
 
     browser.get(BASE_URL + "/")
     assert "Quản trị hệ thống" in browser.find_element(By.ID, "home-role").text
     click(browser, "sign-out")
     assert browser.current_url.startswith(BASE_URL + "/login")
+
+
+def test_the_administrator_signs_in_with_a_code_and_once_with_a_recovery_code(browser):
+    sign_in(browser, "admin", NEW_PASSWORD, code="000000")
+    assert browser.current_url == BASE_URL + "/login/code"
+    assert "Mã xác thực không đúng" in browser.find_element(By.ID, "code-error").text
+    enter_code(browser, fresh_code("admin"))
+    assert "Quản trị hệ thống" in browser.find_element(By.ID, "home-role").text
+    browser.get(BASE_URL + "/account/sessions")
+    assert "Phiên này" in browser.find_element(By.ID, "sessions").text
+    click(browser, "sign-out")
+
+    recovery = RECOVERY_CODES["admin"].pop()
+    sign_in(browser, "admin", NEW_PASSWORD, code=recovery)
+    assert "Quản trị hệ thống" in browser.find_element(By.ID, "home-role").text
+    click(browser, "sign-out")
+    sign_in(browser, "admin", NEW_PASSWORD, code=recovery)
+    assert browser.current_url == BASE_URL + "/login/code", "a recovery code works once"
 
 
 def test_the_language_switch_is_remembered(browser):
@@ -83,7 +132,8 @@ def test_the_language_switch_is_remembered(browser):
 
 def test_pages_fit_a_360_pixel_phone(browser):
     sign_in(browser, "admin", NEW_PASSWORD)
-    for path in ("/", "/admin/users", "/admin/users/new", "/audit", "/admin/days-off", "/admin/topics"):
+    for path in ("/", "/admin/users", "/admin/users/new", "/audit", "/admin/days-off", "/admin/topics",
+                 "/account/sessions", "/account/second-factor"):
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
@@ -144,6 +194,7 @@ def test_a_hotline_report_lands_in_the_commune_inbox_with_its_twelve_hour_clock(
     browser.find_element(By.ID, "newPassword").send_keys("mat-khau-tong-dai-111")
     browser.find_element(By.ID, "confirmPassword").send_keys("mat-khau-tong-dai-111")
     click(browser, "save-password")
+    enrol_second_factor(browser, "tongdai.an")
     browser.get(BASE_URL + "/reports/new")
     Select(browser.find_element(By.ID, "channel")).select_by_value("phone_111")
     browser.find_element(By.ID, "communeCode").send_keys("4")
@@ -210,6 +261,13 @@ def test_a_counsellor_logs_a_call_with_the_keyboard_only_and_a_draft_survives_a_
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
 
+    # Desks are shared: signing out leaves no draft for the next counsellor.
+    kept = "return Object.keys(localStorage).filter(function (k) { return k.indexOf('tre.') === 0; }).length"
+    assert browser.execute_script(kept) >= 1
+    click(browser, "sign-out")
+    assert browser.find_element(By.ID, "signed-out").is_displayed()
+    assert browser.execute_script(kept) == 0
+
 
 def test_the_national_dashboard_drills_down_to_a_commune_and_exports_a_workbook(browser):
     # The administrator recomputes the figures (the hotline report above opened a case in Ba Đình).
@@ -265,6 +323,8 @@ def first_sign_in(browser, username, password):
     browser.find_element(By.ID, "newPassword").send_keys(password)
     browser.find_element(By.ID, "confirmPassword").send_keys(password)
     click(browser, "save-password")
+    if browser.current_url == BASE_URL + "/account/second-factor":
+        enrol_second_factor(browser, username)
 
 
 def test_a_commune_submits_its_child_friendly_self_assessment_and_the_province_returns_it(browser):

@@ -15,7 +15,8 @@ def tre(*args, env=None, data_dir):
     return subprocess.run([TRE, *args], env=environment, capture_output=True, text=True, timeout=120)
 
 
-@pytest.mark.parametrize("variable,value", [("PORT", "eighty"), ("DATABASE_URL", "mysql://x@y/z"), ("LOG_LEVEL", "loud")])
+@pytest.mark.parametrize("variable,value", [("PORT", "eighty"), ("DATABASE_URL", "mysql://x@y/z"), ("LOG_LEVEL", "loud"),
+                                            ("TRE_TRUSTED_PROXIES", "haproxy.local")])
 def test_a_bad_setting_stops_start_up_with_one_line_naming_it(tmp_path, variable, value):
     result = tre("serve", env={variable: value}, data_dir=tmp_path)
     assert result.returncode == 78
@@ -46,6 +47,10 @@ def test_user_add_checks_the_jurisdiction_against_the_role(tmp_path):
                 "--password", "mat-khau-tam-thoi", data_dir=tmp_path)
     assert taken.returncode != 0
     assert "already taken" in taken.stderr
+    common = tre("user", "add", "xa.ngocha", "--role", "commune_officer", "--commune", "8",
+                 "--password", "password2026", data_dir=tmp_path)
+    assert common.returncode != 0
+    assert "too common" in common.stderr
 
 
 def test_demo_and_audit_verify(tmp_path):

@@ -27,7 +27,8 @@ enum APITokens {
         guard let sql = database as? any SQLDatabase else { return nil }
         let holder = try await sql.raw(
             """
-            SELECT u.id, u.username, u.full_name, u.role, u.province_code, u.commune_code, u.must_change_password
+            SELECT u.id, u.username, u.full_name, u.role, u.province_code, u.commune_code, u.must_change_password,
+                u.totp_secret
             FROM \(ident: APIToken.schema) t JOIN \(ident: UserAccount.schema) u ON u.id = t.user_id
             WHERE t.token_hash = \(bind: digest(token)) AND t.expires_at > \(bind: Date()) AND u.disabled = \(bind: false)
             """
@@ -43,12 +44,15 @@ enum APITokens {
         var provinceCode: Int?
         var communeCode: Int?
         var mustChangePassword: Bool
+        var totpSecret: String?
 
         var principal: Principal {
-            Principal(
-                userID: id, username: username, fullName: fullName, role: Role(rawValue: role) ?? .communeOfficer,
+            let role = Role(rawValue: role) ?? .communeOfficer
+            return Principal(
+                userID: id, username: username, fullName: fullName, role: role,
                 jurisdiction: Jurisdiction(storedProvince: provinceCode, commune: communeCode),
-                mustChangePassword: mustChangePassword)
+                mustChangePassword: mustChangePassword,
+                needsSecondFactor: role.requiresSecondFactor && totpSecret == nil)
         }
     }
 

@@ -20,6 +20,11 @@ final class UserAccount: Model, @unchecked Sendable {
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "failed_logins") var failedLogins: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
+    /// The TOTP secret (base32) once the person has confirmed a first code; nil without a second factor.
+    @OptionalField(key: "totp_secret") var totpSecret: String?
+    @OptionalField(key: "totp_enrolled_at") var totpEnrolledAt: Date?
+    /// The last 30-second step whose code was accepted: no code of it or before is accepted again.
+    @OptionalField(key: "totp_last_step") var totpLastStep: Int64?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -41,6 +46,8 @@ final class UserAccount: Model, @unchecked Sendable {
     }
 
     var roleValue: Role { Role(rawValue: role) ?? .communeOfficer }
+
+    var hasSecondFactor: Bool { totpSecret != nil }
 
     var jurisdiction: Jurisdiction {
         get { Jurisdiction(storedProvince: provinceCode, commune: communeCode) }

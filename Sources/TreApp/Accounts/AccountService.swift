@@ -20,13 +20,15 @@ struct NewAccount: Sendable {
 struct AccountService: Sendable {
     var database: any Database
     var hashing: PasswordHashing
-    var lockout = LoginLockout.standard
+    /// The shipped list of common and leaked passwords.
+    var commonPasswords = CommonPasswordsFile.shared
 
     func create(_ input: NewAccount, by actor: AuditActor) async throws -> UserAccount {
         let username = input.username.trimmingCharacters(in: .whitespaces).lowercased()
         try AccountRules.validateUsername(username)
         try AccountRules.validateFullName(input.fullName)
-        try AccountRules.validatePassword(input.password, username: username)
+        try AccountRules.validatePassword(
+            input.password, username: username, fullName: input.fullName, commonPasswords: commonPasswords)
         let jurisdiction = try await resolveJurisdiction(
             role: input.role, provinceCode: input.provinceCode, communeCode: input.communeCode)
         guard try await UserAccount.query(on: database).filter(\.$username == username).count() == 0 else {
@@ -44,65 +46,77 @@ struct AccountService: Sendable {
         return account
     }
 
-    /// Checks a login; counts failures and locks the account after too many.
-    func authenticate(username: String, password: String, from address: String?, now: Date = Date()) async throws
+    /// Checks a username and password from an address. An address that failed too often waits
+    /// (`SignInThrottled`) and its attempt is not checked. An unknown username costs the same bcrypt
+    /// verification and gets the same answer as a wrong password, so neither reveals who has an account.
+    func authenticate(username: String, password: String, from address: String, now: Date = Date()) async throws
         -> UserAccount
     {
         let username = username.trimmingCharacters(in: .whitespaces).lowercased()
         let actor = AuditActor(id: nil, username: username, address: address)
-        guard let account = try await UserAccount.query(on: database).filter(\.$username == username).first() else {
-            _ = try await hashing.verify(password, against: try await hashing.dummyHash())
-            try await AuditLog.record(
-                AuditEvent(action: "login.failed", recordType: "account", jurisdiction: .nation, details: "unknown"),
-                by: actor, on: database)
+        let throttling = SignInThrottling(database: database)
+        try await throttling.admit(username: username, address: address, now: now)
+        let account = try await UserAccount.query(on: database).filter(\.$username == username).first()
+        let storedHash: String
+        if let account { storedHash = account.passwordHash } else { storedHash = try await hashing.dummyHash() }
+        let matches = try await hashing.verify(password, against: storedHash)
+        guard let account, matches, !account.disabled else {
+            let failed =
+                account.map { event($0, "login.failed") }
+                ?? AuditEvent(action: "login.failed", recordType: "account", jurisdiction: .nation, details: "unknown")
+            try await database.writeTransaction { try await AuditLog.record(failed, by: actor, on: $0) }
             throw TreError.invalidCredentials
         }
-        if lockout.isLocked(lockedUntil: account.lockedUntil, now: now) {
-            try await AuditLog.record(event(account, "login.refused", details: "locked"), by: actor, on: database)
-            throw TreError.accountLocked
-        }
-        guard try await hashing.verify(password, against: account.passwordHash), !account.disabled else {
-            let (failures, lockedUntil) = lockout.afterFailure(failures: account.failedLogins, now: now)
-            account.failedLogins = failures
-            account.lockedUntil = lockedUntil
-            try await database.writeTransaction { database in
-                try await account.update(on: database)
-                try await AuditLog.record(
-                    event(account, lockedUntil == nil ? "login.failed" : "account.locked"), by: actor, on: database)
-            }
-            throw lockedUntil == nil ? TreError.invalidCredentials : TreError.accountLocked
-        }
-        account.failedLogins = 0
-        account.lockedUntil = nil
-        try await database.writeTransaction { database in
-            try await account.update(on: database)
-            try await AuditLog.record(
-                event(account, "login.succeeded"), by: AuditActor(id: account.id, username: username, address: address),
-                on: database)
-        }
+        try await throttling.release(username: username, address: address, now: now)
+        // With a second factor the sign-in is complete only after the code.
+        let succeeded = event(account, account.hasSecondFactor ? "login.password_accepted" : "login.succeeded")
+        let holder = AuditActor(id: account.id, username: username, address: address)
+        try await database.writeTransaction { try await AuditLog.record(succeeded, by: holder, on: $0) }
         return account
     }
 
-    func changePassword(_ account: UserAccount, current: String, new: String, by actor: AuditActor) async throws {
+    /// The person's own change. Every other session of theirs ends and their API tokens are revoked:
+    /// whoever knew the old password is out; `keeping` is the session the change was made from.
+    func changePassword(
+        _ account: UserAccount, current: String, new: String, keeping session: UUID?, by actor: AuditActor
+    ) async throws {
         guard try await hashing.verify(current, against: account.passwordHash) else {
             throw TreError.invalidInput(
                 LocalizedText(vi: "Mật khẩu hiện tại không đúng.", en: "The current password is not correct."))
         }
-        try AccountRules.validatePassword(new, username: account.username)
+        try validateNewPassword(new, for: account)
         guard current != new else { throw AccountError.passwordUnchanged }
         account.passwordHash = try await hashing.hash(new)
         account.mustChangePassword = false
-        try await save(account, event(account, "account.password_changed"), by: actor)
+        try await saveEndingAccess(account, event(account, "account.password_changed"), keeping: session, by: actor)
     }
 
     /// An administrator sets a new temporary password, which the person must change at next login.
+    /// Every session and token of theirs ends.
     func resetPassword(_ account: UserAccount, temporary: String, by actor: AuditActor) async throws {
-        try AccountRules.validatePassword(temporary, username: account.username)
+        try validateNewPassword(temporary, for: account)
         account.passwordHash = try await hashing.hash(temporary)
         account.mustChangePassword = true
-        account.failedLogins = 0
-        account.lockedUntil = nil
-        try await save(account, event(account, "account.password_reset"), by: actor)
+        try await saveEndingAccess(account, event(account, "account.password_reset"), keeping: nil, by: actor)
+    }
+
+    func validateNewPassword(_ password: String, for account: UserAccount) throws {
+        try AccountRules.validatePassword(
+            password, username: account.username, fullName: account.fullName, commonPasswords: commonPasswords)
+    }
+
+    private func saveEndingAccess(
+        _ account: UserAccount, _ auditEvent: AuditEvent, keeping session: UUID?, by actor: AuditActor
+    ) async throws {
+        let userID = try account.requireID()
+        try await database.writeTransaction { database in
+            try await account.update(on: database)
+            let others = AccountSession.query(on: database).filter(\.$user.$id == userID)
+            if let session { others.filter(\.$id != session) }
+            try await others.delete()
+            try await APIToken.query(on: database).filter(\.$user.$id == userID).delete()
+            try await AuditLog.record(auditEvent, by: actor, on: database)
+        }
     }
 
     func setDisabled(_ account: UserAccount, _ disabled: Bool, by actor: AuditActor) async throws {
@@ -110,6 +124,7 @@ struct AccountService: Sendable {
         account.disabled = disabled
         if disabled {
             try await APIToken.query(on: database).filter(\.$user.$id == account.requireID()).delete()
+            try await AccountSession.query(on: database).filter(\.$user.$id == account.requireID()).delete()
         }
         try await save(account, event(account, disabled ? "account.disabled" : "account.enabled"), by: actor)
     }

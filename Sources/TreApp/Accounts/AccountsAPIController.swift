@@ -7,6 +7,8 @@ struct AccountsAPIController {
     struct TokenRequest: Content {
         var username: String
         var password: String
+        /// The current authenticator code (or a recovery code) of an account with a second factor.
+        var code: String?
     }
 
     struct TokenResponse: Content {
@@ -25,8 +27,19 @@ struct AccountsAPIController {
 
     @Sendable func issueToken(_ request: Request) async throws -> Response {
         let body = try request.content.decode(TokenRequest.self)
-        let account = try await request.accounts.authenticate(
-            username: body.username, password: body.password, from: request.remoteAddress?.ipAddress)
+        let address = request.clientAddress
+        let account: UserAccount
+        do {
+            account = try await request.accounts.authenticate(
+                username: body.username, password: body.password, from: address, now: request.signInNow)
+            if account.hasSecondFactor {
+                try await request.secondFactor.verify(account, typed: body.code ?? "", from: address)
+            } else if account.roleValue.requiresSecondFactor {
+                throw TreError.secondFactorRequired
+            }
+        } catch let throttled as SignInThrottled {
+            return try throttled.response(for: request)
+        }
         let (token, expiresAt) = try await APITokens.issue(for: account, on: request.db)
         return try await TokenResponse(
             token: token, expiresAt: expiresAt, mustChangePassword: account.mustChangePassword

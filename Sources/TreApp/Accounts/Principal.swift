@@ -11,11 +11,16 @@ struct Principal: Sendable {
     var role: Role
     var jurisdiction: Jurisdiction
     var mustChangePassword: Bool
+    /// The role requires a second factor and the person has not enrolled one yet.
+    var needsSecondFactor = false
+    /// The `AccountSession` of a signed-in browser; nil for API tokens.
+    var sessionID: UUID?
 
     init(
         userID: UUID, username: String, fullName: String, role: Role, jurisdiction: Jurisdiction,
-        mustChangePassword: Bool
+        mustChangePassword: Bool, needsSecondFactor: Bool = false
     ) {
+        self.needsSecondFactor = needsSecondFactor
         self.userID = userID
         self.username = username
         self.fullName = fullName
@@ -31,6 +36,7 @@ struct Principal: Sendable {
         self.role = account.roleValue
         self.jurisdiction = account.jurisdiction
         self.mustChangePassword = account.mustChangePassword
+        self.needsSecondFactor = account.roleValue.requiresSecondFactor && !account.hasSecondFactor
     }
 }
 
@@ -55,12 +61,23 @@ enum SessionKeys {
     static let userID = "user"
     static let signedInAt = "at"
     static let csrf = "csrf"
+    /// The `AccountSession` row this browser's sign-in is recorded as.
+    static let accountSession = "sid"
+    /// Password accepted, second factor not yet: who, since when, and where to go afterwards.
+    static let pendingUserID = "pending"
+    static let pendingSince = "pendingAt"
+    static let pendingNext = "pendingNext"
+    /// A TOTP secret shown on the enrolment page, not yet confirmed by a code.
+    static let enrolmentSecret = "totpNew"
 }
 
 /// Loads the principal: API requests by `Authorization: Bearer`, pages by the session cookie.
-/// A disabled account, an expired token or a session older than its lifetime loads nobody.
+/// A disabled account, an expired token, a session older than its lifetime or one whose
+/// `AccountSession` was ended (sign-out elsewhere, password change) loads nobody.
 struct PrincipalMiddleware: AsyncMiddleware {
     static let sessionLifetime: TimeInterval = 10 * 3600
+    /// "Last seen" is written at most this often, not on every request.
+    static let lastSeenResolution: TimeInterval = 60
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.isAPI {
@@ -70,10 +87,21 @@ struct PrincipalMiddleware: AsyncMiddleware {
         } else if request.hasSession, let id = request.session.data[SessionKeys.userID].flatMap(UUID.init(uuidString:))
         {
             let signedInAt = request.session.data[SessionKeys.signedInAt].flatMap(Double.init) ?? 0
-            if Date().timeIntervalSince1970 - signedInAt < Self.sessionLifetime,
+            let sessionID = request.session.data[SessionKeys.accountSession].flatMap(UUID.init(uuidString:))
+            let now = Date()
+            if now.timeIntervalSince1970 - signedInAt < Self.sessionLifetime, let sessionID,
+                let record = try await AccountSession.query(on: request.db).filter(\.$id == sessionID)
+                    .filter(\.$user.$id == id).first(),
                 let account = try await UserAccount.find(id, on: request.db), !account.disabled
             {
-                request.principal = try Principal(account)
+                var principal = try Principal(account)
+                principal.sessionID = sessionID
+                request.principal = principal
+                if now.timeIntervalSince(record.lastSeenAt) > Self.lastSeenResolution {
+                    record.lastSeenAt = now
+                    record.address = request.clientAddress
+                    try await record.update(on: request.db)
+                }
             } else {
                 request.session.destroy()
             }

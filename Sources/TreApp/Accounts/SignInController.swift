@@ -14,6 +14,8 @@ struct SignInController {
         var username: String
         var next: String
         var error: String?
+        /// Just signed out: the page runs the script that clears Tre's drafts from the browser.
+        var signedOut = false
     }
 
     struct PasswordForm: Content {
@@ -41,7 +43,9 @@ struct SignInController {
         if request.principal != nil { return request.redirect(to: Paths.home) }
         let next =
             (try? request.query.get(String.self, at: "next")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
-        return try await request.render("accounts/login", title: title(request), LoginPage(username: "", next: next))
+        let signedOut = (try? request.query.get(String.self, at: "signedOut")) == "1"
+        return try await request.render(
+            "accounts/login", title: title(request), LoginPage(username: "", next: next, signedOut: signedOut))
     }
 
     @Sendable func login(_ request: Request) async throws -> Response {
@@ -50,20 +54,41 @@ struct SignInController {
         let next = form.next.flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
         do {
             let account = try await request.accounts.authenticate(
-                username: username, password: form.password ?? "", from: request.remoteAddress?.ipAddress)
-            try await renewSession(request)
-            request.session.data[SessionKeys.userID] = try account.requireID().uuidString
-            request.session.data[SessionKeys.signedInAt] = String(Date().timeIntervalSince1970)
-            return request.redirect(to: account.mustChangePassword ? Paths.changePassword : next)
+                username: username, password: form.password ?? "", from: request.clientAddress,
+                now: request.signInNow)
+            try await Self.renewSession(request)
+            if account.hasSecondFactor {
+                request.session.data[SessionKeys.pendingUserID] = try account.requireID().uuidString
+                request.session.data[SessionKeys.pendingSince] = String(Date().timeIntervalSince1970)
+                request.session.data[SessionKeys.pendingNext] = next
+                return request.redirect(to: Paths.signInCode)
+            }
+            return try await Self.completeSignIn(account, next: next, on: request)
+        } catch let error as SignInThrottled {
+            let page = LoginPage(username: username, next: next, error: error.message(request.language))
+            let response = try await request.render(
+                "accounts/login", title: title(request), page, status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(error.retryAfterSeconds))
+            return response
         } catch let error as TreError {
             let page = LoginPage(username: username, next: next, error: error.message(request.language))
             return try await request.render("accounts/login", title: title(request), page, status: .unauthorized)
         }
     }
 
+    /// The last step of every sign-in: a recorded session, then the temporary password, the
+    /// second factor a role requires, or the page asked for.
+    static func completeSignIn(_ account: UserAccount, next: String, on request: Request) async throws -> Response {
+        try await renewSession(request)
+        try await AccountSessions.start(account, on: request)
+        if account.mustChangePassword { return request.redirect(to: Paths.changePassword) }
+        if try Principal(account).needsSecondFactor { return request.redirect(to: Paths.secondFactor) }
+        return request.redirect(to: next)
+    }
+
     /// Signing in starts a new session (new id, no data carried over), so a session id planted in the
     /// browser before sign-in is worth nothing afterwards (session fixation).
-    private func renewSession(_ request: Request) async throws {
+    static func renewSession(_ request: Request) async throws {
         if let old = request.session.id {
             try await request.application.sessions.driver.deleteSession(old, for: request).get()
         }
@@ -71,9 +96,15 @@ struct SignInController {
         request.session.data = SessionData()
     }
 
+    /// Ends this browser's session everywhere (its row too), then the login page clears what Tre
+    /// kept in the browser, such as a hotline draft, for whoever sits down next.
     @Sendable func logout(_ request: Request) async throws -> Response {
+        if let principal = request.principal, let session = principal.sessionID {
+            try await AccountSession.query(on: request.db).filter(\.$id == session)
+                .filter(\.$user.$id == principal.userID).delete()
+        }
         request.session.destroy()
-        return request.redirect(to: Paths.login)
+        return request.redirect(to: Paths.signedOut)
     }
 
     @Sendable func showChangePassword(_ request: Request) async throws -> Response {
@@ -97,7 +128,8 @@ struct SignInController {
                         vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
             }
             try await request.accounts.changePassword(
-                account, current: form.currentPassword ?? "", new: form.newPassword ?? "", by: request.auditActor())
+                account, current: form.currentPassword ?? "", new: form.newPassword ?? "",
+                keeping: principal.sessionID, by: request.auditActor())
         } catch let error as any LocalizedFailure {
             let page = PasswordPage(
                 mustChange: principal.mustChangePassword, error: error.message(language),
@@ -106,7 +138,10 @@ struct SignInController {
                 "accounts/password", title: UIStrings.text("changePassword", language), page,
                 status: .unprocessableEntity)
         }
-        request.principal = try Principal(account)
+        var changed = try Principal(account)
+        changed.sessionID = principal.sessionID
+        request.principal = changed
+        if changed.needsSecondFactor { return request.redirect(to: Paths.secondFactor) }
         return try await request.render(
             "home/notice", title: UIStrings.text("changePassword", language), NoContent(),
             notice: UIStrings.text("passwordChanged", language))

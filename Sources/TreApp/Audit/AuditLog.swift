@@ -76,6 +76,6 @@ extension Request {
     func auditActor(username: String? = nil) -> AuditActor {
         AuditActor(
             id: principal?.userID, username: principal?.username ?? username ?? "anonymous",
-            address: remoteAddress?.ipAddress)
+            address: clientAddress)
     }
 }

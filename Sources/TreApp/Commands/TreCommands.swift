@@ -36,7 +36,8 @@ public enum TreCommands {
             let refreshSeconds = environment["TRE_INDICATOR_REFRESH_SECONDS"].flatMap(Int.init)
             var options = AppOptions(
                 database: DatabaseChoice(configuration.database), sealsAuditTrail: sealing,
-                indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5))
+                indicatorRefreshSeconds: max(refreshSeconds ?? 600, 5),
+                trustedProxies: configuration.trustedProxies)
             options.servedOverHTTPS = environment["TRE_PUBLIC_URL"]?.lowercased().hasPrefix("https://") ?? false
             options.auditKey = try AuditKey.load(configuration)
             options.auditCheckpointFile = configuration.auditCheckpointFile
@@ -185,6 +186,7 @@ public enum TreCommands {
             let refreshed = try await IndicatorRefresh.run(on: app.db)
             return """
                 Demo data: \(created.count) accounts created (\(created.joined(separator: ", "))); password: \(chosen)
+                analyst, hotline and the tinh… accounts set up two-step verification (an authenticator app) at first sign-in
                 \(written) children in \(String(format: "%.1f", seconds)) s (\(Int(Double(written) / max(seconds, 0.001))) children/s)
                 \(opened) cases in \(String(format: "%.1f", caseSeconds)) s, in every state of the procedure
                 \(logged) hotline contacts in \(String(format: "%.1f", contactSeconds)) s

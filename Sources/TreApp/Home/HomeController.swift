@@ -35,6 +35,8 @@ struct HomeController {
             links.append(Link(href: Paths.audit, label: UIStrings.text("auditTrail", language)))
         }
         links.append(Link(href: Paths.changePassword, label: UIStrings.text("changePassword", language)))
+        links.append(Link(href: Paths.secondFactor, label: UIStrings.text("secondFactor", language)))
+        links.append(Link(href: Paths.accountSessions, label: UIStrings.text("mySessions", language)))
         let page = HomePage(
             greeting: "\(UIStrings.text("welcome", language)), \(principal.fullName)",
             role: principal.role.label(language), jurisdiction: names.describe(principal.jurisdiction, language),

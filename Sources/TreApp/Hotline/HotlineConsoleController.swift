@@ -52,6 +52,8 @@ struct HotlineConsoleController {
         var provinces: [Choice]
         var topicGroups: [TopicGroup]
         var savedHref: String?
+        /// Where the browser keeps this counsellor's draft: one key per account, since desks are shared.
+        var draftKey = "tre.contact-draft"
     }
 
     @Sendable func console(_ request: Request) async throws -> Response {
@@ -268,7 +270,8 @@ struct HotlineConsoleController {
             provinces: try await Province.query(on: request.db).sort(\.$code).all().map {
                 Choice(value: String($0.code), label: $0.name, selected: String($0.code) == form.provinceCode)
             },
-            topicGroups: groups, savedHref: savedHref)
+            topicGroups: groups, savedHref: savedHref,
+            draftKey: "tre.contact-draft." + (request.principal?.userID.uuidString.lowercased() ?? "anonymous"))
         return try await request.render(
             "hotline/console", title: UIStrings.text("hotlineConsole", language), page, status: status,
             notice: savedHref == nil ? nil : UIStrings.text("contactSaved", language))

@@ -62,7 +62,8 @@ struct AuthorizationMiddleware: AsyncMiddleware {
         }
         let principal = request.principal
         switch AccessPolicy.decide(
-            access, role: principal?.role, mustChangePassword: principal?.mustChangePassword ?? false)
+            access, role: principal?.role, mustChangePassword: principal?.mustChangePassword ?? false,
+            needsSecondFactor: principal?.needsSecondFactor ?? false)
         {
         case .allowed:
             return try await next.respond(to: request)
@@ -73,6 +74,9 @@ struct AuthorizationMiddleware: AsyncMiddleware {
             return request.redirect(to: Paths.changePassword)
         case .forbidden:
             throw TreError.forbidden
+        case .needsSecondFactor:
+            if request.isAPI { throw TreError.secondFactorRequired }
+            return request.redirect(to: Paths.secondFactor)
         }
     }
 }

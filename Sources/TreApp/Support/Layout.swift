@@ -33,7 +33,7 @@ extension Request {
         let language = self.language
         let t = UIStrings.table(language)
         var nav: [LayoutModel.NavItem] = []
-        if let principal, !principal.mustChangePassword {
+        if let principal, !principal.mustChangePassword, !principal.needsSecondFactor {
             nav.append(
                 .init(href: Paths.home, label: UIStrings.text("home", language), current: url.path == Paths.home))
             if AccessPolicy.allows(principal.role, .viewChildren) {

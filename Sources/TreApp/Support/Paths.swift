@@ -19,6 +19,10 @@ enum Paths {
     static let notifications = "/notifications"
     static let health = "/healthz"
     static let openAPI = "/api/openapi.json"
+    static let signInCode = "/login/code"
+    static let secondFactor = "/account/second-factor"
+    static let accountSessions = "/account/sessions"
+    static let signedOut = "/login?signedOut=1"
 
     static func adminUser(_ id: UUID) -> String { "/admin/users/\(id.uuidString)" }
     static func child(_ id: UUID) -> String { "/children/\(id.uuidString)" }

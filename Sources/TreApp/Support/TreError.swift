@@ -17,11 +17,16 @@ struct TreError: Error, LocalizedFailure, AbortError {
         status: .unauthorized, code: "invalid_credentials",
         message: LocalizedText(
             vi: "Tên đăng nhập hoặc mật khẩu không đúng.", en: "The username or password is not correct."))
-    static let accountLocked = TreError(
-        status: .unauthorized, code: "account_locked",
+    static let secondFactorRequired = TreError(
+        status: .forbidden, code: "second_factor_required",
         message: LocalizedText(
-            vi: "Tài khoản tạm khóa vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau 15 phút.",
-            en: "The account is locked after repeated failed logins. Try again in 15 minutes."))
+            vi: "Vai trò của bạn cần xác thực hai lớp. Hãy đăng nhập trên trình duyệt và cài đặt mã xác thực trước.",
+            en: "Your role requires a second factor. Sign in in a browser and set up an authenticator first."))
+    static let invalidSecondFactorCode = TreError(
+        status: .unauthorized, code: "invalid_code",
+        message: LocalizedText(
+            vi: "Mã xác thực không đúng, đã hết hạn hoặc đã được dùng.",
+            en: "The code is not correct, has expired or was already used."))
     static let passwordChangeRequired = TreError(
         status: .forbidden, code: "password_change_required",
         message: LocalizedText(

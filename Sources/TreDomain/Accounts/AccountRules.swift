@@ -17,6 +17,14 @@ public enum AccountRules {
         guard password.lowercased() != username.lowercased() else { throw .passwordEqualsUsername }
     }
 
+    /// Every rule for a password a person will use: length, not common, not built from their name.
+    public static func validatePassword(
+        _ password: String, username: String, fullName: String, commonPasswords: Set<String>
+    ) throws(AccountError) {
+        try validatePassword(password, username: username)
+        try PasswordRules.check(password, username: username, fullName: fullName, commonPasswords: commonPasswords)
+    }
+
     public static func validateFullName(_ fullName: String) throws(AccountError) {
         let trimmed = VietnameseText.normalized(fullName)
         guard !trimmed.isEmpty, trimmed.count <= 120 else { throw .invalidFullName }
@@ -57,6 +65,8 @@ public enum AccountError: Error, Equatable, Sendable, LocalizedFailure {
     case unknownProvince
     case unknownCommune
     case cannotChangeOwnAccess
+    case passwordTooCommon
+    case passwordContainsName
 
     public var code: String {
         switch self {
@@ -72,6 +82,8 @@ public enum AccountError: Error, Equatable, Sendable, LocalizedFailure {
         case .unknownProvince: "unknown_province"
         case .unknownCommune: "unknown_commune"
         case .cannotChangeOwnAccess: "cannot_change_own_access"
+        case .passwordTooCommon: "password_too_common"
+        case .passwordContainsName: "password_contains_name"
         }
     }
 
@@ -126,6 +138,16 @@ public enum AccountError: Error, Equatable, Sendable, LocalizedFailure {
             LocalizedText(
                 vi: "Không thể tự khóa hoặc đổi phạm vi tài khoản của chính mình.",
                 en: "You cannot disable or re-scope your own account.")
+        case .passwordTooCommon:
+            LocalizedText(
+                vi:
+                    "Mật khẩu này quá phổ biến (có trong danh sách mật khẩu hay bị dò hoặc đã bị lộ). Hãy chọn mật khẩu khác.",
+                en: "This password is too common (it is on a list of guessed or leaked passwords). Choose another.")
+        case .passwordContainsName:
+            LocalizedText(
+                vi:
+                    "Mật khẩu không được chỉ gồm tên đăng nhập hoặc họ tên của bạn (kể cả thêm số). Hãy chọn mật khẩu khác.",
+                en: "The password may not be made of your username or your name (even with digits). Choose another.")
         }
     }
 }

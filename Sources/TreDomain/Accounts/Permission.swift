@@ -124,14 +124,19 @@ public enum AccessPolicy {
         case needsPasswordChange
         /// Signed in, but the role does not grant this.
         case forbidden
+        /// Signed in with a role that must have a second factor, not yet enrolled: only enrolment opens.
+        case needsSecondFactor
     }
 
     /// The one decision every route goes through.
-    public static func decide(_ access: Access, role: Role?, mustChangePassword: Bool) -> Decision {
+    public static func decide(
+        _ access: Access, role: Role?, mustChangePassword: Bool, needsSecondFactor: Bool = false
+    ) -> Decision {
         if access == .everyone { return .allowed }
         guard let role else { return .needsSignIn }
         if access == .signedInMayChangePassword { return .allowed }
         if mustChangePassword { return .needsPasswordChange }
+        if needsSecondFactor { return .needsSecondFactor }
         switch access {
         case .everyone, .signedIn, .signedInMayChangePassword: return .allowed
         case .permission(let permission): return allows(role, permission) ? .allowed : .forbidden

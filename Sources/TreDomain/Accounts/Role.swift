@@ -22,6 +22,15 @@ public enum Role: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// Roles that see the children of a province, the nation or the hotline: a stolen password
+    /// alone must not open thousands of files, so these sign in with a second factor.
+    public var requiresSecondFactor: Bool {
+        switch self {
+        case .admin, .nationalAnalyst, .provincialOfficer, .hotlineCounsellor: true
+        case .communeOfficer, .communeChair: false
+        }
+    }
+
     public var label: LocalizedText {
         switch self {
         case .admin: LocalizedText(vi: "Quản trị hệ thống", en: "Administrator")

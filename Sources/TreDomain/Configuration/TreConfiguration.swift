@@ -34,16 +34,21 @@ public struct TreConfiguration: Equatable, Sendable {
     /// from the database; nil: no checkpoints.
     public var auditCheckpointFile: String?
     public var auditCheckpointMinutes: Int
+    /// Addresses of the reverse proxies (HAProxy) whose `X-Forwarded-For` names the client; from
+    /// `TRE_TRUSTED_PROXIES`, comma-separated. Empty: the peer itself is the client.
+    public var trustedProxies: Set<String> = []
 
     public static let variables = [
         "DATABASE_URL", "TRE_DATA_DIR", "HOST", "PORT", "TRE_ADMIN_PASSWORD", "LOG_LEVEL", "TRE_AUDIT_KEY",
-        "TRE_AUDIT_CHECKPOINT_FILE", "TRE_AUDIT_CHECKPOINT_MINUTES",
+        "TRE_AUDIT_CHECKPOINT_FILE", "TRE_AUDIT_CHECKPOINT_MINUTES", "TRE_TRUSTED_PROXIES",
     ]
 
     public init(
         database: Database, dataDirectory: String, host: String, port: Int, adminPassword: String?, logLevel: LogLevel,
-        auditKey: [UInt8]? = nil, auditCheckpointFile: String? = nil, auditCheckpointMinutes: Int = 60
+        auditKey: [UInt8]? = nil, auditCheckpointFile: String? = nil, auditCheckpointMinutes: Int = 60,
+        trustedProxies: Set<String> = []
     ) {
+        self.trustedProxies = trustedProxies
         self.database = database
         self.dataDirectory = dataDirectory
         self.host = host
@@ -128,10 +133,22 @@ public struct TreConfiguration: Equatable, Sendable {
             checkpointMinutes = parsed
         }
 
+        var trustedProxies: Set<String> = []
+        for entry in (value("TRE_TRUSTED_PROXIES") ?? "").split(separator: ",") {
+            let address = entry.trimmingCharacters(in: .whitespaces)
+            guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || ".:".contains($0) }) else {
+                throw ConfigurationError(
+                    variable: "TRE_TRUSTED_PROXIES",
+                    reason: "must be IP addresses separated by commas, got \"\(address)\"")
+            }
+            trustedProxies.insert(address)
+        }
+
         return TreConfiguration(
             database: database, dataDirectory: dataDirectory, host: host, port: port,
             adminPassword: adminPassword, logLevel: logLevel, auditKey: auditKey,
-            auditCheckpointFile: value("TRE_AUDIT_CHECKPOINT_FILE"), auditCheckpointMinutes: checkpointMinutes)
+            auditCheckpointFile: value("TRE_AUDIT_CHECKPOINT_FILE"), auditCheckpointMinutes: checkpointMinutes,
+            trustedProxies: trustedProxies)
     }
 }
 

@@ -16,7 +16,11 @@ func withTreApp(_ test: (Application) async throws -> Void) async throws {
     let databaseURL = ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
     let choice: DatabaseChoice = databaseURL.map { .postgres(url: $0, searchPath: schema) } ?? .sqliteInMemory
     do {
-        try await configure(app, AppOptions(database: choice, passwordCost: 4))
+        // In-memory test requests have no peer address; trusting that empty peer as a proxy lets a
+        // test say where a request comes from with X-Forwarded-For (WebClient's `address`).
+        try await configure(app, AppOptions(database: choice, passwordCost: 4, trustedProxies: [""]))
+        // Stopped, so that a wait the throttle imposes lasts however slowly the machine runs.
+        app.signInClock.stop(at: Date())
         if databaseURL != nil {
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
         }
@@ -37,19 +41,35 @@ private func dropSchema(_ schema: String, app: Application, databaseURL: String?
 }
 
 /// Factory for accounts; the password is fixed so tests can sign in, and is not temporary unless asked.
+/// A role that requires a second factor has one enrolled with `testTOTPSecret` unless told otherwise.
 @discardableResult
 func makeAccount(
     _ app: Application, _ username: String, role: Role, province: Int? = nil, commune: Int? = nil,
-    password: String = testPassword, mustChange: Bool = false
+    password: String = testPassword, mustChange: Bool = false, secondFactor: Bool? = nil
 ) async throws -> UserAccount {
     var input = NewAccount(
         username: username, password: password, fullName: "Nguyễn Thị \(username)", role: role, provinceCode: province,
         communeCode: commune)
     input.mustChangePassword = mustChange
-    return try await AccountService(database: app.db, hashing: app.passwordHashing).create(input, by: .system("test"))
+    let account = try await AccountService(database: app.db, hashing: app.passwordHashing).create(
+        input, by: .system("test"))
+    if secondFactor ?? role.requiresSecondFactor {
+        account.totpSecret = testTOTPSecret
+        account.totpEnrolledAt = Date()
+        try await account.update(on: app.db)
+    }
+    return account
 }
 
 let testPassword = "mat-khau-an-toan-2026"
+let testTOTPSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+/// A fresh code of `testTOTPSecret`: the app's second-factor clock moves on 30 seconds first, so
+/// every call gives a code not used before, as the next half-minute would.
+func nextTOTPCode(_ app: Application, secret: String = testTOTPSecret) -> String {
+    app.signInClock.advance(by: TOTP.stepSeconds)
+    return TOTP(base32: secret).map { $0.code(at: app.signInClock.now()) } ?? ""
+}
 
 /// Hà Nội (province 1) has Phường Ba Đình (4) and Phường Ngọc Hà (8); Cao Bằng is province 4.
 enum Places {

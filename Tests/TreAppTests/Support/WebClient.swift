@@ -11,6 +11,8 @@ final class WebClient: @unchecked Sendable {
     private(set) var csrf = ""
     /// Sent with every request, as a proxy in front of Tre would add them (`X-Forwarded-Proto`).
     var extraHeaders: HTTPHeaders = [:]
+    /// The client address requests come from (sent as X-Forwarded-For, which test apps trust).
+    var address: String?
 
     init(_ app: Application) {
         self.app = app
@@ -64,17 +66,23 @@ final class WebClient: @unchecked Sendable {
         return response
     }
 
-    /// Opens the login page and signs in; returns the answer to the login form.
+    /// Opens the login page and signs in, with a fresh code of `testTOTPSecret` when the account
+    /// asks for one; returns the answer to the last form.
     @discardableResult
     func signIn(_ username: String, _ password: String = testPassword) async throws -> TestingHTTPResponse {
         try await get("/login")
-        let response = try await post("/login", ["username": username, "password": password])
+        var response = try await post("/login", ["username": username, "password": password])
+        if response.headers.first(name: .location) == "/login/code" {
+            try await get("/login/code")
+            response = try await post("/login/code", ["code": nextTOTPCode(app)])
+        }
         try await get("/account/password")  // any page: picks up the new session's CSRF token
         return response
     }
 
     private func headers() -> HTTPHeaders {
         var headers = extraHeaders
+        if let address { headers.add(name: "X-Forwarded-For", value: address) }
         if !cookies.isEmpty {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
@@ -107,12 +115,14 @@ final class WebClient: @unchecked Sendable {
     }
 }
 
-/// API helpers: a bearer token for an account, and JSON bodies.
+/// API helpers: a bearer token for an account (with a fresh code of `testTOTPSecret`, which an
+/// account without a second factor ignores), and JSON bodies.
 func apiToken(_ app: Application, _ username: String, _ password: String = testPassword) async throws -> String {
     struct Token: Decodable { var token: String }
+    let code = nextTOTPCode(app)
     let response = try await app.testing().sendRequest(
         .POST, "/api/v1/auth/token", headers: ["Content-Type": "application/json"],
-        body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(password)"}"#))
+        body: ByteBuffer(string: #"{"username":"\#(username)","password":"\#(password)","code":"\#(code)"}"#))
     #expect(response.status == .created)
     return try response.content.decode(Token.self).token
 }
