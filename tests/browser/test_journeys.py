@@ -202,6 +202,7 @@ def test_a_hotline_report_lands_in_the_commune_inbox_with_its_twelve_hour_clock(
     browser.find_element(By.ID, "abuserIsCarer").click()
     browser.find_element(By.ID, "description").send_keys("Cô giáo gọi: trẻ lớp 3 có nhiều vết bầm, nói bị bố đánh.")
     browser.find_element(By.ID, "reporterName").send_keys("Đoàn Thị Hạnh")
+    browser.find_element(By.ID, "reporterAgreesToContact").click()  # the teacher agrees to be called back
     click(browser, "save-report")
     assert browser.find_element(By.ID, "case-status").text == "Đã tiếp nhận"
     assert "còn 11 giờ" in browser.find_element(By.ID, "case-clock").text
@@ -214,7 +215,7 @@ def test_a_hotline_report_lands_in_the_commune_inbox_with_its_twelve_hour_clock(
     assert "Can thiệp khẩn cấp (12 giờ)" in inbox
     assert "còn 11 giờ" in inbox
     browser.find_element(By.CSS_SELECTOR, "#cases tbody a").click()
-    assert "Đoàn Thị Hạnh" in browser.page_source, "the commune's officer knows who reported"
+    assert "Đoàn Thị Hạnh" in browser.page_source, "the reporter agreed: the commune's officer knows who reported"
     assert browser.find_element(By.ID, "step-initial-assessment").is_displayed()
     for path in ("/cases", "/reports/new", browser.current_url.replace(BASE_URL, "")):
         browser.get(BASE_URL + path)
