@@ -165,20 +165,30 @@ def main():
     action = re.search(r'action="(/children/import/[^"]+)"', preview).group(1)
     csrf = re.search(r'name="_csrf" value="([^"]+)"', preview).group(1)
 
+    progress_failures = []
+
     def run_import():
         importer.open(url + action, data=urllib.parse.urlencode({"_csrf": csrf}).encode(), timeout=600).read()
-        while True:
-            page = importer.open(url + action, timeout=600).read().decode()
+        deadline = time.perf_counter() + 1800
+        while time.perf_counter() < deadline:
+            try:
+                page = importer.open(url + action, timeout=600).read().decode()
+            except (urllib.error.HTTPError, OSError) as error:  # the importer's own page failing is a finding
+                progress_failures.append(getattr(error, "code", type(error).__name__))
+                time.sleep(0.5)
+                continue
             if "http-equiv=\"refresh\"" not in page:
                 return "Đã ghi xong" in page
             time.sleep(0.5)
+        return False
 
     started = time.perf_counter()
     done = load.run(run_import)
     written = time.perf_counter() - started
     load.report("during import")
     print(f"import of {options.rows} rows: checked in {checked:.1f} s, written in {written:.1f} s, "
-          f"{'complete' if done else 'NOT complete'}")
+          f"{'complete' if done else 'NOT complete'}; the importer's progress page failed {len(progress_failures)} "
+          f"times {sorted(set(map(str, progress_failures)))}")
 
 
 if __name__ == "__main__":
