@@ -55,10 +55,15 @@ import TreDomain
 
     @Test func aLargeExportOfChildrenNeedsAStatedPurpose() {
         #expect(PersonalDataExport.purposeProblem(rowCount: 1_000, purpose: nil) == nil)
-        #expect(PersonalDataExport.purposeProblem(rowCount: 1_001, purpose: nil)?.vi.contains("1001") == true)
+        #expect(PersonalDataExport.purposeProblem(rowCount: 1_001, purpose: nil)?.vi.contains("1.001") == true)
         #expect(PersonalDataExport.purposeProblem(rowCount: 50_000, purpose: "xem thử") != nil)
         #expect(
             PersonalDataExport.purposeProblem(rowCount: 50_000, purpose: "Rà soát trẻ bỏ học quý 4 của tỉnh") == nil)
+    }
+
+    @Test func theSmallestNumberIsGroupedWithoutTrapping() {
+        #expect(IndicatorNumberFormat.integer(Int.min, language: .vi) == "-9.223.372.036.854.775.808")
+        #expect(IndicatorNumberFormat.integer(48_545, language: .en) == "48,545")
     }
 
     @Test func figuresOfAPlaceNoReferenceDataKnowsAreLeftOutAndCounted() {

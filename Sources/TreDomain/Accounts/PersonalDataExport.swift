@@ -12,10 +12,15 @@ public enum PersonalDataExport {
         guard rowCount > rowsWithoutPurpose else { return nil }
         let purpose = VietnameseText.normalized(purpose ?? "")
         guard purposeLength.contains(purpose.count) else {
+            func number(_ value: Int, _ language: Language) -> String {
+                IndicatorNumberFormat.integer(value, language: language)
+            }
             return LocalizedText(
-                vi: "Tệp này có \(rowCount) hồ sơ (quá \(rowsWithoutPurpose)). Ghi rõ mục đích sử dụng "
+                vi:
+                    "Tệp này có \(number(rowCount, .vi)) hồ sơ (quá \(number(rowsWithoutPurpose, .vi))). Ghi rõ mục đích sử dụng "
                     + "(\(purposeLength.lowerBound)–\(purposeLength.upperBound) ký tự); mục đích được ghi vào nhật ký.",
-                en: "This file holds \(rowCount) records (over \(rowsWithoutPurpose)). State what it is for "
+                en:
+                    "This file holds \(number(rowCount, .en)) records (over \(number(rowsWithoutPurpose, .en))). State what it is for "
                     + "(\(purposeLength.lowerBound)–\(purposeLength.upperBound) characters); it is kept in the audit trail."
             )
         }

@@ -46,7 +46,7 @@ public struct IndicatorReading: Equatable, Sendable {
 /// Numbers as each language writes them: 217.570 and 72,5 in Vietnamese; 217,570 and 72.5 in English.
 public enum IndicatorNumberFormat {
     public static func integer(_ value: Int, language: Language) -> String {
-        let digits = String(abs(value))
+        let digits = String(value.magnitude)  // abs(Int.min) traps; its magnitude does not
         var grouped = ""
         for (index, digit) in digits.enumerated() {
             if index > 0, (digits.count - index) % 3 == 0 { grouped.append(language == .vi ? "." : ",") }
