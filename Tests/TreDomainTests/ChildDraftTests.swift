@@ -61,10 +61,10 @@ import Testing
     }
 
     @Test func aFutureBirthAndAMissingBirthAreRefused() {
-        #expect(throws: ChildFieldErrors.self) {
+        #expect(throws: FieldErrors.self) {
             try draft { $0.dateOfBirth = "2027-01-01" }.validate(today: Self.today).get()
         }
-        #expect(throws: ChildFieldErrors.self) { try draft { $0.dateOfBirth = "" }.validate(today: Self.today).get() }
+        #expect(throws: FieldErrors.self) { try draft { $0.dateOfBirth = "" }.validate(today: Self.today).get() }
     }
 
     @Test func ethnicGroupsAreFoundAsPeopleWriteThem() {

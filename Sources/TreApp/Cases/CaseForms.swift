@@ -21,7 +21,7 @@ struct ReportForm: Content {
     var newChildSex: String?
     var newChildBirthYear: String?
 
-    static let badTime = CaseRuleErrorPage(
+    static let badTime = CaseFormError(
         vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.")
 
     func draft() throws -> ReportDraft {
@@ -56,7 +56,7 @@ struct ReportForm: Content {
 }
 
 /// A refusal from a page's form, in both languages.
-struct CaseRuleErrorPage: LocalizedFailure {
+struct CaseFormError: LocalizedFailure {
     var code = "invalid_input"
     var message: LocalizedText
 
@@ -98,7 +98,7 @@ struct StepForm: Content {
 
     private func date(_ text: String?, _ vi: String, _ en: String) throws -> CivilDate {
         guard let date = CivilDate(written: text ?? "") else {
-            throw CaseRuleErrorPage(
+            throw CaseFormError(
                 vi: "\(vi): ngày không đúng (dd/mm/yyyy).", en: "\(en): not a valid date (dd/mm/yyyy).")
         }
         return date
@@ -106,7 +106,7 @@ struct StepForm: Content {
 
     private func riskLevel() throws -> RiskLevel {
         guard let level = RiskLevel(rawValue: risk ?? "") else {
-            throw CaseRuleErrorPage(vi: "Chọn mức độ nguy cơ.", en: "Choose the risk level.")
+            throw CaseFormError(vi: "Chọn mức độ nguy cơ.", en: "Choose the risk level.")
         }
         return level
     }
@@ -140,7 +140,7 @@ struct StepForm: Content {
         case "implementation": return .implementation
         case "review":
             guard let outcome = CaseReview.Outcome(rawValue: outcome ?? "") else {
-                throw CaseRuleErrorPage(vi: "Chọn kết quả rà soát.", en: "Choose the review's outcome.")
+                throw CaseFormError(vi: "Chọn kết quả rà soát.", en: "Choose the review's outcome.")
             }
             return .review(CaseReview(outcome: outcome, notes: notes ?? ""))
         default: return .closure(note: note ?? "")
@@ -159,7 +159,7 @@ struct StepForm: Content {
             guard !description.isEmpty else { continue }  // an empty row is not a service
             let line = index + 1
             guard let kind = ServiceKind(rawValue: row.0 ?? "") else {
-                throw CaseRuleErrorPage(
+                throw CaseFormError(
                     vi: "Dịch vụ \(line): chọn loại dịch vụ.", en: "Service \(line): choose its kind.")
             }
             let costText = (row.6 ?? "").filter { $0.isNumber }

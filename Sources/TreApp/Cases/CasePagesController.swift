@@ -209,7 +209,7 @@ struct CasePagesController {
 
     private static func date(_ text: String?) throws -> CivilDate {
         guard let day = CivilDate(written: text ?? "") else {
-            throw CaseRuleErrorPage(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
+            throw CaseFormError(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
         }
         return day
     }
@@ -217,7 +217,7 @@ struct CasePagesController {
     @Sendable func refer(_ request: Request) async throws -> Response {
         try await onCase(request) { service, id, form in
             guard let kind = ProviderKind(rawValue: form.providerKind ?? "") else {
-                throw CaseRuleErrorPage(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
+                throw CaseFormError(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
             }
             _ = try await service.refer(
                 id,
@@ -231,7 +231,7 @@ struct CasePagesController {
         guard let referral = request.parameters.get("referral", as: UUID.self) else { throw TreError.notFound }
         return try await onCase(request) { service, id, form in
             guard let status = ReferralStatus(rawValue: form.status ?? "") else {
-                throw CaseRuleErrorPage(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
+                throw CaseFormError(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
             }
             _ = try await service.answerReferral(id, referral: referral, status: status, reply: form.reply ?? "")
         }

@@ -32,8 +32,8 @@ extension ChildService {
         let subgroups = try await CircumstanceSubgroupRecord.all(on: database)
         let valid = try draft.validate(subgroups: subgroups, today: ChildAge.todayInVietnam()).get()
         guard let endDate = valid.endDate else {
-            throw ChildFieldErrors(errors: [
-                ChildFieldError(
+            throw FieldErrors(errors: [
+                FieldError(
                     field: "endDate", code: "date_required",
                     message: LocalizedText(vi: "Nhập ngày.", en: "Enter the date."))
             ])

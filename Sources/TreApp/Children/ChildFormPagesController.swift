@@ -77,7 +77,7 @@ struct ChildFormPagesController {
         let language = request.language
         let today = ChildAge.todayInVietnam()
         var errors: [String: String] = [:]
-        if let fieldErrors = failure as? ChildFieldErrors {
+        if let fieldErrors = failure as? FieldErrors {
             for error in fieldErrors.errors where errors[error.field] == nil {
                 errors[error.field.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "].", with: "")] =
                     error.message(language)

@@ -71,15 +71,15 @@ struct ChildImporter: Sendable {
             case .success(let valid):
                 let commune = communes[valid.communeCode]
                 if commune == nil {
-                    errors.append(ChildAccessError.unknownCommune.message)
+                    errors.append(JurisdictionError.unknownCommune.message)
                 } else if let commune,
                     !principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code)
                 {
-                    errors.append(ChildAccessError.outsideJurisdiction.message)
+                    errors.append(JurisdictionError.outsideJurisdiction.message)
                 }
                 if let id = valid.personalID {
                     if takenIDs.contains(id) {
-                        errors.append(ChildAccessError.personalIDTaken.message)
+                        errors.append(ChildRegistryError.personalIDTaken.message)
                     } else if !seenIDs.insert(id).inserted {
                         errors.append(Self.repeatedInFile)
                     }

@@ -4,17 +4,14 @@ import TreDomain
 import Vapor
 
 /// Why a registry action is refused (besides the fields of the record itself).
-enum ChildAccessError: Error, LocalizedFailure {
-    case outsideJurisdiction
-    case unknownCommune
+/// What the registry refuses beyond a draft's own fields.
+enum ChildRegistryError: Error, LocalizedFailure {
     case personalIDTaken
     case mergeIntoItself
     case probableDuplicate(count: Int)
 
     var code: String {
         switch self {
-        case .outsideJurisdiction: "outside_jurisdiction"
-        case .unknownCommune: "unknown_commune"
         case .personalIDTaken: "personal_id_taken"
         case .mergeIntoItself: "merge_into_itself"
         case .probableDuplicate: "probable_duplicate"
@@ -23,12 +20,6 @@ enum ChildAccessError: Error, LocalizedFailure {
 
     var message: LocalizedText {
         switch self {
-        case .outsideJurisdiction:
-            LocalizedText(
-                vi: "Xã này nằm ngoài phạm vi của bạn: bạn không thể ghi hồ sơ trẻ em ở đó.",
-                en: "This commune is outside your jurisdiction: you cannot record children there.")
-        case .unknownCommune:
-            LocalizedText(vi: "Không có xã, phường với mã này.", en: "There is no commune with this code.")
         case .personalIDTaken:
             LocalizedText(
                 vi: "Số định danh cá nhân này đã có trong hồ sơ một trẻ khác.",
@@ -42,15 +33,6 @@ enum ChildAccessError: Error, LocalizedFailure {
                 en:
                     "\(count) existing records may be the same child. Check them; if this is another child, send again with allowDuplicate."
             )
-        }
-    }
-
-    var status: HTTPResponseStatus {
-        switch self {
-        case .outsideJurisdiction: .forbidden
-        case .unknownCommune: .unprocessableEntity
-        case .personalIDTaken, .probableDuplicate: .conflict
-        case .mergeIntoItself: .unprocessableEntity
         }
     }
 }
@@ -104,7 +86,7 @@ struct ChildService: Sendable {
     func merge(_ duplicate: Child, into kept: Child) async throws {
         let keptID = try kept.requireID()
         let duplicateID = try duplicate.requireID()
-        guard keptID != duplicateID else { throw ChildAccessError.mergeIntoItself }
+        guard keptID != duplicateID else { throw ChildRegistryError.mergeIntoItself }
         try await database.writeTransaction { database in
             let keptPhones = Set(
                 try await ChildCaregiver.query(on: database).filter(\.$child.$id == keptID).all(\.$phone))
@@ -165,10 +147,10 @@ struct ChildService: Sendable {
     /// The commune must exist and lie inside the caller's jurisdiction; returns its province.
     private func allowedProvince(for communeCode: Int) async throws -> Int {
         guard let commune = try await UnitQueries.commune(code: communeCode, on: database) else {
-            throw ChildAccessError.unknownCommune
+            throw JurisdictionError.unknownCommune
         }
         guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
-            throw ChildAccessError.outsideJurisdiction
+            throw JurisdictionError.outsideJurisdiction
         }
         return commune.provinceCode
     }
@@ -177,7 +159,7 @@ struct ChildService: Sendable {
         guard let personalID else { return }
         let query = Child.query(on: database).filter(\.$personalID == personalID)
         if let id { query.filter(\.$id != id) }
-        if try await query.count() > 0 { throw ChildAccessError.personalIDTaken }
+        if try await query.count() > 0 { throw ChildRegistryError.personalIDTaken }
     }
 
     private func replaceDependents(of child: Child, with valid: ValidChild, on database: any Database) async throws {

@@ -49,7 +49,7 @@ struct ChildrenAPIController {
             var error: [String: String]
             var duplicates: [ChildDTO]
         }
-        let failure = ChildAccessError.probableDuplicate(count: duplicates.count)
+        let failure = ChildRegistryError.probableDuplicate(count: duplicates.count)
         let caregivers = try await ChildCaregivers.load(for: duplicates, on: request.db)
         let today = ChildAge.todayInVietnam()
         let answer = Answer(

@@ -210,7 +210,7 @@ extension TreCommands {
         }
         return try await withApplication(configuration) { app in
             guard let commune = try await UnitQueries.commune(code: communeCode, on: app.db) else {
-                throw CommandFailure(ChildAccessError.unknownCommune.message.en)
+                throw CommandFailure(JurisdictionError.unknownCommune.message.en)
             }
             let principal = Principal(
                 userID: UUID(), username: "system:import", fullName: "tre import", role: .communeOfficer,

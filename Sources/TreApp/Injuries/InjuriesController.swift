@@ -145,9 +145,7 @@ struct InjuriesController {
         do {
             _ = try await service(request).record(input.draft, childID: input.childId)
         } catch let failure as any LocalizedFailure {
-            let status: HTTPStatus =
-                (failure as? ChildAccessError)?.status ?? (failure as? TreError)?.status
-                ?? (failure.code == "period_locked" ? .conflict : .unprocessableEntity)
+            let status = ErrorAnswer(failure).status
             return try await render(
                 request, input: input, error: failure.message(request.language), notice: nil, status: status)
         }

@@ -24,10 +24,10 @@ struct InjuryService: Sendable {
         }
         let valid = try draft.validate(today: ChildAge.todayInVietnam()).get()
         guard let commune = try await UnitQueries.commune(code: valid.communeCode, on: database) else {
-            throw ChildAccessError.unknownCommune
+            throw JurisdictionError.unknownCommune
         }
         guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
-            throw ChildAccessError.outsideJurisdiction
+            throw JurisdictionError.outsideJurisdiction
         }
         if let day = CivilDate(iso: valid.date) {
             try await IndicatorLocks.ensureOpen(communeCode: commune.code, day: day, on: database)

@@ -44,6 +44,12 @@ extension RoutesBuilder {
 
 enum RouteAccess {
     static let key = "tre.access"
+    /// The site map's place a route was registered from.
+    static let placeKey = "tre.place"
+
+    static func place(of route: Route) -> SiteURL? {
+        route.userInfo[AnySendableHashable(placeKey)] as? SiteURL
+    }
 
     static func of(_ route: Route) -> Access? {
         route.userInfo[AnySendableHashable(key)] as? Access

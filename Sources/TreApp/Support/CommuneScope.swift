@@ -49,10 +49,10 @@ enum CommuneScope {
     static func commune(_ code: Int?, for principal: Principal, on database: any Database) async throws -> Commune {
         guard let code = code ?? principal.jurisdiction.communeCode else { throw Self.communeRequired }
         guard let commune = try await UnitQueries.commune(code: code, on: database) else {
-            throw ChildAccessError.unknownCommune
+            throw JurisdictionError.unknownCommune
         }
         guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
-            throw ChildAccessError.outsideJurisdiction
+            throw JurisdictionError.outsideJurisdiction
         }
         return commune
     }
@@ -67,11 +67,7 @@ enum CommuneScope {
         _ query: QueryBuilder<Record>, to jurisdiction: Jurisdiction,
         province: KeyPath<Record, FieldProperty<Record, Int>>, commune: KeyPath<Record, FieldProperty<Record, Int>>
     ) -> QueryBuilder<Record> {
-        switch jurisdiction {
-        case .nation: query
-        case .province(let code): query.filter(province == code)
-        case .commune(_, let code): query.filter(commune == code)
-        }
+        query.within(jurisdiction, province: province, commune: commune)
     }
 
     /// The codes of the communes whose name contains the search, accents, case and Đ ignored.

@@ -1,7 +1,39 @@
 import TreDomain
 import Vapor
 
+/// Why a form was refused, for showing it again: the message in the reader's language, the status that says
+/// why, and which fields to mark. The page shows what was typed from its own decoded form.
+struct Refusal: Sendable {
+    var message: String
+    var status: HTTPStatus
+    var fields: Set<String>
+
+    init(_ failure: any LocalizedFailure, language: Language) {
+        message = failure.message(language)
+        status = ErrorAnswer(failure).status
+        fields = (failure as? FieldErrors)?.fields ?? (failure as? FieldError).map { [$0.field] } ?? []
+    }
+}
+
 extension Request {
+    /// Runs what a page's form asks. Done, the browser is sent to `place` with "saved" shown there (so a
+    /// reload does not post twice); refused, the page is shown again by `render` with the refusal. This is the
+    /// one way a page handles a refused form: no handler catches a domain failure itself.
+    func submitting(
+        to place: SiteURL, query: [String: String] = [:], _ action: () async throws -> Void,
+        otherwise render: (Refusal) async throws -> Response
+    ) async throws -> Response {
+        do {
+            try await action()
+        } catch let failure as any LocalizedFailure {
+            if let error = failure as? TreError, error.status == .notFound || error.status == .forbidden {
+                throw error
+            }
+            return try await render(Refusal(failure, language: language))
+        }
+        return redirect(to: place.link(query.merging(["saved": "1"]) { _, saved in saved }))
+    }
+
     /// Runs what a page's form asks. Done, the browser is sent to `path` with "saved" shown there (so a
     /// reload does not post twice); refused, the page is shown again with the reason, in the reader's
     /// language, with the status that says why.
@@ -27,6 +59,6 @@ extension Request {
 extension HTTPStatus {
     /// The status a refused form is answered with: the error's own, else 422.
     init(refusal failure: any LocalizedFailure) {
-        self = (failure as? ChildAccessError)?.status ?? (failure as? TreError)?.status ?? .unprocessableEntity
+        self = ErrorAnswer(failure).status
     }
 }

@@ -49,12 +49,3 @@ struct TreError: Error, LocalizedFailure, AbortError {
         TreError(status: .badRequest, code: "invalid_input", message: detail)
     }
 }
-
-extension AccountError {
-    var status: HTTPResponseStatus {
-        switch self {
-        case .usernameTaken: .conflict
-        default: .unprocessableEntity
-        }
-    }
-}

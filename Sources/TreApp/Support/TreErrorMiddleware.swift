@@ -10,7 +10,8 @@ struct TreErrorMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            let (status, code, message) = describe(error, for: request)
+            let answer = ErrorAnswer(error)
+            let (status, code, message) = (answer.status, answer.code, answer.message)
             if status == .internalServerError {
                 request.logger.report(error: error)
             }
@@ -31,53 +32,6 @@ struct TreErrorMiddleware: AsyncMiddleware {
                 }
             }
             return response
-        }
-    }
-
-    private func describe(_ error: any Error, for request: Request) -> (HTTPResponseStatus, String, LocalizedText) {
-        switch error {
-        case let error as TreError:
-            return (error.status, error.code, error.message)
-        case let error as AccountError:
-            return (error.status, error.code, error.message)
-        case let error as ChildAccessError:
-            return (error.status, error.code, error.message)
-        case let error as PeriodicReportError where error.code == "period_locked":
-            return (.conflict, error.code, error.message)
-        case let error as any LocalizedFailure:
-            return (.unprocessableEntity, error.code, error.message)
-        case let error where DatabaseBusy.matches(error):
-            return (.serviceUnavailable, DatabaseBusy.code, DatabaseBusy.message)
-        case let error as DecodingError:
-            return (
-                .badRequest, "invalid_input",
-                LocalizedText(
-                    vi: "Dữ liệu gửi lên không đúng định dạng: \(Self.field(of: error)).",
-                    en: "The data sent is not in the expected form: \(Self.field(of: error)).")
-            )
-        case let error as any AbortError where error.status == .notFound:
-            return (.notFound, TreError.notFound.code, TreError.notFound.message)
-        case let error as any AbortError where error.status.code < 500:
-            return (
-                error.status, "http_\(error.status.code)",
-                LocalizedText(vi: "Yêu cầu không hợp lệ (\(error.status.code)).", en: error.reason)
-            )
-        default:
-            return (
-                .internalServerError, "internal_error",
-                LocalizedText(
-                    vi: "Đã có lỗi phía máy chủ. Dữ liệu đã lưu không bị mất; hãy thử lại.",
-                    en: "Something went wrong on the server. Nothing saved was lost; please try again.")
-            )
-        }
-    }
-
-    private static func field(of error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): key.stringValue
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            context.codingPath.map(\.stringValue).joined(separator: ".")
-        @unknown default: "?"
         }
     }
 }

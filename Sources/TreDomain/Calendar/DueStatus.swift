@@ -28,14 +28,14 @@ public enum DueStatus: String, Sendable {
 extension DueStatus {
     /// The day the work was done (a report sent, a follow-up carried out), as typed (`dd/mm/yyyy`), not in the future; today when left blank.
     public static func doneDay(_ text: String, field: String, today: (year: Int, month: Int, day: Int)) -> Result<
-        String, ChildFieldErrors
+        String, FieldErrors
     > {
         if text.trimmingCharacters(in: .whitespaces).isEmpty {
             return .success(String(format: "%04d-%02d-%02d", today.year, today.month, today.day))
         }
-        var errors: [ChildFieldError] = []
+        var errors: [FieldError] = []
         guard let day = RecordDate.parse(text, field: field, required: true, today: today, errors: &errors)
-        else { return .failure(ChildFieldErrors(errors: errors)) }
+        else { return .failure(FieldErrors(errors: errors)) }
         return .success(day)
     }
 }

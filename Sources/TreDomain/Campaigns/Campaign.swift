@@ -52,12 +52,12 @@ extension CampaignDraft {
     /// Two billion đồng: more than any commune activity costs, and what the budget column holds.
     public static let maximumBudget = 2_000_000_000
 
-    public func validate() -> Result<ValidCampaign, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate() -> Result<ValidCampaign, FieldErrors> {
+        var errors: [FieldError] = []
         let kind = CampaignKind(rawValue: self.kind)
         if kind == nil {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "kind", code: "invalid_choice",
                     message: LocalizedText(vi: "Chọn loại hoạt động.", en: "Choose the kind of activity.")))
         }
@@ -66,7 +66,7 @@ extension CampaignDraft {
             endDate.isEmpty ? startDate : endDate, field: "endDate", required: true, today: nil, errors: &errors)
         if let start, let end, end < start {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "endDate", code: "end_before_start",
                     message: LocalizedText(
                         vi: "Ngày kết thúc không thể trước ngày bắt đầu.", en: "The end cannot be before the start.")))
@@ -79,7 +79,7 @@ extension CampaignDraft {
             budget, field: "budget", vi: "Kinh phí (đồng)", en: "The budget (VND)", maximum: Self.maximumBudget,
             errors: &errors)
         guard errors.isEmpty, let kind, let start, let end, let children, let adults, let budget else {
-            return .failure(ChildFieldErrors(errors: errors))
+            return .failure(FieldErrors(errors: errors))
         }
         let name = VietnameseText.normalized(self.name)
         return .success(

@@ -106,7 +106,7 @@ public enum SelfAssessmentRules {
     /// A recognition decision's date as typed (dd/mm/yyyy), `yyyy-MM-dd`; nil when it is not a real day
     /// or lies in the future.
     public static func decisionDate(_ text: String, today: (year: Int, month: Int, day: Int)) -> String? {
-        var errors: [ChildFieldError] = []
+        var errors: [FieldError] = []
         let date = RecordDate.parse(text, field: "decisionDate", required: true, today: today, errors: &errors)
         return errors.isEmpty ? date : nil
     }

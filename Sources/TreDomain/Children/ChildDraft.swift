@@ -70,7 +70,7 @@ public struct ValidChild: Equatable, Sendable {
 }
 
 /// One problem with one field of a draft.
-public struct ChildFieldError: Error, Equatable, Sendable, LocalizedFailure {
+public struct FieldError: Error, Equatable, Sendable, LocalizedFailure {
     public var field: String
     public var code: String
     public var message: LocalizedText
@@ -87,10 +87,10 @@ public struct ChildFieldError: Error, Equatable, Sendable, LocalizedFailure {
 }
 
 /// Every problem found in a draft; as a single failure (an API answer) it speaks for the first one.
-public struct ChildFieldErrors: Error, Equatable, Sendable, LocalizedFailure {
-    public var errors: [ChildFieldError]
+public struct FieldErrors: Error, Equatable, Sendable, LocalizedFailure {
+    public var errors: [FieldError]
 
-    public init(errors: [ChildFieldError]) {
+    public init(errors: [FieldError]) {
         self.errors = errors
     }
 
@@ -106,10 +106,10 @@ extension ChildDraft {
     public static let maximumNotesLength = 4000
 
     /// Checks every field and reports every problem at once, so a form can mark them all.
-    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidChild, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidChild, FieldErrors> {
+        var errors: [FieldError] = []
         func fail(_ field: String, _ code: String, vi: String, en: String) {
-            errors.append(ChildFieldError(field: field, code: code, message: LocalizedText(vi: vi, en: en)))
+            errors.append(FieldError(field: field, code: code, message: LocalizedText(vi: vi, en: en)))
         }
 
         var name = PersonName(fullName: "")
@@ -126,7 +126,7 @@ extension ChildDraft {
                 }
             }
         } catch {
-            errors.append(ChildFieldError(error))
+            errors.append(FieldError(error))
         }
 
         let sex = PersonalIdentificationNumber.Sex(rawValue: sex.trimmingCharacters(in: .whitespaces).lowercased())
@@ -145,7 +145,7 @@ extension ChildDraft {
                     birthDate = String(format: "%04d-%02d-%02d", year, month, day)
                     birthYear = year
                 } catch {
-                    errors.append(ChildFieldError(error))
+                    errors.append(FieldError(error))
                 }
             } else {
                 fail(
@@ -180,7 +180,7 @@ extension ChildDraft {
                     self.personalID, sex: sex, birthYear: birthDate == nil ? nil : birthYear
                 ).value
             } catch {
-                errors.append(ChildFieldError(error))
+                errors.append(FieldError(error))
             }
         }
 
@@ -238,7 +238,7 @@ extension ChildDraft {
             caregivers.append((relation, fullName, phone))
         }
 
-        guard errors.isEmpty, let sex, let communeCode else { return .failure(ChildFieldErrors(errors: errors)) }
+        guard errors.isEmpty, let sex, let communeCode else { return .failure(FieldErrors(errors: errors)) }
         let card = healthInsuranceCard.trimmingCharacters(in: .whitespaces).uppercased()
         return .success(
             ValidChild(

@@ -104,14 +104,14 @@ public struct ValidSupport: Equatable, Sendable {
 
 extension CircumstanceDraft {
     public func validate(subgroups: [CircumstanceSubgroup], today: (year: Int, month: Int, day: Int))
-        -> Result<ValidCircumstance, ChildFieldErrors>
+        -> Result<ValidCircumstance, FieldErrors>
     {
-        var errors: [ChildFieldError] = []
+        var errors: [FieldError] = []
         let number = Int(subgroupNumber.trimmingCharacters(in: .whitespaces))
         let group = groupCode.trimmingCharacters(in: .whitespaces).lowercased()
         if !subgroups.contains(where: { $0.groupCode == group && $0.number == number }) {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "subgroup", code: "unknown_subgroup",
                     message: LocalizedText(
                         vi: "Chọn một nhóm và phân nhóm hoàn cảnh đặc biệt trong danh mục.",
@@ -127,7 +127,7 @@ extension CircumstanceDraft {
             errors.append(RecordDate.beforeStart("reviewDate"))
         }
         let evidence = VietnameseText.normalized(self.evidence)
-        guard errors.isEmpty, let number, let start else { return .failure(ChildFieldErrors(errors: errors)) }
+        guard errors.isEmpty, let number, let start else { return .failure(FieldErrors(errors: errors)) }
         return .success(
             ValidCircumstance(
                 groupCode: group, subgroupNumber: number, startDate: start, endDate: end, reviewDate: review,
@@ -136,13 +136,13 @@ extension CircumstanceDraft {
 }
 
 extension SupportDraft {
-    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidSupport, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidSupport, FieldErrors> {
+        var errors: [FieldError] = []
         let kind = SupportKind(rawValue: kind)
         let source = SupportSource(rawValue: source)
         if kind == nil || source == nil {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: kind == nil ? "kind" : "source", code: "invalid_choice",
                     message: LocalizedText(
                         vi: "Chọn loại hỗ trợ và nguồn kinh phí.", en: "Choose the kind of support and its source.")))
@@ -153,14 +153,14 @@ extension SupportDraft {
         let amountVND = digits.isEmpty ? 0 : Int(digits)
         if amountVND == nil || (amountVND ?? 0) < 0 || digits.count > 12 {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "amount", code: "invalid_amount",
                     message: LocalizedText(
                         vi: "Số tiền là số đồng, không âm, ví dụ 1.500.000.",
                         en: "The amount is whole đồng, not negative, e.g. 1.500.000.")))
         }
         guard errors.isEmpty, let kind, let source, let date, let amountVND else {
-            return .failure(ChildFieldErrors(errors: errors))
+            return .failure(FieldErrors(errors: errors))
         }
         return .success(
             ValidSupport(
@@ -173,13 +173,13 @@ extension SupportDraft {
 enum RecordDate {
     static func parse(
         _ text: String, field: String, required: Bool, today: (year: Int, month: Int, day: Int)?,
-        errors: inout [ChildFieldError]
+        errors: inout [FieldError]
     ) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             if required {
                 errors.append(
-                    ChildFieldError(
+                    FieldError(
                         field: field, code: "date_required",
                         message: LocalizedText(vi: "Nhập ngày.", en: "Enter the date.")))
             }
@@ -187,7 +187,7 @@ enum RecordDate {
         }
         guard let (year, month, day) = ChildDraft.parseDate(trimmed) else {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: field, code: "invalid_date",
                     message: LocalizedText(
                         vi: "Ngày phải viết dạng ngày/tháng/năm.", en: "Write the date as day/month/year.")))
@@ -198,7 +198,7 @@ enum RecordDate {
         } catch {
             let future = error == .birthDateInFuture
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: field, code: future ? "date_in_future" : "impossible_date",
                     message: future
                         ? LocalizedText(vi: "Ngày không được ở tương lai.", en: "The date cannot be in the future.")
@@ -209,8 +209,8 @@ enum RecordDate {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    static func beforeStart(_ field: String) -> ChildFieldError {
-        ChildFieldError(
+    static func beforeStart(_ field: String) -> FieldError {
+        FieldError(
             field: field, code: "before_start",
             message: LocalizedText(
                 vi: "Ngày này không được trước ngày bắt đầu.", en: "This date cannot be before the start date."))

@@ -46,12 +46,12 @@ public struct ValidForum: Equatable, Sendable {
 public let forumReportDays = 15
 
 extension ForumDraft {
-    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidForum, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidForum, FieldErrors> {
+        var errors: [FieldError] = []
         let level = ForumLevel(rawValue: self.level)
         if level == nil {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "level", code: "invalid_choice",
                     message: LocalizedText(vi: "Chọn cấp diễn đàn.", en: "Choose the forum's level.")))
         }
@@ -64,13 +64,13 @@ extension ForumDraft {
         let consents = count(consents, "consents", vi: "Số giấy đồng ý của cha mẹ", en: "The number of consents")
         if let children, children == 0 {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "children", code: "no_children",
                     message: LocalizedText(vi: "Nhập số trẻ em tham gia.", en: "Enter how many children took part.")))
         }
         if let children, let consents, consents > children {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "consents", code: "too_many_consents",
                     message: LocalizedText(
                         vi: "Số giấy đồng ý không thể nhiều hơn số trẻ em.",
@@ -81,7 +81,7 @@ extension ForumDraft {
             reason.isEmpty
         {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "belowMinimumReason", code: "below_minimum",
                     message: LocalizedText(
                         vi: "\(level.label.vi) cần ít nhất \(minimum) trẻ em; ghi lý do vì sao ít hơn.",
@@ -91,7 +91,7 @@ extension ForumDraft {
         }
         guard errors.isEmpty, let level, let date, let day = CivilDate(iso: date), let children, let chaperones,
             let consents
-        else { return .failure(ChildFieldErrors(errors: errors)) }
+        else { return .failure(FieldErrors(errors: errors)) }
         return .success(
             ValidForum(
                 level: level, date: date, place: VietnameseText.normalized(place), children: children,

@@ -38,13 +38,13 @@ public struct ForumQuestionDraft: Equatable, Sendable {
     public init() {}
 
     /// A question needs its words, the agency that must answer, and a due date no earlier than the forum.
-    public func validate(forumDate: String) -> Result<ForumQuestion, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate(forumDate: String) -> Result<ForumQuestion, FieldErrors> {
+        var errors: [FieldError] = []
         let text = VietnameseText.normalized(self.text)
         let agency = VietnameseText.normalized(self.agency)
         if text.isEmpty {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "text", code: "text_required",
                     message: LocalizedText(
                         vi: "Ghi lại ý kiến, kiến nghị hoặc câu hỏi của trẻ em.",
@@ -52,7 +52,7 @@ public struct ForumQuestionDraft: Equatable, Sendable {
         }
         if agency.isEmpty {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "agency", code: "agency_required",
                     message: LocalizedText(
                         vi: "Chọn cơ quan phải trả lời.", en: "Name the agency that must answer.")))
@@ -60,13 +60,13 @@ public struct ForumQuestionDraft: Equatable, Sendable {
         let due = RecordDate.parse(self.due, field: "due", required: true, today: nil, errors: &errors)
         if let due, due < forumDate {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "due", code: "due_before_forum",
                     message: LocalizedText(
                         vi: "Hạn trả lời không thể trước ngày diễn đàn.",
                         en: "The answer cannot be due before the forum was held.")))
         }
-        guard errors.isEmpty, let due else { return .failure(ChildFieldErrors(errors: errors)) }
+        guard errors.isEmpty, let due else { return .failure(FieldErrors(errors: errors)) }
         return .success(ForumQuestion(text: text, agency: agency, due: due))
     }
 }
@@ -83,19 +83,19 @@ public struct ForumAnswerDraft: Equatable, Sendable {
         public var answeredOn: String
     }
 
-    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidAnswer, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidAnswer, FieldErrors> {
+        var errors: [FieldError] = []
         let answer = VietnameseText.normalized(self.answer)
         if answer.isEmpty {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "answer", code: "answer_required",
                     message: LocalizedText(
                         vi: "Ghi nội dung trả lời để báo lại cho trẻ em.",
                         en: "Write the answer so that it can be given back to the children.")))
         }
         let day = RecordDate.parse(answeredOn, field: "answeredOn", required: true, today: today, errors: &errors)
-        guard errors.isEmpty, let day else { return .failure(ChildFieldErrors(errors: errors)) }
+        guard errors.isEmpty, let day else { return .failure(FieldErrors(errors: errors)) }
         return .success(ValidAnswer(answer: answer, answeredOn: day))
     }
 }

@@ -77,12 +77,12 @@ public struct ValidInjury: Equatable, Sendable {
 }
 
 extension InjuryDraft {
-    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidInjury, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidInjury, FieldErrors> {
+        var errors: [FieldError] = []
         func choice<T: RawRepresentable>(_ text: String, _ field: String) -> T? where T.RawValue == String {
             if let value = T(rawValue: text) { return value }
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: field, code: "invalid_choice",
                     message: LocalizedText(vi: "Chọn một mục trong danh sách.", en: "Choose an item from the list.")))
             return nil
@@ -93,7 +93,7 @@ extension InjuryDraft {
         let outcome: InjuryOutcome? = choice(outcome, "outcome")
         if communeCode == nil {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "communeCode", code: "commune_required",
                     message: LocalizedText(
                         vi: "Chọn xã, phường nơi xảy ra.", en: "Choose the commune where it happened.")))
@@ -106,7 +106,7 @@ extension InjuryDraft {
                     sex = self.sex
                 } else {
                     errors.append(
-                        ChildFieldError(
+                        FieldError(
                             field: "sex", code: "invalid_choice",
                             message: LocalizedText(vi: "Chọn nam hoặc nữ.", en: "Choose male or female.")))
                 }
@@ -117,7 +117,7 @@ extension InjuryDraft {
                     age = years
                 } else {
                     errors.append(
-                        ChildFieldError(
+                        FieldError(
                             field: "ageYears", code: "invalid_age",
                             message: LocalizedText(
                                 vi: "Tuổi là số năm tròn, từ 0 đến 15 (trẻ em dưới 16 tuổi).",
@@ -126,7 +126,7 @@ extension InjuryDraft {
             }
         }
         guard errors.isEmpty, let date, let cause, let place, let outcome, let communeCode else {
-            return .failure(ChildFieldErrors(errors: errors))
+            return .failure(FieldErrors(errors: errors))
         }
         return .success(
             ValidInjury(

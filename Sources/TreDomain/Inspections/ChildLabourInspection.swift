@@ -49,20 +49,20 @@ public struct ValidInspection: Equatable, Sendable {
 extension InspectionDraft {
     /// A violation needs a follow-up action, and a follow-up needs its deadline, no earlier than the
     /// inspection.
-    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidInspection, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public func validate(today: (year: Int, month: Int, day: Int)) -> Result<ValidInspection, FieldErrors> {
+        var errors: [FieldError] = []
         let date = RecordDate.parse(date, field: "date", required: true, today: today, errors: &errors)
         let kind = InspectedPlace(rawValue: placeKind)
         if kind == nil {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "placeKind", code: "invalid_choice",
                     message: LocalizedText(vi: "Chọn loại nơi được kiểm tra.", en: "Choose what was inspected.")))
         }
         let name = VietnameseText.normalized(placeName)
         if name.isEmpty {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "placeName", code: "name_required",
                     message: LocalizedText(
                         vi: "Nhập tên cơ sở hoặc chủ hộ được kiểm tra.",
@@ -76,7 +76,7 @@ extension InspectionDraft {
         let followUp = VietnameseText.normalized(followUp)
         if let violations, violations > 0, followUp.isEmpty {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "followUp", code: "follow_up_required",
                     message: LocalizedText(
                         vi: "Có vi phạm thì phải ghi biện pháp xử lý, khắc phục và hạn thực hiện.",
@@ -87,7 +87,7 @@ extension InspectionDraft {
             due = RecordDate.parse(followUpDue, field: "followUpDue", required: true, today: nil, errors: &errors)
             if let due, let date, due < date {
                 errors.append(
-                    ChildFieldError(
+                    FieldError(
                         field: "followUpDue", code: "due_before_inspection",
                         message: LocalizedText(
                             vi: "Hạn khắc phục không thể trước ngày kiểm tra.",
@@ -95,7 +95,7 @@ extension InspectionDraft {
             }
         }
         guard errors.isEmpty, let date, let kind, let violations, let children else {
-            return .failure(ChildFieldErrors(errors: errors))
+            return .failure(FieldErrors(errors: errors))
         }
         return .success(
             ValidInspection(

@@ -46,9 +46,9 @@ public struct SafeHomeCheck: Equatable, Sendable {
 
     /// Reads the typed counts: whole numbers within the checklist, mandatory ones no more than all met.
     public static func parse(criteriaMet: String, mandatoryMet: String, injuryAtHome: Bool) -> Result<
-        SafeHomeCheck, ChildFieldErrors
+        SafeHomeCheck, FieldErrors
     > {
-        var errors: [ChildFieldError] = []
+        var errors: [FieldError] = []
         let met = Count.parse(
             criteriaMet, field: "criteriaMet", vi: "Số tiêu chí đạt", en: "The criteria met", maximum: criteria,
             errors: &errors)
@@ -57,13 +57,13 @@ public struct SafeHomeCheck: Equatable, Sendable {
             maximum: mandatory, errors: &errors)
         if let met, let mandatoryMet, mandatoryMet > met {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: "mandatoryMet", code: "mandatory_above_met",
                     message: LocalizedText(
                         vi: "Số tiêu chí bắt buộc đạt không thể nhiều hơn tổng số tiêu chí đạt.",
                         en: "More mandatory criteria than criteria in all cannot be met.")))
         }
-        guard errors.isEmpty, let met, let mandatoryMet else { return .failure(ChildFieldErrors(errors: errors)) }
+        guard errors.isEmpty, let met, let mandatoryMet else { return .failure(FieldErrors(errors: errors)) }
         return .success(SafeHomeCheck(criteriaMet: met, mandatoryMet: mandatoryMet, injuryAtHome: injuryAtHome))
     }
 }
@@ -80,8 +80,8 @@ public struct SafetyCounts: Equatable, Sendable, Codable {
 
     public init() {}
 
-    public static func parse(_ fields: [String: String]) -> Result<SafetyCounts, ChildFieldErrors> {
-        var errors: [ChildFieldError] = []
+    public static func parse(_ fields: [String: String]) -> Result<SafetyCounts, FieldErrors> {
+        var errors: [FieldError] = []
         func count(_ key: String, vi: String, en: String) -> Int {
             Count.parse(fields[key] ?? "", field: key, vi: vi, en: en, errors: &errors) ?? 0
         }
@@ -98,13 +98,13 @@ public struct SafetyCounts: Equatable, Sendable, Codable {
             (counts.safeCommunities, counts.communities, "safeCommunities", "cộng đồng an toàn", "safe communities"),
         ] where safe > all {
             errors.append(
-                ChildFieldError(
+                FieldError(
                     field: field, code: "more_safe_than_assessed",
                     message: LocalizedText(
                         vi: "Số \(vi) không thể nhiều hơn số được đánh giá.",
                         en: "There cannot be more \(en) than were assessed.")))
         }
-        guard errors.isEmpty else { return .failure(ChildFieldErrors(errors: errors)) }
+        guard errors.isEmpty else { return .failure(FieldErrors(errors: errors)) }
         return .success(counts)
     }
 }

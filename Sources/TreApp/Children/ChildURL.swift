@@ -1,0 +1,55 @@
+import Foundation
+
+/// The child registry's addresses: the register, a child's record and its forms, the import, and the API.
+enum ChildURL: SitePlace {
+    case list
+    case export
+    case new
+    case show(RouteValue<UUID>)
+    case edit(RouteValue<UUID>)
+    case merge(RouteValue<UUID>)
+    case circumstances(RouteValue<UUID>)
+    case endCircumstance(RouteValue<UUID>, RouteValue<UUID>)
+    case supports(RouteValue<UUID>)
+    case importFile
+    case importBatch(RouteValue<UUID>)
+    case api(API)
+
+    enum API: Sendable, Hashable {
+        case list
+        case show(RouteValue<UUID>)
+        case merge(RouteValue<UUID>)
+        case circumstances(RouteValue<UUID>)
+        case supports(RouteValue<UUID>)
+        case specialCircumstances
+    }
+
+    var segments: [PathSegment] {
+        let children = PathSegment.fixed("children")
+        switch self {
+        case .list: return [children]
+        case .export: return [.fixed("children.csv")]
+        case .new: return [children, .fixed("new")]
+        case .show(let id): return [children, id.named("id")]
+        case .edit(let id): return [children, id.named("id"), .fixed("edit")]
+        case .merge(let id): return [children, id.named("id"), .fixed("merge")]
+        case .circumstances(let id): return [children, id.named("id"), .fixed("circumstances")]
+        case .endCircumstance(let id, let circumstance):
+            return [
+                children, id.named("id"), .fixed("circumstances"), circumstance.named("circumstance"), .fixed("end"),
+            ]
+        case .supports(let id): return [children, id.named("id"), .fixed("supports")]
+        case .importFile: return [children, .fixed("import")]
+        case .importBatch(let batch): return [children, .fixed("import"), batch.named("batch")]
+        case .api(let place):
+            switch place {
+            case .list: return SiteURL.api + [children]
+            case .show(let id): return SiteURL.api + [children, id.named("id")]
+            case .merge(let id): return SiteURL.api + [children, id.named("id"), .fixed("merge")]
+            case .circumstances(let id): return SiteURL.api + [children, id.named("id"), .fixed("circumstances")]
+            case .supports(let id): return SiteURL.api + [children, id.named("id"), .fixed("supports")]
+            case .specialCircumstances: return SiteURL.api + [.fixed("reference"), .fixed("special-circumstances")]
+            }
+        }
+    }
+}
