@@ -10,6 +10,8 @@ enum SiteURL: SitePlace {
     case openAPI
     /// The one stylesheet (a static file in Public/, not a route).
     case stylesheet
+    /// A small script (a static file in Public/js/).
+    case script(Script)
     case accounts(AccountURL)
     case audit(AuditURL)
     case units(UnitURL)
@@ -27,6 +29,7 @@ enum SiteURL: SitePlace {
         case .health: [.fixed("healthz")]
         case .openAPI: [.fixed("api"), .fixed("openapi.json")]
         case .stylesheet: [.fixed("css"), .fixed("tre.css")]
+        case .script(let script): [.fixed("js"), .fixed(script.rawValue)]
         case .accounts(let place): place.segments
         case .audit(let place): place.segments
         case .units(let place): place.segments
@@ -38,6 +41,13 @@ enum SiteURL: SitePlace {
         case .childFriendly(let place): place.segments
         case .communeWork(let place): place.segments
         }
+    }
+
+    enum Script: String, Sendable, CaseIterable {
+        case accountForm = "account-form.js"
+        case contactConsole = "contact-console.js"
+        case print = "print.js"
+        case signedOut = "signed-out.js"
     }
 
     /// Where the API's addresses start.
