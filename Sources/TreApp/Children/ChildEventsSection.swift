@@ -1,4 +1,3 @@
-import Fluent
 import Foundation
 import TreDomain
 
@@ -14,10 +13,10 @@ struct ChildEventsSection: Encodable {
 
     var events: [Event]
 
-    static func build(for child: Child, language: Language, on database: any Database) async throws -> Self {
-        let id = try child.requireID()
+    /// Built from what was loaded, without a database.
+    init(_ file: ChildRecordFile, language: Language) {
         var dated: [(String, Event)] = []
-        for injury in try await ChildInjuryRecord.query(on: database).filter(\.$childID == id).all() {
+        for injury in file.injuries {
             let cause = InjuryCause(rawValue: injury.cause)?.label(language) ?? injury.cause
             let outcome = InjuryOutcome(rawValue: injury.outcome)?.label(language) ?? injury.outcome
             dated.append(
@@ -29,10 +28,7 @@ struct ChildEventsSection: Encodable {
                         href: nil)
                 ))
         }
-        let links = try await InspectionChildRecord.query(on: database).filter(\.$child.$id == id)
-            .with(\.$inspection).all()
-        for link in links {
-            let inspection = link.inspection
+        for inspection in file.inspections {
             dated.append(
                 (
                     inspection.date,
@@ -40,9 +36,9 @@ struct ChildEventsSection: Encodable {
                         date: VietnamTime.date(inspection.date), kind: UIStrings.text("inspection", language),
                         detail: [inspection.placeName, inspection.findings].filter { !$0.isEmpty }
                             .joined(separator: " · "),
-                        href: "/inspections/\(try inspection.requireID().uuidString)")
+                        href: inspection.id.map { "/inspections/\($0.uuidString)" })  // TODO(shape): site map
                 ))
         }
-        return Self(events: dated.sorted { $0.0 > $1.0 }.map(\.1))
+        events = dated.sorted { $0.0 > $1.0 }.map(\.1)
     }
 }

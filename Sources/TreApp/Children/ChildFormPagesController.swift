@@ -6,26 +6,10 @@ import Vapor
 /// typed kept, and probable duplicates shown before a new record is made.
 struct ChildFormPagesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("children", "new", access: .permission(.editChildren), use: showNew)
-        routes.post("children", "new", access: .permission(.editChildren), use: create)
-        routes.get("children", ":id", "edit", access: .permission(.editChildren), use: showEdit)
-        routes.post("children", ":id", "edit", access: .permission(.editChildren), use: update)
-    }
-
-    struct FormPage: Encodable {
-        var action: String
-        var isNew: Bool
-        var form: ChildForm
-        var errors: [String: String]
-        var sexes: [Choice]
-        var ethnicities: [Choice]
-        var communes: [Choice]
-        var schoolStatuses: [Choice]
-        var nutritionStatuses: [Choice]
-        var disabilityLevels: [Choice]
-        var relations0: [Choice]
-        var relations1: [Choice]
-        var duplicates: [ChildrenPagesController.Duplicate]
+        routes.get(.children(.new), access: .permission(.editChildren), use: showNew)
+        routes.post(.children(.new), access: .permission(.editChildren), use: create)
+        routes.get(.children(.edit(.pattern)), access: .permission(.editChildren), use: showEdit)
+        routes.post(.children(.edit(.pattern)), access: .permission(.editChildren), use: update)
     }
 
     @Sendable func showNew(_ request: Request) async throws -> Response {
@@ -44,81 +28,40 @@ struct ChildFormPagesController {
                 return try await renderForm(request, form: form, child: nil, duplicates: candidates, status: .conflict)
             }
         }
-        do {
-            let child = try await service.create(form.draft)
-            return request.redirect(to: Paths.child(try child.requireID()))
-        } catch let failure as any LocalizedFailure {
-            return try await renderForm(request, form: form, child: nil, failure: failure)
-        }
+        return try await request.submitting(
+            { .children(.show(.value(try await service.create(form.draft).requireID()))) },
+            otherwise: { try await renderForm(request, form: form, child: nil, refusal: $0) })
     }
 
     @Sendable func showEdit(_ request: Request) async throws -> Response {
-        let child = try await ChildrenPagesController.find(request)
+        let child = try await request.requestedChild()
         let caregivers = try await ChildCaregivers.load(for: [child], on: request.db)[child.id ?? UUID()] ?? []
         return try await renderForm(request, form: ChildForm(child, caregivers: caregivers), child: child)
     }
 
     @Sendable func update(_ request: Request) async throws -> Response {
-        let child = try await ChildrenPagesController.find(request)
+        let child = try await request.requestedChild()
         let form = try request.content.decode(ChildForm.self)
-        do {
-            try await request.children().update(child, with: form.draft)
-            return request.redirect(to: Paths.child(try child.requireID()))
-        } catch let failure as any LocalizedFailure {
-            return try await renderForm(request, form: form, child: child, failure: failure)
-        }
+        return try await request.submitting(
+            {
+                try await request.children().update(child, with: form.draft)
+                return .children(.show(.value(try child.requireID())))
+            }, otherwise: { try await renderForm(request, form: form, child: child, refusal: $0) })
     }
 
     private func renderForm(
-        _ request: Request, form: ChildForm, child: Child?, failure: (any LocalizedFailure)? = nil,
-        duplicates: [Child] = [], status: HTTPStatus? = nil
+        _ request: Request, form: ChildForm, child: Child?, refusal: Refusal? = nil, duplicates: [Child] = [],
+        status: HTTPStatus = .ok
     ) async throws -> Response {
         let principal = try request.requirePrincipal()
         let language = request.language
-        let today = ChildAge.todayInVietnam()
-        var errors: [String: String] = [:]
-        if let fieldErrors = failure as? FieldErrors {
-            for error in fieldErrors.errors where errors[error.field] == nil {
-                errors[error.field.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "].", with: "")] =
-                    error.message(language)
-            }
-        } else if let failure {
-            errors["general"] = failure.message(language)
-        }
-        let names = try await CommuneNames.load(duplicates.map(\.communeCode), on: request.db)
-        let page = FormPage(
-            action: try child.map { Paths.editChild(try $0.requireID()) } ?? Paths.newChild, isNew: child == nil,
-            form: form, errors: errors, sexes: Choice.sexes(selected: form.sex, language: language),
-            ethnicities: EthnicGroup.all.map {
-                Choice(value: $0.code, label: $0.name, selected: $0.code == form.ethnicityCode)
-            },
-            communes: try await ChildrenPagesController.communeChoices(
-                for: principal, selected: Int(form.communeCode ?? ""), on: request.db),
-            schoolStatuses: Choice.list(SchoolStatus.self, selected: form.schoolStatus, language: language) {
-                $0.label
-            },
-            nutritionStatuses: Choice.list(NutritionStatus.self, selected: form.nutritionStatus, language: language) {
-                $0.label
-            },
-            disabilityLevels: Choice.list(DisabilityLevel.self, selected: form.disabilityLevel, language: language) {
-                $0.label
-            },
-            relations0: Choice.list(CaregiverRelation.self, selected: form.caregiver0Relation, language: language) {
-                $0.label
-            },
-            relations1: Choice.list(CaregiverRelation.self, selected: form.caregiver1Relation, language: language) {
-                $0.label
-            },
-            duplicates: try duplicates.map {
-                ChildrenPagesController.Duplicate(
-                    id: try $0.requireID().uuidString, href: Paths.child(try $0.requireID()), fullName: $0.fullName,
-                    age: ChildrenPagesController.ageText($0, today: today, language: language),
-                    commune: names[$0.communeCode] ?? "")
-            })
-        let title = child?.fullName ?? UIStrings.text("newChild", language)
-        let failed = failure != nil
+        let page = ChildFormPage(
+            form: form, child: child, communes: try await CommuneChoices.communes(for: principal, on: request.db),
+            duplicates: duplicates,
+            duplicateCommunes: try await CommuneNames.load(duplicates.map(\.communeCode), on: request.db),
+            refusal: refusal, language: language, today: ChildAge.todayInVietnam())
         return try await request.render(
-            "children/form", title: title, page, status: status ?? (failed ? .unprocessableEntity : .ok))
+            "children/form", title: child?.fullName ?? UIStrings.text("newChild", language), page,
+            status: refusal?.status ?? status)
     }
-
 }

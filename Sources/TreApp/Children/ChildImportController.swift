@@ -14,6 +14,7 @@ struct ChildImportController {
         var communes: [Choice]
         var error: String?
         var columns: String
+        var action = SiteURL.children(.importFile).path
     }
 
     struct PreviewRow: Encodable {
@@ -28,13 +29,14 @@ struct ChildImportController {
         var errorCount: Int
         var rows: [PreviewRow]
         var commitAction: String?
+        var importHref = SiteURL.children(.importFile).path
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("children", "import", access: .permission(.editChildren), use: showForm)
-        routes.post("children", "import", access: .permission(.editChildren), use: preview)
-        routes.post("children", "import", ":batch", access: .permission(.editChildren), use: commit)
-        routes.get("children", "import", ":batch", access: .permission(.editChildren), use: progress)
+        routes.get(.children(.importFile), access: .permission(.editChildren), use: showForm)
+        routes.post(.children(.importFile), access: .permission(.editChildren), use: preview)
+        routes.post(.children(.importBatch(.pattern)), access: .permission(.editChildren), use: commit)
+        routes.get(.children(.importBatch(.pattern)), access: .permission(.editChildren), use: progress)
     }
 
     @Sendable func showForm(_ request: Request) async throws -> Response {
@@ -59,7 +61,7 @@ struct ChildImportController {
                 userID: principal.userID, defaultCommune: defaultCommune, fileName: upload.file.filename,
                 content: String(decoding: data, as: UTF8.self))
             try await batch.create(on: request.db)
-            commitAction = "/children/import/\(try batch.requireID().uuidString)"
+            commitAction = SiteURL.children(.importBatch(.value(try batch.requireID()))).path
         }
         let language = request.language
         // Every row with a problem, and the first rows that are fine, so the person sees both.
@@ -82,7 +84,7 @@ struct ChildImportController {
         let principal = try request.requirePrincipal()
         let batch = try await findBatch(request, principal: principal)
         guard batch.status == ChildImportBatch.Status.previewed.rawValue else {
-            return request.redirect(to: Paths.importProgress(try batch.requireID()))
+            return request.redirect(to: SiteURL.children(.importBatch(.value(try batch.requireID()))).path)
         }
         let importer = ChildImporter(database: request.db, principal: principal, actor: request.auditActor())
         // Checked again: the registry may have changed since the preview.
@@ -113,7 +115,7 @@ struct ChildImportController {
             try? await batch.update(on: database)
             await progress.finish(id)
         }
-        return request.redirect(to: Paths.importProgress(id))
+        return request.redirect(to: SiteURL.children(.importBatch(.value(id))).path)
     }
 
     struct ProgressPage: Encodable {
@@ -135,7 +137,7 @@ struct ChildImportController {
         let done = status == .done ? batch.rowCount : await request.application.importProgress.done(id) ?? 0
         let page = ProgressPage(
             fileName: batch.fileName, total: batch.rowCount, done: done, running: status == .running,
-            finished: status == .done, failed: status == .failed, listHref: Paths.children)
+            finished: status == .done, failed: status == .failed, listHref: SiteURL.children(.list).path)
         return try await request.render(
             "children/import-progress", title: UIStrings.text("importChildren", request.language), page,
             refreshSeconds: page.running ? 2 : nil)

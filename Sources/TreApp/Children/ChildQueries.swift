@@ -25,12 +25,23 @@ struct ChildFilters: Sendable {
 /// Registry queries, built already scoped to the caller's jurisdiction: nothing is fetched and filtered later.
 enum ChildQueries {
     static func scoped(to jurisdiction: Jurisdiction, on database: any Database) -> QueryBuilder<Child> {
-        let query = Child.query(on: database).filter(\.$mergedInto == nil)
-        switch jurisdiction {
-        case .nation: return query
-        case .province(let code): return query.filter(\.$provinceCode == code)
-        case .commune(_, let code): return query.filter(\.$communeCode == code)
-        }
+        Child.query(on: database).filter(\.$mergedInto == nil)
+            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+    }
+
+    /// What the register's list page shows: a page of children, their communes' names, the communes the
+    /// reader may filter by and the groups of special circumstances.
+    static func listData(
+        for principal: Principal, filters: ChildFilters, paging: Paging, today: (year: Int, month: Int, day: Int),
+        on database: any Database
+    ) async throws -> ChildListData {
+        let result = try await page(
+            in: principal.jurisdiction, filters: filters, page: paging.page, per: paging.per, today: today,
+            on: database)
+        return ChildListData(
+            page: result, communeNames: try await CommuneNames.load(result.items.map(\.communeCode), on: database),
+            communes: try await CommuneChoices.communes(for: principal, on: database),
+            subgroups: try await CircumstanceSubgroupRecord.all(on: database))
     }
 
     /// One record, or nil when it does not exist or lies outside the jurisdiction (the two look the same).

@@ -4,15 +4,15 @@ import Vapor
 
 /// `/api/v1/children`: list and search, create, read (audited), replace.
 struct ChildrenAPIController {
-    func register(_ api: any RoutesBuilder) {
-        api.get("children", access: .permission(.viewChildren), use: list)
-        api.post("children", access: .permission(.editChildren), use: create)
-        api.get("children", ":id", access: .permission(.viewChildren), use: show)
-        api.put("children", ":id", access: .permission(.editChildren), use: replace)
-        api.post("children", ":id", "merge", access: .permission(.editChildren), use: merge)
-        api.post("children", ":id", "circumstances", access: .permission(.editChildren), use: addCircumstance)
-        api.post("children", ":id", "supports", access: .permission(.editChildren), use: recordSupport)
-        api.get("reference", "special-circumstances", access: .signedIn, use: specialCircumstances)
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.children(.api(.list)), access: .permission(.viewChildren), use: list)
+        routes.post(.children(.api(.list)), access: .permission(.editChildren), use: create)
+        routes.get(.children(.api(.show(.pattern))), access: .permission(.viewChildren), use: show)
+        routes.put(.children(.api(.show(.pattern))), access: .permission(.editChildren), use: replace)
+        routes.post(.children(.api(.merge(.pattern))), access: .permission(.editChildren), use: merge)
+        routes.post(.children(.api(.circumstances(.pattern))), access: .permission(.editChildren), use: addCircumstance)
+        routes.post(.children(.api(.supports(.pattern))), access: .permission(.editChildren), use: recordSupport)
+        routes.get(.children(.api(.specialCircumstances)), access: .signedIn, use: specialCircumstances)
     }
 
     @Sendable func list(_ request: Request) async throws -> PageDTO<ChildDTO> {

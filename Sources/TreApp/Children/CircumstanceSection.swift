@@ -51,48 +51,50 @@ struct CircumstanceSection: Encodable {
     var circumstanceAction: String
     var supportAction: String
 
-    static func build(
-        for child: Child, canEdit: Bool, language: Language, circumstanceForm: CircumstanceValues = .init(),
-        supportForm: SupportValues = .init(), error: String? = nil, on database: any Database
-    ) async throws -> CircumstanceSection {
-        let id = try child.requireID()
-        let subgroups = try await CircumstanceSubgroupRecord.all(on: database)
-        let circumstances = try await ChildHistoryQueries.circumstances(of: child, on: database)
-        let supports = try await ChildHistoryQueries.supports(of: child, on: database)
-        return CircumstanceSection(
-            items: try circumstances.map { record in
-                let subgroup = subgroups.first {
-                    $0.groupCode == record.groupCode && $0.number == record.subgroupNumber
-                }
-                return Item(
-                    id: try record.requireID().uuidString,
-                    group: "\(record.groupCode)) \(subgroup?.groupName(language) ?? "")",
-                    subgroup: "\(record.subgroupNumber). \(subgroup?.name ?? "")",
-                    period: "\(VietnamTime.date(record.startDate)) – \(record.endDate.map(VietnamTime.date) ?? "…")",
-                    open: record.endDate == nil, reviewDate: record.reviewDate.map(VietnamTime.date) ?? "",
-                    evidence: record.evidence,
-                    endAction: Paths.child(id) + "/circumstances/\(try record.requireID().uuidString)/end")
-            },
-            supports: supports.map {
-                SupportItem(
-                    date: VietnamTime.date($0.date), kind: SupportKind(rawValue: $0.kind)?.label(language) ?? $0.kind,
-                    amount: $0.amountVND.formatted(.number.grouping(.automatic).locale(Locale(identifier: "vi_VN")))
-                        + " ₫",
-                    source: [SupportSource(rawValue: $0.source)?.label(language) ?? $0.source, $0.sourceName]
-                        .filter { !$0.isEmpty }.joined(separator: " — "))
-            },
-            subgroups: subgroups.map {
-                let value = "\($0.groupCode).\($0.number)"
-                return Choice(
-                    value: value, label: "\($0.groupCode).\($0.number) \($0.groupName(language)): \($0.name)",
-                    selected: value == circumstanceForm.subgroup)
-            },
-            supportKinds: Choice.list(SupportKind.self, selected: supportForm.kind, language: language) { $0.label },
-            supportSources: Choice.list(SupportSource.self, selected: supportForm.source, language: language) {
-                $0.label
-            },
-            circumstanceForm: circumstanceForm, supportForm: supportForm, error: error, canEdit: canEdit,
-            circumstanceAction: Paths.child(id) + "/circumstances", supportAction: Paths.child(id) + "/supports")
+    /// Built from what was loaded, without a database.
+    init(
+        _ file: ChildRecordFile, canEdit: Bool, language: Language, circumstanceForm: CircumstanceValues = .init(),
+        supportForm: SupportValues = .init(), error: String? = nil
+    ) {
+        let id = file.child.id ?? UUID()
+        items = file.circumstances.map { record in
+            let subgroup = file.subgroups.first {
+                $0.groupCode == record.groupCode && $0.number == record.subgroupNumber
+            }
+            let recordID = record.id ?? UUID()
+            return Item(
+                id: recordID.uuidString,
+                group: "\(record.groupCode)) \(subgroup?.groupName(language) ?? "")",
+                subgroup: "\(record.subgroupNumber). \(subgroup?.name ?? "")",
+                period: "\(VietnamTime.date(record.startDate)) – \(record.endDate.map(VietnamTime.date) ?? "…")",
+                open: record.endDate == nil, reviewDate: record.reviewDate.map(VietnamTime.date) ?? "",
+                evidence: record.evidence,
+                endAction: SiteURL.children(.endCircumstance(.value(id), .value(recordID))).path)
+        }
+        supports = file.supports.map {
+            SupportItem(
+                date: VietnamTime.date($0.date), kind: SupportKind(rawValue: $0.kind)?.label(language) ?? $0.kind,
+                amount: $0.amountVND.formatted(.number.grouping(.automatic).locale(Locale(identifier: "vi_VN")))
+                    + " ₫",
+                source: [SupportSource(rawValue: $0.source)?.label(language) ?? $0.source, $0.sourceName]
+                    .filter { !$0.isEmpty }.joined(separator: " — "))
+        }
+        subgroups = file.subgroups.map {
+            let value = "\($0.groupCode).\($0.number)"
+            return Choice(
+                value: value, label: "\($0.groupCode).\($0.number) \($0.groupName(language)): \($0.name)",
+                selected: value == circumstanceForm.subgroup)
+        }
+        supportKinds = Choice.list(SupportKind.self, selected: supportForm.kind, language: language) { $0.label }
+        supportSources = Choice.list(SupportSource.self, selected: supportForm.source, language: language) {
+            $0.label
+        }
+        self.circumstanceForm = circumstanceForm
+        self.supportForm = supportForm
+        self.error = error
+        self.canEdit = canEdit
+        circumstanceAction = SiteURL.children(.circumstances(.value(id))).path
+        supportAction = SiteURL.children(.supports(.value(id))).path
     }
 }
 
@@ -119,13 +121,13 @@ struct CircumstancePagesController {
 
     func register(_ routes: any RoutesBuilder) {
         let access = Access.permission(.editChildren)
-        routes.post("children", ":id", "circumstances", access: access, use: addCircumstance)
-        routes.post("children", ":id", "circumstances", ":circumstance", "end", access: access, use: endCircumstance)
-        routes.post("children", ":id", "supports", access: access, use: recordSupport)
+        routes.post(.children(.circumstances(.pattern)), access: access, use: addCircumstance)
+        routes.post(.children(.endCircumstance(.pattern, .pattern)), access: access, use: endCircumstance)
+        routes.post(.children(.supports(.pattern)), access: access, use: recordSupport)
     }
 
     @Sendable func addCircumstance(_ request: Request) async throws -> Response {
-        let child = try await ChildrenPagesController.find(request)
+        let child = try await request.requestedChild()
         let form = try request.content.decode(CircumstanceForm.self)
         let parts = (form.subgroup ?? "").split(separator: ".")
         var draft = CircumstanceDraft()
@@ -134,36 +136,33 @@ struct CircumstancePagesController {
         draft.startDate = form.startDate ?? ""
         draft.reviewDate = form.reviewDate ?? ""
         draft.evidence = form.evidence ?? ""
-        do {
-            _ = try await request.children().addCircumstance(to: child, draft)
-            return request.redirect(to: Paths.child(try child.requireID()) + "#circumstances")
-        } catch let failure as any LocalizedFailure {
-            let values = CircumstanceSection.CircumstanceValues(
-                subgroup: form.subgroup ?? "", startDate: form.startDate ?? "", reviewDate: form.reviewDate ?? "",
-                evidence: form.evidence ?? "")
-            return try await ChildrenPagesController.renderDetail(
-                request, child: child, circumstanceForm: values, error: failure.message(request.language))
-        }
+        return try await request.submitting(
+            to: .children(.show(.value(try child.requireID()))), fragment: "circumstances",
+            { _ = try await request.children().addCircumstance(to: child, draft) },
+            otherwise: { refusal in
+                let values = CircumstanceSection.CircumstanceValues(
+                    subgroup: form.subgroup ?? "", startDate: form.startDate ?? "", reviewDate: form.reviewDate ?? "",
+                    evidence: form.evidence ?? "")
+                return try await ChildrenPagesController.renderDetail(
+                    request, child: child, circumstanceForm: values, refusal: refusal)
+            })
     }
 
     @Sendable func endCircumstance(_ request: Request) async throws -> Response {
-        let child = try await ChildrenPagesController.find(request)
+        let child = try await request.requestedChild()
         guard let id = request.parameters.get("circumstance", as: UUID.self),
             let circumstance = try await ChildCircumstance.query(on: request.db).filter(\.$id == id)
                 .filter(\.$child.$id == child.requireID()).first()
         else { throw TreError.notFound }
         let form = try request.content.decode(EndForm.self)
-        do {
-            try await request.children().endCircumstance(circumstance, of: child, on: form.endDate ?? "")
-            return request.redirect(to: Paths.child(try child.requireID()) + "#circumstances")
-        } catch let failure as any LocalizedFailure {
-            return try await ChildrenPagesController.renderDetail(
-                request, child: child, error: failure.message(request.language))
-        }
+        return try await request.submitting(
+            to: .children(.show(.value(try child.requireID()))), fragment: "circumstances",
+            { try await request.children().endCircumstance(circumstance, of: child, on: form.endDate ?? "") },
+            otherwise: { try await ChildrenPagesController.renderDetail(request, child: child, refusal: $0) })
     }
 
     @Sendable func recordSupport(_ request: Request) async throws -> Response {
-        let child = try await ChildrenPagesController.find(request)
+        let child = try await request.requestedChild()
         let form = try request.content.decode(SupportForm.self)
         var draft = SupportDraft()
         draft.kind = form.kind ?? ""
@@ -171,15 +170,15 @@ struct CircumstancePagesController {
         draft.amount = form.amount ?? ""
         draft.source = form.source ?? ""
         draft.sourceName = form.sourceName ?? ""
-        do {
-            _ = try await request.children().recordSupport(for: child, draft)
-            return request.redirect(to: Paths.child(try child.requireID()) + "#supports")
-        } catch let failure as any LocalizedFailure {
-            let values = CircumstanceSection.SupportValues(
-                kind: draft.kind, date: draft.date, amount: draft.amount, source: draft.source,
-                sourceName: draft.sourceName)
-            return try await ChildrenPagesController.renderDetail(
-                request, child: child, supportForm: values, error: failure.message(request.language))
-        }
+        return try await request.submitting(
+            to: .children(.show(.value(try child.requireID()))), fragment: "supports",
+            { _ = try await request.children().recordSupport(for: child, draft) },
+            otherwise: { refusal in
+                let values = CircumstanceSection.SupportValues(
+                    kind: draft.kind, date: draft.date, amount: draft.amount, source: draft.source,
+                    sourceName: draft.sourceName)
+                return try await ChildrenPagesController.renderDetail(
+                    request, child: child, supportForm: values, refusal: refusal)
+            })
     }
 }

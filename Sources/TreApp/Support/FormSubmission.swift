@@ -6,12 +6,14 @@ import Vapor
 struct Refusal: Sendable {
     var message: String
     var status: HTTPStatus
-    var fields: Set<String>
+    /// Each refused field's first problem, by field name.
+    var fields: [String: String]
 
     init(_ failure: any LocalizedFailure, language: Language) {
         message = failure.message(language)
         status = ErrorAnswer(failure).status
-        fields = (failure as? FieldErrors)?.fields ?? (failure as? FieldError).map { [$0.field] } ?? []
+        let errors = (failure as? FieldErrors)?.errors ?? (failure as? FieldError).map { [$0] } ?? []
+        fields = Dictionary(errors.map { ($0.field, $0.message(language)) }, uniquingKeysWith: { first, _ in first })
     }
 }
 
@@ -20,7 +22,7 @@ extension Request {
     /// reload does not post twice); refused, the page is shown again by `render` with the refusal. This is the
     /// one way a page handles a refused form: no handler catches a domain failure itself.
     func submitting(
-        to place: SiteURL, query: [String: String] = [:], _ action: () async throws -> Void,
+        to place: SiteURL, query: [String: String] = [:], fragment: String? = nil, _ action: () async throws -> Void,
         otherwise render: (Refusal) async throws -> Response
     ) async throws -> Response {
         do {
@@ -31,7 +33,24 @@ extension Request {
             }
             return try await render(Refusal(failure, language: language))
         }
-        return redirect(to: place.link(query.merging(["saved": "1"]) { _, saved in saved }))
+        return redirect(
+            to: place.link(query.merging(["saved": "1"]) { _, saved in saved }) + (fragment.map { "#" + $0 } ?? ""))
+    }
+
+    /// The same, for an action that makes the record the browser is then sent to (a new child's page).
+    func submitting(
+        _ action: () async throws -> SiteURL, otherwise render: (Refusal) async throws -> Response
+    ) async throws -> Response {
+        let place: SiteURL
+        do {
+            place = try await action()
+        } catch let failure as any LocalizedFailure {
+            if let error = failure as? TreError, error.status == .notFound || error.status == .forbidden {
+                throw error
+            }
+            return try await render(Refusal(failure, language: language))
+        }
+        return redirect(to: place.path)
     }
 
     /// Runs what a page's form asks. Done, the browser is sent to `path` with "saved" shown there (so a

@@ -3,6 +3,13 @@ import Vapor
 
 /// What every page's layout needs: language, words, who is signed in, navigation and the CSRF token.
 struct LayoutModel: Encodable {
+    /// The addresses every page's frame links to.
+    struct Links: Encodable {
+        var home = SiteURL.home.path
+        var stylesheet = SiteURL.stylesheet.path
+        var signOut = Paths.logout  // TODO(shape): SiteURL.accounts(.logout) after the merge
+    }
+
     struct NavItem: Encodable {
         var href: String
         var label: String
@@ -16,6 +23,7 @@ struct LayoutModel: Encodable {
     var userName: String?
     var roleLabel: String?
     var nav: [NavItem]
+    var links: Links
     var otherLanguageHref: String
     var notice: String?
     /// Seconds after which the page reloads itself (progress pages), or nil.
@@ -122,7 +130,7 @@ extension Request {
         let other = language == .vi ? "en" : "vi"
         return LayoutModel(
             lang: language.rawValue, t: t, title: title, csrf: csrfToken, userName: principal?.fullName,
-            roleLabel: principal.map { $0.role.label(language) }, nav: nav,
+            roleLabel: principal.map { $0.role.label(language) }, nav: nav, links: LayoutModel.Links(),
             otherLanguageHref: Paths.language(other, back: url.string), notice: notice, refreshSeconds: nil)
     }
 

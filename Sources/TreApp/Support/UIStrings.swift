@@ -263,6 +263,7 @@ enum UIStrings {
                 "Deadlines in working days skip weekends, public holidays, Tết (on the Vietnamese lunar calendar) and the days added here (the government's yearly swaps and compensatory days)."
         ),
         "date": .init(vi: "Ngày", en: "Date"),
+        "dateHint": .init(vi: "dd/mm/yyyy", en: "dd/mm/yyyy"),
         "dayOffName": .init(vi: "Lý do nghỉ", en: "Reason"),
         "daysOffAdded": .init(vi: "Ngày nghỉ đã thêm", en: "Days off added"),
         "statutoryHolidays": .init(vi: "Ngày lễ, Tết theo luật năm", en: "Statutory holidays of"),

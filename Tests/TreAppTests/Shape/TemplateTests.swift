@@ -8,7 +8,8 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Resources/Views")
 
     static func templates() throws -> [(name: String, text: String)] {
-        let files = FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "leaf" } ?? []
         return try files.map {
             (String($0.path.dropFirst(views.path.count + 1)), try String(contentsOf: $0, encoding: .utf8))
