@@ -40,5 +40,5 @@ func routes(_ app: Application) throws {
     SafetyController().register(app)
     SecondFactorController().register(app)
 
-    app.get("api", "openapi.json", access: .everyone) { _ in OpenAPIDocument.response() }
+    app.get(.openAPI, access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -23,7 +23,7 @@ enum DemoCases {
     {
         guard count > 0, !communes.isEmpty else { return 0 }
         // PostgreSQL takes several writers at once; SQLite has one writer, so one worker.
-        let workers = (database as? any SQLDatabase)?.dialect.name == "postgresql" ? 8 : 1
+        let workers = database.treDialect.usefulParallelWriters
         let now = Date()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for worker in 0..<workers {

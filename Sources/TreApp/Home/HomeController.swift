@@ -9,38 +9,47 @@ struct HomeController {
         var label: String
     }
 
+    /// The home page of one reader, built without a database from who they are and their place's name.
     struct HomePage: Encodable {
         var greeting: String
         var role: String
         var jurisdiction: String
         var roleIntro: String
         var links: [Link]
+
+        init(fullName: String, role: Role, jurisdictionName: String, language: Language) {
+            var links: [Link] = []
+            func add(_ href: String, _ key: String) {
+                links.append(Link(href: href, label: UIStrings.text(key, language)))
+            }
+            if AccessPolicy.allows(role, .manageAccounts) {
+                add(Paths.adminUsers, "accounts")
+                add(Paths.adminNewUser, "newAccount")
+            }
+            if AccessPolicy.allows(role, .viewAudit) { add(Paths.audit, "auditTrail") }
+            add(Paths.changePassword, "changePassword")
+            add(Paths.secondFactor, "secondFactor")
+            add(Paths.accountSessions, "mySessions")
+            greeting = "\(UIStrings.text("welcome", language)), \(fullName)"
+            self.role = role.label(language)
+            jurisdiction = jurisdictionName
+            roleIntro = HomeController.intro(for: role)(language)
+            self.links = links
+        }
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get(access: .signedIn, use: home)
-        routes.get("healthz", access: .everyone, use: health)
+        routes.get(.home, access: .signedIn, use: home)
+        routes.get(.health, access: .everyone, use: health)
     }
 
     @Sendable func home(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let language = request.language
         let names = try await JurisdictionNames.load(for: [principal.jurisdiction], on: request.db)
-        var links: [Link] = []
-        if AccessPolicy.allows(principal.role, .manageAccounts) {
-            links.append(Link(href: Paths.adminUsers, label: UIStrings.text("accounts", language)))
-            links.append(Link(href: Paths.adminNewUser, label: UIStrings.text("newAccount", language)))
-        }
-        if AccessPolicy.allows(principal.role, .viewAudit) {
-            links.append(Link(href: Paths.audit, label: UIStrings.text("auditTrail", language)))
-        }
-        links.append(Link(href: Paths.changePassword, label: UIStrings.text("changePassword", language)))
-        links.append(Link(href: Paths.secondFactor, label: UIStrings.text("secondFactor", language)))
-        links.append(Link(href: Paths.accountSessions, label: UIStrings.text("mySessions", language)))
         let page = HomePage(
-            greeting: "\(UIStrings.text("welcome", language)), \(principal.fullName)",
-            role: principal.role.label(language), jurisdiction: names.describe(principal.jurisdiction, language),
-            roleIntro: Self.intro(for: principal.role)(language), links: links)
+            fullName: principal.fullName, role: principal.role,
+            jurisdictionName: names.describe(principal.jurisdiction, language), language: language)
         return try await request.render("home/home", title: UIStrings.text("home", language), page)
     }
 

@@ -9,7 +9,7 @@ extension Database {
     /// the indicator refresh failed after the busy timeout. PostgreSQL locks rows, not the database,
     /// and needs no turn. A transaction inside another one is already in its turn.
     func writeTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard !inTransaction, (self as? any SQLDatabase)?.dialect.name == "sqlite" else {
+        guard !inTransaction, treDialect.writesTakeTurns else {
             return try await transaction(work)
         }
         await SQLiteWriteTurns.shared.wait()

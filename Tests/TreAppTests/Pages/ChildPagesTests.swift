@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import TreDomain
+
+@testable import TreApp
+
+/// The registry's pages built from fixtures, without HTTP or a database: what each reader sees of a child.
+@Suite struct ChildPagesTests {
+    static let today = (year: 2026, month: 11, day: 29)
+
+    static func child(_ fullName: String, born: String = "2015-09-05", commune: Int = 4) throws -> Child {
+        var draft = ChildDraft()
+        draft.fullName = fullName
+        draft.sex = "female"
+        draft.dateOfBirth = born
+        draft.communeCode = commune
+        let child = Child()
+        child.id = UUID()
+        child.apply(try draft.validate(today: today).get(), provinceCode: 1)
+        return child
+    }
+
+    static func file(_ child: Child, duplicates: [Child] = []) -> ChildRecordFile {
+        let circumstance = ChildCircumstance()
+        circumstance.id = UUID()
+        circumstance.groupCode = "a"
+        circumstance.subgroupNumber = 1
+        circumstance.startDate = "2026-01-15"
+        circumstance.evidence = "Giấy chứng tử của cha mẹ"
+        let entry = AuditEntry()
+        entry.occurredAt = Date(timeIntervalSince1970: 1_780_000_000)
+        entry.actorUsername = "xa4"
+        entry.action = "child.created"
+        entry.details = ""
+        return ChildRecordFile(
+            child: child, caregivers: [], communeName: "Phường Ba Đình", duplicates: duplicates,
+            duplicateCommunes: [4: "Phường Ba Đình"], history: [entry],
+            subgroups: [
+                CircumstanceSubgroup(
+                    groupCode: "a", groupName: LocalizedText(vi: "Trẻ em mồ côi", en: "Orphans"), number: 1,
+                    name: "Mồ côi cả cha và mẹ", source: "")
+            ], circumstances: [circumstance], supports: [], injuries: [], inspections: [])
+    }
+
+    @Test func aCommuneOfficerSeesTheRecordWithItsActionsInOneLanguage() throws {
+        let child = try Self.child("Nguyễn Thị Hoa")
+        let id = try #require(child.id)
+        let duplicate = try Self.child("Nguyen Thi Hoa")
+        let page = ChildRecordPage(
+            Self.file(child, duplicates: [duplicate]), role: .communeOfficer, language: .vi, today: Self.today)
+
+        #expect(page.fullName == "Nguyễn Thị Hoa")
+        #expect(page.facts.first { $0.label == "Tuổi" }?.value == "11")
+        #expect(page.facts.contains { $0.value == "Phường Ba Đình" })
+        #expect(page.isChild)
+        #expect(page.editHref == "/children/\(id.uuidString)/edit")
+        #expect(page.mergeAction == "/children/\(id.uuidString)/merge")
+        #expect(page.duplicates.map(\.fullName) == ["Nguyen Thi Hoa"])
+        #expect(page.circumstances.canEdit)
+        #expect(page.circumstances.items.first?.group == "a) Trẻ em mồ côi")
+        #expect(page.circumstances.items.first?.open == true)
+        #expect(page.circumstances.circumstanceAction == "/children/\(id.uuidString)/circumstances")
+        #expect(page.timeline.map(\.actor) == ["xa4"])
+    }
+
+    @Test func aCommuneChairMayReadAndReportButNotChangeOrMerge() throws {
+        let child = try Self.child("Trần Văn Nam")
+        let duplicate = try Self.child("Tran Van Nam")
+        let page = ChildRecordPage(
+            Self.file(child, duplicates: [duplicate]), role: .communeChair, language: .en, today: Self.today)
+
+        #expect(page.editHref == nil)
+        #expect(page.duplicates.isEmpty)
+        #expect(page.reportHref?.hasSuffix("?child=\(try #require(child.id).uuidString)") == true)
+        #expect(!page.circumstances.canEdit)
+        #expect(page.facts.first?.label == "Sex")
+        #expect(page.circumstances.items.first?.group == "a) Orphans")
+    }
+
+    @Test func aRefusedFormIsShownWithWhatWasTypedAndTheProblemAtItsField() throws {
+        var form = ChildForm()
+        form.fullName = "Lê Minh"
+        let refusal = Refusal(
+            FieldErrors(errors: [
+                FieldError(
+                    field: "dateOfBirth", code: "future", message: LocalizedText(vi: "Ngày sinh sau hôm nay.", en: "x"))
+            ]), language: .vi)
+        let page = ChildFormPage(
+            form: form, child: nil, communes: [], duplicates: [], duplicateCommunes: [:], refusal: refusal,
+            language: .vi, today: Self.today)
+
+        #expect(page.isNew)
+        #expect(page.action == "/children/new")
+        #expect(page.form.fullName == "Lê Minh")
+        #expect(page.errors == ["dateOfBirth": "Ngày sinh sau hôm nay."])
+        #expect(refusal.status == .unprocessableEntity)
+    }
+
+    @Test func theListLinksEachRowAndKeepsItsFiltersInTheExportLink() throws {
+        let child = try Self.child("Phạm Thu")
+        let data = ChildListData(
+            page: .init(items: [child], total: 1), communeNames: [4: "Phường Ba Đình"], communes: [], subgroups: [])
+        let page = ChildListPage(
+            data, filters: ChildFilters(), query: ["q": "thu"], paging: Paging(page: 1, per: 50),
+            role: .provincialOfficer, language: .vi, today: Self.today)
+        #expect(page.rows.map(\.href) == ["/children/\(try #require(child.id).uuidString)"])
+        #expect(page.rows.first?.commune == "Phường Ba Đình")
+        #expect(page.exportHref == "/children.csv?q=thu")
+        #expect(page.canCreate)
+
+        let counsellor = ChildListPage(
+            data, filters: ChildFilters(), query: [:], paging: Paging(page: 1, per: 50), role: .hotlineCounsellor,
+            language: .vi, today: Self.today)
+        #expect(!counsellor.canCreate)
+        #expect(counsellor.exportHref == nil)
+    }
+}
