@@ -130,8 +130,12 @@ import TreDomain
                     drillable: viewer.contains(.commune(provinceCode: 1, communeCode: 8))),
             ],
             breakdown: .sex,
-            categories: [IndicatorTable.Row(unitCode: "female", name: "Nữ", reading: reading(3, owns: false), drillable: false)],
-            trend: [IndicatorTable.Row(unitCode: "2026", name: "2026", reading: reading(8, owns: false), drillable: false)])
+            categories: [
+                IndicatorTable.Row(unitCode: "female", name: "Nữ", reading: reading(3, owns: false), drillable: false)
+            ],
+            trend: [
+                IndicatorTable.Row(unitCode: "2026", name: "2026", reading: reading(8, owns: false), drillable: false)
+            ])
     }
 
     @Test func theDetailPageDrillsDownOnlyWhereTheReaderMayGo() {

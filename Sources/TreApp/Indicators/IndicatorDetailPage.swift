@@ -142,3 +142,13 @@ struct IndicatorReportPage: Encodable {
         printScript = SiteURL.script(.print).path
     }
 }
+
+/// The unit a sub-unit row stands for.
+func unitOf(_ code: String, parent: Jurisdiction) throws -> Jurisdiction {
+    guard let number = Int(code) else { throw TreError.notFound }
+    switch parent {
+    case .nation: return .province(provinceCode: number)
+    case .province(let province): return .commune(provinceCode: province, communeCode: number)
+    case .commune: return parent
+    }
+}

@@ -39,7 +39,8 @@ struct IndicatorPagesController {
     static func table(_ request: Request) async throws -> IndicatorTable {
         try await IndicatorQueries.table(
             request.parameters.get("code") ?? "", unit: try? request.query.get(String.self, at: "unit"),
-            period: try? request.query.get(String.self, at: "period"), by: try? request.query.get(String.self, at: "by"),
+            period: try? request.query.get(String.self, at: "period"),
+            by: try? request.query.get(String.self, at: "by"),
             for: try request.requirePrincipal(), language: request.language, on: request.db)
     }
 
@@ -127,7 +128,8 @@ struct IndicatorPagesController {
         let chosen = try await Self.selection(request)
         let tables = try await reportTables(request)
         let unit = NamedUnit(
-            unit: chosen.unit, name: try await IndicatorTables.name(of: chosen.unit, language: language, on: request.db))
+            unit: chosen.unit, name: try await IndicatorTables.name(of: chosen.unit, language: language, on: request.db)
+        )
         let status = try await IndicatorQueries.reportStatus(of: chosen.unit, period: chosen.period, on: request.db)
         let page = IndicatorReportPage(
             tables, unit: unit, period: chosen.period, status: status, language: language, now: Date())
@@ -159,15 +161,5 @@ struct IndicatorPagesController {
             database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor()
         ).refresh(on: request.application.db(request.application.backgroundDatabaseID))
         return request.redirect(to: SiteURL.indicators(.overview).path)
-    }
-}
-
-/// The unit a sub-unit row stands for.
-func unitOf(_ code: String, parent: Jurisdiction) throws -> Jurisdiction {
-    guard let number = Int(code) else { throw TreError.notFound }
-    switch parent {
-    case .nation: return .province(provinceCode: number)
-    case .province(let province): return .commune(provinceCode: province, communeCode: number)
-    case .commune: return parent
     }
 }

@@ -102,8 +102,17 @@ enum IndicatorQueries {
     /// PostgreSQL sums a bigint into a numeric; cast back so both databases answer an integer.
     private static let sumOfValues = SQLRaw("CAST(SUM(value) AS BIGINT)")
 
+    /// The figures live in SQL; on a database that is not SQL nothing is shown rather than zeros, and no
+    /// small count is shown unchecked.
+    static let sqlRequired = TreError(
+        status: .internalServerError, code: "indicator_figures_unavailable",
+        message: LocalizedText(
+            vi: "Không đọc được số liệu chỉ tiêu từ cơ sở dữ liệu này.",
+            en: "The indicator figures cannot be read from this database."))
+
     private static func scoped(_ select: SQLSelectBuilder, _ unit: Jurisdiction) -> SQLSelectBuilder {
-        guard let condition = unit.sqlCondition(province: SQLColumn("province_code"), commune: SQLColumn("commune_code"))
+        guard
+            let condition = unit.sqlCondition(province: SQLColumn("province_code"), commune: SQLColumn("commune_code"))
         else { return select }
         return select.where(condition)
     }
@@ -112,7 +121,8 @@ enum IndicatorQueries {
     static func totals(
         _ measures: Set<IndicatorMeasure>, periods: [String], unit: Jurisdiction, on database: any Database
     ) async throws -> [IndicatorMeasure: [String: Int]] {
-        guard let sql = database as? any SQLDatabase, !measures.isEmpty, !periods.isEmpty else { return [:] }
+        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
+        guard !measures.isEmpty, !periods.isEmpty else { return [:] }
         let select = sql.select().column("measure").column("period")
             .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)
@@ -134,7 +144,7 @@ enum IndicatorQueries {
     static func bySubUnit(
         _ measure: IndicatorMeasure, period: String, unit: Jurisdiction, on database: any Database
     ) async throws -> [Int: Int] {
-        guard let sql = database as? any SQLDatabase else { return [:] }
+        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
         let key = unit == .nation ? "province_code" : "commune_code"
         let select = sql.select().column(key, as: "unit")
             .column(Self.sumOfValues, as: "total")
@@ -152,7 +162,7 @@ enum IndicatorQueries {
         _ measure: IndicatorMeasure, period: String, dimension: Disaggregation, unit: Jurisdiction,
         on database: any Database
     ) async throws -> [String: Int] {
-        guard let sql = database as? any SQLDatabase else { return [:] }
+        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
         let select = sql.select().column("category")
             .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)
@@ -242,7 +252,8 @@ extension IndicatorQueries {
         let trendPeriods = IndicatorTables.trend(of: period)
         let owns = reader.jurisdiction.level == .commune && reader.jurisdiction == unit
         return IndicatorOverviewData(
-            unit: NamedUnit(unit: unit, name: try await IndicatorTables.name(of: unit, language: language, on: database)),
+            unit: NamedUnit(
+                unit: unit, name: try await IndicatorTables.name(of: unit, language: language, on: database)),
             period: period, trendPeriods: trendPeriods,
             trail: try await trail(to: unit, for: reader, language: language, on: database),
             totals: try await totals(

@@ -40,7 +40,8 @@ enum IndicatorURL: SitePlace {
         case .refresh: return [indicators, .fixed("refresh")]
         case .reports: return [indicators, .fixed("reports")]
         case .reportsCSV: return [indicators, .fixed("reports.csv")]
-        case .decide(let id, let action): return [indicators, .fixed("reports"), id.named("id"), action.named("action")]
+        case .decide(let id, let action):
+            return [indicators, .fixed("reports"), id.named("id"), action.named("action")]
         case .population: return [indicators, .fixed("population")]
         case .targets: return [indicators, .fixed("targets")]
         case .api(let place):

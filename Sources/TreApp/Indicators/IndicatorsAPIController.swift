@@ -86,7 +86,8 @@ struct IndicatorsAPIController {
     @Sendable func figures(_ request: Request) async throws -> FiguresDTO {
         let table = try await IndicatorQueries.table(
             request.parameters.get("code") ?? "", unit: try? request.query.get(String.self, at: "unit"),
-            period: try? request.query.get(String.self, at: "period"), by: try? request.query.get(String.self, at: "by"),
+            period: try? request.query.get(String.self, at: "period"),
+            by: try? request.query.get(String.self, at: "by"),
             for: try request.requirePrincipal(), language: request.language, on: request.db)
         let target = table.target.map { IndicatorTarget(value: $0, higherIsBetter: table.definition.higherIsBetter) }
         return FiguresDTO(

@@ -19,7 +19,8 @@ struct PeriodicReportsController {
     }
 
     private func service(_ request: Request) throws -> PeriodicReportService {
-        PeriodicReportService(database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor())
+        PeriodicReportService(
+            database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor())
     }
 
     private func filter(_ request: Request) -> PeriodicReportFilter {

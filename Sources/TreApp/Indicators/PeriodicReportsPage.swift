@@ -89,7 +89,9 @@ struct PeriodicReportsPage: Encodable {
         q = filter.q
         let list = SiteURL.indicators(.reports)
         pager = PagerModel(paging, total: data.total, path: list.path, query: filter.query)
-        csvHref = filter.query.isEmpty ? SiteURL.indicators(.reportsCSV).path : SiteURL.indicators(.reportsCSV).link(filter.query)
+        csvHref =
+            filter.query.isEmpty
+            ? SiteURL.indicators(.reportsCSV).path : SiteURL.indicators(.reportsCSV).link(filter.query)
         listAction = list.path
         populationAction = SiteURL.indicators(.population).path
     }
