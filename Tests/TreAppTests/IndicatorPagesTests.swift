@@ -161,14 +161,16 @@ import TreDomain
         let unit = NamedUnit(unit: Self.baDinh, name: "Phường Ba Đình")
         let tables = [Self.table(viewer: Self.haNoi)]
         let sent = IndicatorReportPage(
-            tables, unit: unit, period: Self.firstQuarter, status: .submitted, language: .vi,
+            IndicatorReportData(unit: unit, period: Self.firstQuarter, tables: tables, status: .submitted),
+            language: .vi,
             now: Date(timeIntervalSince1970: 1_780_000_000))
         #expect(sent.status == PeriodicReportStatus.submitted.label(.vi))
         #expect(sent.rows.map(\.value) == ["8"] && sent.rows[0].href == "")
         #expect(sent.xlsxHref == "/indicators/report.xlsx?period=2026-Q1&unit=00004")
         #expect(sent.printScript == "/js/print.js")
         let notSent = IndicatorReportPage(
-            tables, unit: unit, period: Self.firstQuarter, status: nil, language: .en, now: Date())
+            IndicatorReportData(unit: unit, period: Self.firstQuarter, tables: tables, status: nil), language: .en,
+            now: Date())
         #expect(notSent.status == UIStrings.text("reportNotSubmitted", .en))
     }
 

@@ -170,4 +170,63 @@ import VaporTesting
             #expect(targets.isEmpty)
         }
     }
+
+    @Test func onADatabaseThatIsNotSQLNothingFailsOpen() async throws {
+        try await withTreApp { app in
+            let record = try await service(app, Self.commune).submit(period: "\(Self.year)-Q1")
+            let entries = try await auditCount(app)
+            let notSQL = NotSQLDatabase(base: app.db)
+            let period = IndicatorPeriod(kind: .quarter, year: Self.year, index: 1)
+            // The lock check refuses rather than lets an edit through unchecked.
+            let unchecked = await #expect(throws: TreError.self) {
+                try await IndicatorLocks.ensureOpen(communeCode: Places.baDinh, period: period, on: notSQL)
+            }
+            #expect(unchecked?.code == IndicatorLocks.unavailable.code)
+            // An approval that cannot lock its periods is not kept.
+            let approval = PeriodicReportService(database: notSQL, principal: Self.province, actor: .system("test"))
+            await #expect(throws: TreError.self) {
+                try await approval.decide(try record.requireID(), .approve, comment: "")
+            }
+            #expect(try await PeriodicReportRecord.find(try record.requireID(), on: app.db)?.status == "submitted")
+            #expect(try await auditCount(app) == entries)
+            // Figures and what they must hide are not read as zeros and "nothing hidden".
+            await #expect(throws: TreError.self) {
+                try await IndicatorQueries.totals(
+                    [.childrenSpecial], periods: [period.description], unit: .nation, on: notSQL)
+            }
+            let sensitive = try #require(IndicatorCatalogueFile.shared.indicators.first { $0.sensitive })
+            await #expect(throws: TreError.self) {
+                try await IndicatorSuppressionQueries.hidden(
+                    [sensitive], unit: .province(provinceCode: Places.haNoi), years: [Self.year], on: notSQL)
+            }
+        }
+    }
+}
+
+/// A database that answers Fluent's queries but is not SQL (as a future driver might be): the checks that need
+/// SQL must refuse on it.
+private struct NotSQLDatabase: Database {
+    var base: any Database
+
+    var context: DatabaseContext { base.context }
+    var inTransaction: Bool { base.inTransaction }
+
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void)
+        -> EventLoopFuture<Void>
+    {
+        base.execute(query: query, onOutput: onOutput)
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { base.execute(schema: schema) }
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
+
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        base.transaction { closure(NotSQLDatabase(base: $0)) }
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>)
+        -> EventLoopFuture<T>
+    {
+        base.withConnection { closure(NotSQLDatabase(base: $0)) }
+    }
 }

@@ -121,13 +121,13 @@ struct IndicatorReportPage: Encodable {
     var xlsxHref: String
     var printScript: String
 
-    init(
-        _ tables: [IndicatorTable], unit: NamedUnit, period: IndicatorPeriod, status: PeriodicReportStatus?,
-        language: Language, now: Date
-    ) {
+    init(_ report: IndicatorReportData, language: Language, now: Date) {
+        let unit = report.unit
+        let period = report.period
+        let status = report.status
         unitName = unit.name
         self.period = period.description
-        rows = tables.map { table in
+        rows = report.tables.map { table in
             IndicatorOverviewRow(
                 code: table.definition.code, name: table.definition.name(language),
                 value: table.total.display(table.definition.factor, language: language),

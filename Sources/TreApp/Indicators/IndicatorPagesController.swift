@@ -108,37 +108,22 @@ struct IndicatorPagesController {
             data: data)
     }
 
-    /// Every indicator of the unit for the period, as the report to the level above.
-    private func reportTables(_ request: Request) async throws -> [IndicatorTable] {
-        let chosen = try await Self.selection(request)
-        let principal = try request.requirePrincipal()
-        var tables: [IndicatorTable] = []
-        for definition in IndicatorCatalogueFile.shared.indicators where definition.periods.contains(chosen.period.kind)
-        {
-            tables.append(
-                try await IndicatorTables.build(
-                    definition, unit: chosen.unit, period: chosen.period, by: nil, viewer: principal,
-                    language: request.language, on: request.db))
-        }
-        return tables
-    }
-
     @Sendable func printableReport(_ request: Request) async throws -> Response {
-        let language = request.language
         let chosen = try await Self.selection(request)
-        let tables = try await reportTables(request)
-        let unit = NamedUnit(
-            unit: chosen.unit, name: try await IndicatorTables.name(of: chosen.unit, language: language, on: request.db)
-        )
-        let status = try await IndicatorQueries.reportStatus(of: chosen.unit, period: chosen.period, on: request.db)
-        let page = IndicatorReportPage(
-            tables, unit: unit, period: chosen.period, status: status, language: language, now: Date())
-        return try await request.render("indicators/report", title: UIStrings.text("periodicReport", language), page)
+        let report = try await IndicatorQueries.report(
+            chosen.unit, period: chosen.period, for: try request.requirePrincipal(), language: request.language,
+            on: request.db)
+        let page = IndicatorReportPage(report, language: request.language, now: Date())
+        return try await request.render(
+            "indicators/report", title: UIStrings.text("periodicReport", request.language), page)
     }
 
     @Sendable func reportWorkbook(_ request: Request) async throws -> Response {
         let chosen = try await Self.selection(request)
-        let tables = try await reportTables(request)
+        let tables = try await IndicatorQueries.report(
+            chosen.unit, period: chosen.period, for: try request.requirePrincipal(), language: request.language,
+            on: request.db
+        ).tables
         let rows = tables.map { table -> [XLSXWorkbook.Cell] in
             var row = Self.exportRows(table, language: request.language)[0]
             row[0] = .text(table.definition.code)

@@ -377,3 +377,33 @@ extension IndicatorQueries {
             on: database)
     }
 }
+
+/// What the printable report of a unit and period needs: every indicator kept for that kind of period, and
+/// where the commune's periodic report stands.
+struct IndicatorReportData: Sendable {
+    var unit: NamedUnit
+    var period: IndicatorPeriod
+    var tables: [IndicatorTable]
+    var status: PeriodicReportStatus?
+}
+
+extension IndicatorQueries {
+    /// Every indicator of the unit for the period, as the report to the level above; `unit` has already been
+    /// checked against the reader's jurisdiction.
+    static func report(
+        _ unit: Jurisdiction, period: IndicatorPeriod, for reader: Principal, language: Language,
+        on database: any Database
+    ) async throws -> IndicatorReportData {
+        var tables: [IndicatorTable] = []
+        for definition in IndicatorCatalogueFile.shared.indicators where definition.periods.contains(period.kind) {
+            tables.append(
+                try await IndicatorTables.build(
+                    definition, unit: unit, period: period, by: nil, viewer: reader, language: language,
+                    on: database))
+        }
+        return IndicatorReportData(
+            unit: NamedUnit(
+                unit: unit, name: try await IndicatorTables.name(of: unit, language: language, on: database)),
+            period: period, tables: tables, status: try await reportStatus(of: unit, period: period, on: database))
+    }
+}
