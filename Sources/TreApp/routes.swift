@@ -29,7 +29,7 @@ func routes(_ app: Application) throws {
     CasesAPIController().register(api)
     ContactsAPIController().register(api)
     HotlineStatisticsController().register(app, api: api)
-    IndicatorsAPIController().register(api)
+    IndicatorsAPIController().register(app)
     InjuriesController().register(app, api: api)
     CriteriaSetsController().register(app)
     ChildFriendlyController().register(app)

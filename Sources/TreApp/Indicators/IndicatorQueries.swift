@@ -102,20 +102,27 @@ enum IndicatorQueries {
     /// PostgreSQL sums a bigint into a numeric; cast back so both databases answer an integer.
     private static let sumOfValues = SQLRaw("CAST(SUM(value) AS BIGINT)")
 
+    /// The figures live in SQL; on a database that is not SQL nothing is shown rather than zeros, and no
+    /// small count is shown unchecked.
+    static let sqlRequired = TreError(
+        status: .internalServerError, code: "indicator_figures_unavailable",
+        message: LocalizedText(
+            vi: "Không đọc được số liệu chỉ tiêu từ cơ sở dữ liệu này.",
+            en: "The indicator figures cannot be read from this database."))
+
     private static func scoped(_ select: SQLSelectBuilder, _ unit: Jurisdiction) -> SQLSelectBuilder {
-        switch unit {
-        case .nation: select
-        case .province(let code): select.where("province_code", .equal, code)
-        case .commune(let province, let code):
-            select.where("province_code", .equal, province).where("commune_code", .equal, code)
-        }
+        guard
+            let condition = unit.sqlCondition(province: SQLColumn("province_code"), commune: SQLColumn("commune_code"))
+        else { return select }
+        return select.where(condition)
     }
 
     /// Totals of several measures for a unit and periods: [measure: [period: value]].
     static func totals(
         _ measures: Set<IndicatorMeasure>, periods: [String], unit: Jurisdiction, on database: any Database
     ) async throws -> [IndicatorMeasure: [String: Int]] {
-        guard let sql = database as? any SQLDatabase, !measures.isEmpty, !periods.isEmpty else { return [:] }
+        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
+        guard !measures.isEmpty, !periods.isEmpty else { return [:] }
         let select = sql.select().column("measure").column("period")
             .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)
@@ -137,7 +144,7 @@ enum IndicatorQueries {
     static func bySubUnit(
         _ measure: IndicatorMeasure, period: String, unit: Jurisdiction, on database: any Database
     ) async throws -> [Int: Int] {
-        guard let sql = database as? any SQLDatabase else { return [:] }
+        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
         let key = unit == .nation ? "province_code" : "commune_code"
         let select = sql.select().column(key, as: "unit")
             .column(Self.sumOfValues, as: "total")
@@ -155,7 +162,7 @@ enum IndicatorQueries {
         _ measure: IndicatorMeasure, period: String, dimension: Disaggregation, unit: Jurisdiction,
         on database: any Database
     ) async throws -> [String: Int] {
-        guard let sql = database as? any SQLDatabase else { return [:] }
+        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
         let select = sql.select().column("category")
             .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)
@@ -183,5 +190,220 @@ enum IndicatorQueries {
             result[target.indicatorCode] = target.target
         }
         return result
+    }
+}
+
+/// A unit with its name, as a page shows it.
+struct NamedUnit: Sendable, Equatable {
+    var unit: Jurisdiction
+    var name: String
+}
+
+/// What the overview of a unit and period needs: the figures of every indicator over the trend's periods,
+/// the unit's targets, what must be hidden, and the names around it.
+struct IndicatorOverviewData: Sendable {
+    var unit: NamedUnit
+    var period: IndicatorPeriod
+    var trendPeriods: [IndicatorPeriod]
+    /// The units from the nation down to this one that the reader may open.
+    var trail: [NamedUnit]
+    var totals: [IndicatorMeasure: [String: Int]]
+    var targets: [String: Double]
+    /// Figures to hide, by indicator code (empty when the reader is the commune that owns them).
+    var hidden: [String: Set<FigureKey>]
+    var subUnits: [NamedUnit]
+    var refreshedAt: Date?
+}
+
+extension IndicatorQueries {
+    /// The unit and period asked for in `?unit=&period=` (the reader's own unit and this year by default),
+    /// refused outside the reader's jurisdiction.
+    static func selection(unit: String?, period: String?, for reader: Principal, on database: any Database)
+        async throws -> (unit: Jurisdiction, period: IndicatorPeriod)
+    {
+        (
+            try await IndicatorUnit.resolve(unit, for: reader, on: database),
+            try IndicatorUnit.period(period)
+        )
+    }
+
+    /// The units from the nation down to `unit` that the reader may open, with their names.
+    static func trail(to unit: Jurisdiction, for reader: Principal, language: Language, on database: any Database)
+        async throws -> [NamedUnit]
+    {
+        var units: [Jurisdiction] = [.nation]
+        if let province = unit.provinceCode { units.append(.province(provinceCode: province)) }
+        if unit.level == .commune { units.append(unit) }
+        var trail: [NamedUnit] = []
+        for step in units where reader.jurisdiction.contains(step) {
+            trail.append(
+                NamedUnit(
+                    unit: step, name: try await IndicatorTables.name(of: step, language: language, on: database)))
+        }
+        return trail
+    }
+
+    /// Everything the overview shows; `unit` has already been checked against the reader's jurisdiction.
+    static func overview(
+        _ unit: Jurisdiction, period: IndicatorPeriod, for reader: Principal, language: Language,
+        on database: any Database
+    ) async throws -> IndicatorOverviewData {
+        let catalogue = IndicatorCatalogueFile.shared
+        let trendPeriods = IndicatorTables.trend(of: period)
+        let owns = reader.jurisdiction.level == .commune && reader.jurisdiction == unit
+        return IndicatorOverviewData(
+            unit: NamedUnit(
+                unit: unit, name: try await IndicatorTables.name(of: unit, language: language, on: database)),
+            period: period, trendPeriods: trendPeriods,
+            trail: try await trail(to: unit, for: reader, language: language, on: database),
+            totals: try await totals(
+                catalogue.measures, periods: trendPeriods.map(\.description), unit: unit, on: database),
+            targets: try await targets(unit: unit, year: period.year, on: database),
+            // The owning commune sees its own figures whole.
+            hidden: try await IndicatorSuppressionQueries.hidden(
+                owns ? [] : catalogue.indicators, unit: unit, years: trendPeriods.map(\.year) + [period.year],
+                on: database),
+            subUnits: try await IndicatorTables.subUnitNames(of: unit, on: database).map {
+                NamedUnit(unit: $0.unit, name: $0.name)
+            },
+            refreshedAt: try await IndicatorRefresh.state(on: database)?.refreshedAt)
+    }
+}
+
+/// The filter of the periodic reports' list, as typed in its form.
+struct PeriodicReportFilter: Sendable {
+    var status = ""
+    var period = ""
+    var q = ""
+
+    var query: [String: String] { ["status": status, "period": period, "q": q].filter { !$0.value.isEmpty } }
+}
+
+/// A periodic report with the name of its commune.
+struct NamedReport: Sendable {
+    var record: PeriodicReportRecord
+    var commune: String
+}
+
+/// What the periodic reports' page needs: one page of the reports matching the filter, how many match, and
+/// the commune's child population of the year when the reader is a commune.
+struct PeriodicReportsData: Sendable {
+    var reports: [NamedReport]
+    var total: Int
+    var population: Int?
+}
+
+extension IndicatorQueries {
+    /// The reports of the reader's jurisdiction that match the filter: waiting ones first, then the newest.
+    static func reports(_ filter: PeriodicReportFilter, for reader: Principal, on database: any Database)
+        async throws -> QueryBuilder<PeriodicReportRecord>
+    {
+        let query = PeriodicReportRecord.query(on: database)
+            .within(reader.jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        if !filter.status.isEmpty { query.filter(\.$status == filter.status) }
+        if !filter.period.isEmpty { query.filter(\.$period == filter.period) }
+        if !filter.q.isEmpty {
+            // Commune names are matched as the registry matches children: accents, case and Đ ignored.
+            let codes = try await Commune.query(on: database)
+                .filter(\.$nameFolded, .contains(inverse: false, .anywhere), VietnameseText.folded(filter.q)).all()
+                .map(\.code)
+            query.filter(\.$communeCode ~~ codes)
+        }
+        return query.sort(\.$status, .descending).sort(\.$period, .descending).sort(\.$communeCode)
+    }
+
+    /// The reports of a range of the list, each with its commune's name.
+    static func namedReports(
+        _ filter: PeriodicReportFilter, range: Range<Int>, for reader: Principal, language: Language,
+        on database: any Database
+    ) async throws -> [NamedReport] {
+        var named: [NamedReport] = []
+        for record in try await reports(filter, for: reader, on: database).range(range).all() {
+            let unit = Jurisdiction.commune(provinceCode: record.provinceCode, communeCode: record.communeCode)
+            named.append(
+                NamedReport(
+                    record: record,
+                    commune: try await IndicatorTables.name(of: unit, language: language, on: database)))
+        }
+        return named
+    }
+
+    static func reportsPage(
+        _ filter: PeriodicReportFilter, paging: Paging, for reader: Principal, year: Int, language: Language,
+        on database: any Database
+    ) async throws -> PeriodicReportsData {
+        var population: Int?
+        if let commune = reader.jurisdiction.communeCode {
+            population = try await CommunePopulation.query(on: database).filter(\.$communeCode == commune)
+                .filter(\.$year == year).first()?.children
+        }
+        return PeriodicReportsData(
+            reports: try await namedReports(filter, range: paging.range, for: reader, language: language, on: database),
+            total: try await reports(filter, for: reader, on: database).count(), population: population)
+    }
+
+    /// Where a commune's report for a period stands, if it was submitted.
+    static func reportStatus(of unit: Jurisdiction, period: IndicatorPeriod, on database: any Database) async throws
+        -> PeriodicReportStatus?
+    {
+        guard let commune = unit.communeCode else { return nil }
+        return try await PeriodicReportRecord.query(on: database).filter(\.$communeCode == commune)
+            .filter(\.$period == period.description).first().flatMap { PeriodicReportStatus(rawValue: $0.status) }
+    }
+}
+
+extension IndicatorQueries {
+    /// One indicator of a unit and period, as its page, exports and API show it: `code`, `unit`, `period` and
+    /// `by` as the address gives them; the unit is refused outside the reader's jurisdiction, an unknown
+    /// indicator is not found, a breakdown the indicator does not have is refused.
+    static func table(
+        _ code: String, unit: String?, period: String?, by byText: String?, for reader: Principal,
+        language: Language, on database: any Database
+    ) async throws -> IndicatorTable {
+        let chosen = try await selection(unit: unit, period: period, for: reader, on: database)
+        let definition = try IndicatorCatalogueFile.indicator(code)
+        let by = try byText.flatMap { text -> Disaggregation? in
+            if text.isEmpty { return nil }
+            guard let found = Disaggregation(rawValue: text), definition.disaggregations.contains(found) else {
+                throw TreError.invalidInput(
+                    LocalizedText(
+                        vi: "Chỉ tiêu \(definition.code) không phân tổ theo \(text).",
+                        en: "Indicator \(definition.code) cannot be broken down by \(text)."))
+            }
+            return found
+        }
+        return try await IndicatorTables.build(
+            definition, unit: chosen.unit, period: chosen.period, by: by, viewer: reader, language: language,
+            on: database)
+    }
+}
+
+/// What the printable report of a unit and period needs: every indicator kept for that kind of period, and
+/// where the commune's periodic report stands.
+struct IndicatorReportData: Sendable {
+    var unit: NamedUnit
+    var period: IndicatorPeriod
+    var tables: [IndicatorTable]
+    var status: PeriodicReportStatus?
+}
+
+extension IndicatorQueries {
+    /// Every indicator of the unit for the period, as the report to the level above; `unit` has already been
+    /// checked against the reader's jurisdiction.
+    static func report(
+        _ unit: Jurisdiction, period: IndicatorPeriod, for reader: Principal, language: Language,
+        on database: any Database
+    ) async throws -> IndicatorReportData {
+        var tables: [IndicatorTable] = []
+        for definition in IndicatorCatalogueFile.shared.indicators where definition.periods.contains(period.kind) {
+            tables.append(
+                try await IndicatorTables.build(
+                    definition, unit: unit, period: period, by: nil, viewer: reader, language: language,
+                    on: database))
+        }
+        return IndicatorReportData(
+            unit: NamedUnit(
+                unit: unit, name: try await IndicatorTables.name(of: unit, language: language, on: database)),
+            period: period, tables: tables, status: try await reportStatus(of: unit, period: period, on: database))
     }
 }

@@ -4,9 +4,9 @@ import Vapor
 
 /// `GET /api/v1/indicators` (the catalogue) and `GET /api/v1/indicators/{code}?unit=&period=&by=`.
 struct IndicatorsAPIController {
-    func register(_ api: any RoutesBuilder) {
-        api.get("indicators", access: .permission(.viewIndicators), use: catalogue)
-        api.get("indicators", ":code", access: .permission(.viewIndicators), use: figures)
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.indicators(.api(.catalogue)), access: .permission(.viewIndicators), use: catalogue)
+        routes.get(.indicators(.api(.figures(.pattern))), access: .permission(.viewIndicators), use: figures)
     }
 
     struct DefinitionDTO: Content {
@@ -84,7 +84,11 @@ struct IndicatorsAPIController {
     }
 
     @Sendable func figures(_ request: Request) async throws -> FiguresDTO {
-        let table = try await IndicatorPagesController.table(request)
+        let table = try await IndicatorQueries.table(
+            request.parameters.get("code") ?? "", unit: try? request.query.get(String.self, at: "unit"),
+            period: try? request.query.get(String.self, at: "period"),
+            by: try? request.query.get(String.self, at: "by"),
+            for: try request.requirePrincipal(), language: request.language, on: request.db)
         let target = table.target.map { IndicatorTarget(value: $0, higherIsBetter: table.definition.higherIsBetter) }
         return FiguresDTO(
             indicator: DefinitionDTO(table.definition, language: request.language), period: table.period.description,

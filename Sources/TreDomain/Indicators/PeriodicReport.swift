@@ -94,3 +94,8 @@ extension IndicatorPeriod {
     /// Whether a day falls in the period.
     public func contains(_ day: CivilDate) -> Bool { start <= day && day < end }
 }
+
+/// An action's name as it appears in a report's address (`…/reports/{id}/approve`).
+extension PeriodicReportAction: CustomStringConvertible {
+    public var description: String { rawValue }
+}
