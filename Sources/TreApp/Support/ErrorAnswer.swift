@@ -52,7 +52,8 @@ struct ErrorAnswer {
         case AccountError.usernameTaken: return .conflict
         case JurisdictionError.outsideJurisdiction: return .forbidden
         case ChildRegistryError.personalIDTaken, ChildRegistryError.probableDuplicate: return .conflict
-        case let error as PeriodicReportError where error.code == "period_locked": return .conflict
+        // A periodic report's refusals are all about the state it is in (sent, approved, locked).
+        case is PeriodicReportError: return .conflict
         default: return .unprocessableEntity
         }
     }
