@@ -26,7 +26,7 @@ func routes(_ app: Application) throws {
     AccountsAPIController().register(api)
     UnitsAPIController().register(api)
     ChildrenAPIController().register(api)
-    CasesAPIController().register(api)
+    CasesAPIController().register(app)
     ContactsAPIController().register(api)
     HotlineStatisticsController().register(app, api: api)
     IndicatorsAPIController().register(api)

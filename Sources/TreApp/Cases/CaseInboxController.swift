@@ -6,8 +6,8 @@ import Vapor
 /// The inbox: a commune's (or a province's) cases, the most urgent first, by what needs attention.
 struct CaseInboxController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("cases", access: .permission(.viewCases), use: inbox)
-        routes.get("cases.csv", access: .permission(.viewCases), use: export)
+        routes.get(.cases(.inbox), access: .permission(.viewCases), use: inbox)
+        routes.get(.cases(.export), access: .permission(.viewCases), use: export)
     }
 
     struct InboxRow: Encodable {
@@ -29,7 +29,9 @@ struct CaseInboxController {
         var filter: String
         var pager: PagerModel
         var exportHref: String
-        var canReport: Bool
+        var searchAction: String
+        /// The report form, for who may record a report.
+        var newReportHref: String?
     }
 
     @Sendable func inbox(_ request: Request) async throws -> Response {
@@ -46,34 +48,30 @@ struct CaseInboxController {
         let rows = try result.items.map { found in
             let deadline = found.deadline
             return InboxRow(
-                href: Paths.case(try found.requireID()), received: VietnamTime.format(found.receivedAt),
+                href: SiteURL.cases(.show(.value(try found.requireID()))).path,
+                received: VietnamTime.format(found.receivedAt),
                 commune: names[found.communeCode] ?? "", status: found.facts.status.label(language),
                 risk: found.risk.flatMap(RiskLevel.init(rawValue:))?.label(language) ?? "",
                 deadline: deadline?.kind.label(language) ?? "", clock: deadline?.remaining(now: now)(language) ?? "",
                 late: deadline?.isLate(now: now) ?? false, escalated: found.escalatedAt != nil)
         }
-        func link(_ path: String, _ filter: CaseInboxFilter) -> String {
-            var components = URLComponents()
-            components.path = path
-            components.queryItems =
-                [URLQueryItem(name: "filter", value: filter.rawValue)]
-                + (q.isEmpty ? [] : [URLQueryItem(name: "q", value: q)])
-            return components.string ?? path
+        func link(_ place: CaseURL, _ filter: CaseInboxFilter) -> String {
+            SiteURL.cases(place).link(["filter": filter.rawValue, "q": q].filter { !$0.value.isEmpty })
         }
         let filters = CaseInboxFilter.allCases.map {
             LayoutModel.NavItem(
-                href: link(Paths.cases, $0), label: UIStrings.text("inbox_\($0.rawValue)", language),
+                href: link(.inbox, $0), label: UIStrings.text("inbox_\($0.rawValue)", language),
                 current: $0 == filter)
         }
         let page = InboxPage(
             filters: filters, rows: rows, q: q, filter: filter.rawValue,
             pager: PagerModel(
-                paging, total: result.total, path: Paths.cases,
+                paging, total: result.total, path: SiteURL.cases(.inbox).path,
                 query: ["filter": filter.rawValue, "q": q].filter {
                     !$0.value.isEmpty
                 }),
-            exportHref: link(Paths.casesExport, filter),
-            canReport: AccessPolicy.allows(principal.role, .reportAbuse))
+            exportHref: link(.export, filter), searchAction: SiteURL.cases(.inbox).path,
+            newReportHref: AccessPolicy.allows(principal.role, .reportAbuse) ? SiteURL.cases(.newReport).path : nil)
         return try await request.render("cases/inbox", title: UIStrings.text("cases", language), page)
     }
 

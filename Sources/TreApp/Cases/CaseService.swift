@@ -159,24 +159,6 @@ struct CaseService {
     }
 }
 
-/// Cases, already scoped to a jurisdiction.
-enum CaseQueries {
-    static func scoped(to jurisdiction: Jurisdiction, on database: any Database) -> QueryBuilder<ProtectionCase> {
-        let query = ProtectionCase.query(on: database)
-        switch jurisdiction {
-        case .nation: return query
-        case .province(let code): return query.filter(\.$provinceCode == code)
-        case .commune(_, let code): return query.filter(\.$communeCode == code)
-        }
-    }
-
-    static func find(_ id: UUID, in jurisdiction: Jurisdiction, on database: any Database) async throws
-        -> ProtectionCase?
-    {
-        try await scoped(to: jurisdiction, on: database).filter(\.$id == id).first()
-    }
-}
-
 /// A step's form content as stored JSON.
 enum CaseStepContent {
     static func encode(_ step: CaseStep) throws -> String {
@@ -194,55 +176,5 @@ enum CaseStepContent {
             case .review(let value): try encoder.encode(value)
             }
         return String(decoding: data, as: UTF8.self)
-    }
-}
-
-/// What an inbox shows.
-enum CaseInboxFilter: String, CaseIterable, Sendable {
-    case open
-    /// Open cases whose next deadline has passed.
-    case late
-    /// Open cases due within 24 hours.
-    case dueSoon = "due_soon"
-    /// Open cases rated high risk.
-    case highRisk = "high_risk"
-    case closed
-}
-
-extension CaseQueries {
-    /// A page of an inbox, the most urgent first (earliest deadline; cases without one last).
-    static func inbox(
-        in jurisdiction: Jurisdiction, filter: CaseInboxFilter, search: NameSearch = NameSearch(""), page: Int,
-        per: Int, now: Date = Date(), on database: any Database
-    ) async throws -> (items: [ProtectionCase], total: Int) {
-        let query = scoped(to: jurisdiction, on: database)
-        // A child's name, typed as people type it: each word starts a word of a linked child's name,
-        // read from the registry's token index (the same folding as the registry's search).
-        for token in search.tokens {
-            query.filter(
-                .custom(
-                    SQLQueryString(
-                        """
-                        \(ident: ProtectionCase.schema).id IN (SELECT cc.case_id FROM \(ident: CaseChild.schema) cc \
-                        JOIN \(ident: ChildNameToken.schema) t ON t.child_id = cc.child_id \
-                        WHERE t.token >= \(bind: token) AND t.token < \(bind: ChildQueries.prefixUpperBound(token)))
-                        """)))
-        }
-        switch filter {
-        case .open: query.filter(\.$status != CaseStatus.closed.rawValue)
-        case .late:
-            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$nextDeadlineAt < now)
-        case .dueSoon:
-            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$nextDeadlineAt >= now)
-                .filter(\.$nextDeadlineAt < now.addingTimeInterval(24 * 3600))
-        case .highRisk:
-            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$risk == RiskLevel.high.rawValue)
-        case .closed: query.filter(\.$status == CaseStatus.closed.rawValue)
-        }
-        let total = try await query.count()
-        // Cases without a running clock last, on both databases (they place NULL differently).
-        let items = try await query.sort(.custom(SQLQueryString("(next_deadline_at IS NULL)")))
-            .sort(\.$nextDeadlineAt).sort(\.$receivedAt).range(((page - 1) * per)..<(page * per)).all()
-        return (items, total)
     }
 }

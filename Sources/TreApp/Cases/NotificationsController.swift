@@ -6,7 +6,7 @@ import Vapor
 /// `/notifications`: the signed-in person's messages, newest first; opening the page marks them read.
 struct NotificationsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("notifications", access: .permission(.viewCases), use: list)
+        routes.get(.cases(.notifications), access: .permission(.viewCases), use: list)
     }
 
     struct Row: Encodable {
@@ -30,13 +30,16 @@ struct NotificationsController {
             .range(paging.range).all()
         let rows = notes.map {
             Row(
-                message: request.language == .vi ? $0.messageVI : $0.messageEN, href: Paths.case($0.caseID),
+                message: request.language == .vi ? $0.messageVI : $0.messageEN,
+                href: SiteURL.cases(.show(.value($0.caseID))).path,
                 at: $0.createdAt.map(VietnamTime.format) ?? "", unread: $0.readAt == nil)
         }
         try await CaseNotification.query(on: request.db).filter(\.$userID == principal.userID)
             .filter(\.$readAt == nil).set(\.$readAt, to: Date()).update()
         return try await request.render(
             "cases/notifications", title: UIStrings.text("notifications", request.language),
-            ListPage(rows: rows, pager: PagerModel(paging, total: total, path: Paths.notifications, query: [:])))
+            ListPage(
+                rows: rows,
+                pager: PagerModel(paging, total: total, path: SiteURL.cases(.notifications).path, query: [:])))
     }
 }
