@@ -188,4 +188,63 @@ import TreDomain
             #expect(UIStrings.all[key] != nil, "\(kind) has no title")
         }
     }
+
+    @Test func theInboxListsTheCasesWithTheirClocksAndKeepsTheSearchInItsLinks() {
+        let late = Self.file(due: Self.now.addingTimeInterval(-2 * 3600)).found
+        late.escalatedAt = Self.now
+        let closed = Self.file(status: .closed, due: nil).found
+        closed.id = UUID()
+        let loaded = InboxPage.Loaded(cases: [late, closed], total: 2, communeNames: [4: "Phường Ba Đình"])
+        let query = InboxQuery(filter: .late, q: "an", paging: Paging(page: 1, per: 50))
+        let page = InboxPage(loaded, query: query, reader: Self.officer, language: .vi, now: Self.now)
+        #expect(page.rows.count == 2)
+        let first = page.rows[0]
+        #expect(first.href == "/cases/\(Self.caseID.uuidString)")
+        #expect(first.commune == "Phường Ba Đình" && first.status == "Đã tiếp nhận")
+        #expect(first.late && first.escalated && first.clock == "quá hạn 2 giờ 0 phút")
+        #expect(page.rows[1].status == "Đã kết thúc" && page.rows[1].clock.isEmpty && !page.rows[1].late)
+        #expect(page.exportHref == "/cases.csv?filter=late&q=an")
+        #expect(page.filters.first { $0.current }?.href == "/cases?filter=late&q=an")
+        #expect(page.searchAction == "/cases")
+        #expect(page.newReportHref == "/reports/new", "a commune officer records reports")
+        let analyst = InboxPage(loaded, query: query, reader: Self.analyst, language: .en, now: Self.now)
+        #expect(analyst.newReportHref == nil)
+        #expect(analyst.rows[0].status == "Received")
+    }
+
+    @Test func notificationsSpeakTheReadersLanguageAndLinkToTheCase() {
+        let note = CaseNotification()
+        note.caseID = Self.caseID
+        note.messageVI = "Quá hạn: can thiệp khẩn cấp"
+        note.messageEN = "Deadline passed: emergency measures"
+        let page = NotificationsPage(([note], 1), paging: Paging(page: 1, per: 50), language: .en)
+        #expect(page.rows.map(\.message) == ["Deadline passed: emergency measures"])
+        #expect(page.rows.first?.href == "/cases/\(Self.caseID.uuidString)")
+        #expect(page.rows.first?.unread == true)
+    }
+
+    @Test func theReportFormOffersEachChoiceInOneLanguage() {
+        let loaded = ReportPage.Loaded(childName: nil, communes: [])
+        let vi = ReportPage(ReportForm(), loaded: loaded, language: .vi, error: nil)
+        #expect(vi.sexes.map(\.label) == ["Nữ", "Nam"])
+        #expect(vi.sexes.first?.selected == true)
+        #expect(vi.action == "/reports/new")
+        let en = ReportPage(ReportForm(), loaded: loaded, language: .en, error: nil)
+        #expect(en.sexes.map(\.label) == ["Female", "Male"])
+        #expect(en.channels.first { $0.selected }?.value == "phone_111")
+    }
+
+    @Test func theDaysOffPageLinksTheYearsAroundAndEachDayToRemove() {
+        let day = DayOff()
+        day.id = UUID()
+        day.date = "2026-11-04"
+        day.name = "Nghỉ bù"
+        let page = DaysOffPage(year: 2027, added: [day])
+        #expect(page.added.map(\.date) == ["04/11/2026"])
+        #expect(page.added.first?.deleteAction == "/admin/days-off/\(day.id!.uuidString)/delete")
+        #expect(page.previousYear.href == "/admin/days-off?year=2026")
+        #expect(page.nextYear.href == "/admin/days-off?year=2028")
+        #expect(page.statutory.contains { $0.date == "06/02/2027" }, "Tết 2027 is among the statutory days")
+        #expect(page.action == "/admin/days-off")
+    }
 }
