@@ -21,6 +21,10 @@ struct ReportForm: Content {
     var newChildSex: String?
     var newChildBirthYear: String?
 
+    /// The note on a child's minimal record made from a report. Stored with the record, which readers of
+    /// either language open, so it is kept in both.
+    static let newChildNote = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+
     static let badTime = CaseFormError(
         vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.")
 
@@ -50,7 +54,7 @@ struct ReportForm: Content {
         draft.fullName = name
         draft.sex = newChildSex ?? ""
         draft.estimatedBirthYear = newChildBirthYear ?? ""
-        draft.notes = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+        draft.notes = Self.newChildNote
         return draft
     }
 }

@@ -37,31 +37,11 @@ struct CaseService {
                     throw Self.unknownChild
                 }
             }
-            let saved = AbuseReport()
-            saved.id = UUID()
-            saved.channel = report.channel.rawValue
-            saved.receivedAt = report.receivedAt
-            saved.anonymous = report.anonymous
-            saved.reporterName = report.reporterName
-            saved.reporterPhone = report.reporterPhone
-            saved.reporterAgreesToContact = report.reporterAgreesToContact
-            saved.provinceCode = commune.provinceCode
-            saved.communeCode = commune.code
-            saved.abuseForms = report.abuseForms.map(\.rawValue).joined(separator: ",")
-            saved.abuserIsCarer = report.abuserIsCarer
-            saved.description = report.description
-            saved.receivedBy = principal.userID
+            let saved = AbuseReport(
+                report, provinceCode: commune.provinceCode, communeCode: commune.code, receivedBy: principal.userID)
             try await saved.create(on: database)
 
-            let opened = ProtectionCase()
-            opened.id = UUID()
-            opened.reportID = try saved.requireID()
-            opened.provinceCode = commune.provinceCode
-            opened.communeCode = commune.code
-            opened.status = CaseStatus.received.rawValue
-            opened.abuserIsCarer = report.abuserIsCarer
-            opened.receivedAt = report.receivedAt
-            opened.version = 1
+            let opened = try ProtectionCase(opening: saved)
             opened.updateDeadline(clock: try await DayOff.clock(on: database))
             try await opened.create(on: database)
             let caseID = try opened.requireID()
@@ -104,22 +84,7 @@ struct CaseService {
             if let seenVersion, seenVersion != found.version { throw Self.staleCase }
             let next = try CaseWorkflow.apply(
                 step, to: found.facts, by: CaseActor(role: principal.role, jurisdiction: principal.jurisdiction))
-            found.status = next.rawValue
-            switch step {
-            case .initialAssessment(let assessment):
-                found.seriousThreat = assessment.seriousThreat
-                found.risk = assessment.risk.rawValue
-            case .emergencyMeasures(let measures):
-                if let separation = measures.separation { found.separationEnd = separation.end.description }
-            case .detailedAssessment(let assessment):
-                found.risk = assessment.risk.rawValue
-            case .plan:
-                found.planSubmittedAt = now
-            case .closure:
-                found.separationEnd = nil
-            default:
-                break
-            }
+            found.record(step, leadingTo: next, now: now)
             found.updateDeadline(clock: try await DayOff.clock(on: database))
             found.escalatedAt = nil
             // The version check and the update are one statement: of two officers, one wins.
@@ -181,3 +146,59 @@ enum CaseStepContent {
 
 /// A write that needs SQL (one conditional UPDATE) asked of a database that is not SQL: refused, never skipped.
 struct SQLRequired: Error {}
+
+extension AbuseReport {
+    /// The report as saved, in the commune where it happened.
+    convenience init(_ report: ValidReport, provinceCode: Int, communeCode: Int, receivedBy: UUID) {
+        self.init()
+        id = UUID()
+        channel = report.channel.rawValue
+        receivedAt = report.receivedAt
+        anonymous = report.anonymous
+        reporterName = report.reporterName
+        reporterPhone = report.reporterPhone
+        reporterAgreesToContact = report.reporterAgreesToContact
+        self.provinceCode = provinceCode
+        self.communeCode = communeCode
+        abuseForms = report.abuseForms.map(\.rawValue).joined(separator: ",")
+        abuserIsCarer = report.abuserIsCarer
+        description = report.description
+        self.receivedBy = receivedBy
+    }
+}
+
+extension ProtectionCase {
+    /// A case just opened from its saved report, in the report's commune, at its first version; its clock is
+    /// set by `updateDeadline`.
+    convenience init(opening report: AbuseReport) throws {
+        self.init()
+        id = UUID()
+        reportID = try report.requireID()
+        provinceCode = report.provinceCode
+        communeCode = report.communeCode
+        status = CaseStatus.received.rawValue
+        abuserIsCarer = report.abuserIsCarer
+        receivedAt = report.receivedAt
+        version = 1
+    }
+
+    /// What a step changes in the case's own facts, besides its status.
+    func record(_ step: CaseStep, leadingTo next: CaseStatus, now: Date) {
+        status = next.rawValue
+        switch step {
+        case .initialAssessment(let assessment):
+            seriousThreat = assessment.seriousThreat
+            risk = assessment.risk.rawValue
+        case .emergencyMeasures(let measures):
+            if let separation = measures.separation { separationEnd = separation.end.description }
+        case .detailedAssessment(let assessment):
+            risk = assessment.risk.rawValue
+        case .plan:
+            planSubmittedAt = now
+        case .closure:
+            separationEnd = nil
+        case .conference, .approval, .implementation, .review:
+            break
+        }
+    }
+}

@@ -82,7 +82,7 @@ struct CasesAPIController {
             draft.sex = sex
             draft.dateOfBirth = dateOfBirth ?? ""
             draft.estimatedBirthYear = birthYear.map(String.init) ?? ""
-            draft.notes = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+            draft.notes = ReportForm.newChildNote
             return draft
         }
     }
