@@ -98,6 +98,24 @@ import VaporTesting
         }
     }
 
+    @Test func anEscalationIsKeptWithItsAuditEntryOrNotAtAll() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
+            var late = Self.draft
+            late.receivedAt = Date().addingTimeInterval(-30 * 3600)
+            late.abuserIsCarer = true  // the 12-hour emergency clock has passed
+            let opened = try await service(app, "xa4").open(late)
+            let audit = try await AuditEntry.query(on: app.db).count()
+            try await whileAuditCannotBeWritten(app) {
+                await #expect(throws: (any Error).self) { try await CaseEscalation.run(on: app.db) }
+            }
+            #expect(try await CaseNotification.query(on: app.db).count() == 0)
+            #expect(try await AuditEntry.query(on: app.db).count() == audit)
+            #expect(try await ProtectionCase.find(try opened.requireID(), on: app.db)?.escalatedAt == nil)
+            #expect(try await CaseEscalation.run(on: app.db) == 1, "escalated once the audit can be written")
+        }
+    }
+
     @Test func aStepTheProcedureDoesNotKnowIsNotFoundAndChangesNothing() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
