@@ -26,7 +26,7 @@ func routes(_ app: Application) throws {
     let api = app.grouped("api", "v1")
     AccountsAPIController().register(api)
     UnitsAPIController().register(api)
-    CasesAPIController().register(api)
+    CasesAPIController().register(app)
     ContactsAPIController().register(api)
     HotlineStatisticsController().register(app, api: api)
     IndicatorsAPIController().register(app)

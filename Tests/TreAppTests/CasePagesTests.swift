@@ -41,13 +41,14 @@ import VaporTesting
             let inbox = try await officer.get("/cases").body.string
             #expect(inbox.contains("Can thiệp khẩn cấp (12 giờ)"))
             #expect(inbox.contains("còn 11 giờ") || inbox.contains("còn 12 giờ"))
-            #expect(inbox.contains(Paths.case(id)))
-            let page = try await officer.get(Paths.case(id)).body.string
+            #expect(inbox.contains(SiteURL.cases(.show(.value(id))).path))
+            let page = try await officer.get(SiteURL.cases(.show(.value(id))).path).body.string
             #expect(!page.contains("Phạm Thị Lan") && !page.contains("0987654321"), "the reporter did not agree")
             #expect(page.contains("đề nghị nơi tiếp nhận chuyển lời"), "the commune knows whom to ask to relay")
             #expect(page.contains("step-initial-assessment"))
             let agreed = try await reportByHotline(app, consent: true)
-            #expect(try await officer.get(Paths.case(agreed)).body.string.contains("Phạm Thị Lan"))
+            #expect(
+                try await officer.get(SiteURL.cases(.show(.value(agreed))).path).body.string.contains("Phạm Thị Lan"))
         }
     }
 
@@ -56,16 +57,16 @@ import VaporTesting
             let id = try await reportByHotline(app)
             try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
             let officer = try await signedIn(app, "xa4")
-            try await officer.get(Paths.case(id))
+            try await officer.get(SiteURL.cases(.show(.value(id))).path)
             let form = ["version": "1", "risk": "high", "reasons": "Vết bầm nhiều nơi", "seriousThreat": "1"]
-            let taken = try await officer.post(Paths.case(id) + "/initial-assessment", form)
+            let taken = try await officer.post(SiteURL.cases(.show(.value(id))).path + "/initial-assessment", form)
             #expect(taken.status == .seeOther)
-            let page = try await officer.get(Paths.case(id)).body.string
+            let page = try await officer.get(SiteURL.cases(.show(.value(id))).path).body.string
             #expect(page.contains("Đã đánh giá ban đầu"))
             #expect(page.contains("Vết bầm nhiều nơi"))
             #expect(page.contains("step-emergency-measures"))
             // A second officer's form, opened before the step, still says version 1.
-            let stale = try await officer.post(Paths.case(id) + "/initial-assessment", form)
+            let stale = try await officer.post(SiteURL.cases(.show(.value(id))).path + "/initial-assessment", form)
             #expect(stale.status == .conflict)
             #expect(stale.body.string.contains("Hãy tải lại trang"))
             #expect(try await CaseStepRecord.query(on: app.db).count() == 1)
@@ -78,9 +79,9 @@ import VaporTesting
             try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
             let province = try await signedIn(app, "tinh1")
             let late = try await province.get("/cases?filter=late").body.string
-            #expect(late.contains(Paths.case(id)))
+            #expect(late.contains(SiteURL.cases(.show(.value(id))).path))
             #expect(late.contains("quá hạn"))
-            let page = try await province.get(Paths.case(id)).body.string
+            let page = try await province.get(SiteURL.cases(.show(.value(id))).path).body.string
             #expect(page.contains("nghi bị bố đánh"))
             #expect(!page.contains("Phạm Thị Lan"))
             let csv = try await province.get("/cases.csv?filter=late").body.string
@@ -121,12 +122,13 @@ import VaporTesting
             let id = try await reportByHotline(app)
             try await makeAccount(app, "xa8", role: .communeOfficer, commune: Places.ngocHa)
             let other = try await signedIn(app, "xa8")
-            #expect(try await other.get(Paths.case(id)).status == .notFound)
-            #expect(!(try await other.get("/cases").body.string.contains(Paths.case(id))))
+            #expect(try await other.get(SiteURL.cases(.show(.value(id))).path).status == .notFound)
+            #expect(!(try await other.get("/cases").body.string.contains(SiteURL.cases(.show(.value(id))).path)))
             #expect(!(try await other.get("/cases.csv").body.string.contains(id.uuidString)))
             try await other.get("/cases")
             let acted = try await other.post(
-                Paths.case(id) + "/initial-assessment", ["version": "1", "risk": "low", "reasons": "x"])
+                SiteURL.cases(.show(.value(id))).path + "/initial-assessment",
+                ["version": "1", "risk": "low", "reasons": "x"])
             #expect(acted.status == .notFound)
         }
     }
@@ -163,7 +165,7 @@ import VaporTesting
             let province = try await signedIn(app, "tinh1")
             let messages = try await province.get("/notifications").body.string
             #expect(messages.contains("Quá hạn: Can thiệp khẩn cấp (12 giờ)"))
-            #expect(messages.contains(Paths.case(id)))
+            #expect(messages.contains(SiteURL.cases(.show(.value(id))).path))
             #expect(try await province.get("/cases").body.string.contains("Đã báo cáo lên tỉnh"))
             #expect(
                 try await AuditEntry.query(on: app.db).filter(\.$action == "case.escalated").count() == 1)
@@ -207,21 +209,22 @@ import VaporTesting
             let id = try await reportByHotline(app)
             try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
             let officer = try await signedIn(app, "xa4")
-            try await officer.get(Paths.case(id))
+            try await officer.get(SiteURL.cases(.show(.value(id))).path)
             let referred = try await officer.post(
-                Paths.case(id) + "/referrals",
+                SiteURL.cases(.show(.value(id))).path + "/referrals",
                 [
                     "providerKind": "health", "providerName": "Trạm y tế phường", "reason": "Khám vết thương",
                     "sentOn": "20/11/2026",
                 ])
             #expect(referred.status == .seeOther)
             let refused = try await officer.post(
-                Paths.case(id) + "/follow-ups", ["visitedOn": "30/02/2026", "notes": "Trẻ ổn"])
+                SiteURL.cases(.show(.value(id))).path + "/follow-ups", ["visitedOn": "30/02/2026", "notes": "Trẻ ổn"])
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("Ngày không đúng"))
             try await officer.post(
-                Paths.case(id) + "/follow-ups", ["visitedOn": "21/11/2026", "childSeen": "1", "notes": "Trẻ đã đi học"])
-            let page = try await officer.get(Paths.case(id)).body.string
+                SiteURL.cases(.show(.value(id))).path + "/follow-ups",
+                ["visitedOn": "21/11/2026", "childSeen": "1", "notes": "Trẻ đã đi học"])
+            let page = try await officer.get(SiteURL.cases(.show(.value(id))).path).body.string
             #expect(page.contains("Y tế: Trạm y tế phường"))
             #expect(page.contains("Khám vết thương"))
             #expect(page.contains("21/11/2026"))

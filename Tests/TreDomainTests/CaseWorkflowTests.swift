@@ -49,7 +49,7 @@ import TreDomain
 
     @Test func whenTheCarerIsTheAbuserEmergencyMeasuresComeBeforeTheDetailedAssessment() throws {
         let assessed = facts(.initiallyAssessed, abuserIsCarer: true, seriousThreat: false)
-        #expect(CaseWorkflow.nextSteps(from: assessed) == ["emergency-measures"])
+        #expect(CaseWorkflow.nextSteps(from: assessed) == [.emergencyMeasures])
         #expect(throws: CaseRuleError.self) {
             try CaseWorkflow.apply(.detailedAssessment(views), to: assessed, by: officer)
         }

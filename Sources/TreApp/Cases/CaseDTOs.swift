@@ -88,7 +88,18 @@ struct CaseDetailDTO: Content {
     var `case`: CaseDTO
     var report: ReportDTO
     var steps: [StepDTO]
-    var nextSteps: [String]
+    var nextSteps: [CaseStepKind]
     var referrals: [ReferralDTO]
     var followUps: [FollowUpDTO]
+
+    init(_ file: CaseFile, reader: Principal) throws {
+        `case` = try CaseDTO(file.found, childIDs: [file.id: file.childIDs])
+        report = ReportDTO(
+            file.report, showReporter: ReporterDisclosure(reader: reader, report: file.report, of: file.found) == .known
+        )
+        steps = file.steps.map(StepDTO.init)
+        nextSteps = CaseWorkflow.nextSteps(from: file.found.facts)
+        referrals = try file.referrals.map(ReferralDTO.init)
+        followUps = file.followUps.map(FollowUpDTO.init)
+    }
 }

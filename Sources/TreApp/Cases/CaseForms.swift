@@ -21,6 +21,10 @@ struct ReportForm: Content {
     var newChildSex: String?
     var newChildBirthYear: String?
 
+    /// The note on a child's minimal record made from a report. Stored with the record, which readers of
+    /// either language open, so it is kept in both.
+    static let newChildNote = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+
     static let badTime = CaseFormError(
         vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.")
 
@@ -50,7 +54,7 @@ struct ReportForm: Content {
         draft.fullName = name
         draft.sex = newChildSex ?? ""
         draft.estimatedBirthYear = newChildBirthYear ?? ""
-        draft.notes = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+        draft.notes = Self.newChildNote
         return draft
     }
 }
@@ -63,7 +67,7 @@ struct CaseFormError: LocalizedFailure {
     init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
 }
 
-/// Every step's fields, as the case page posts them; `step(named:)` makes the domain's step.
+/// Every step's fields, as the case page posts them; `step(_:)` makes the domain's step of that kind.
 struct StepForm: Content {
     var version: Int?
     var risk: String?
@@ -111,12 +115,12 @@ struct StepForm: Content {
         return level
     }
 
-    func step(named name: String) throws -> CaseStep {
-        switch name {
-        case "initial-assessment":
+    func step(_ kind: CaseStepKind) throws -> CaseStep {
+        switch kind {
+        case .initialAssessment:
             return .initialAssessment(
                 InitialAssessment(risk: try riskLevel(), reasons: reasons ?? "", seriousThreat: seriousThreat != nil))
-        case "emergency-measures":
+        case .emergencyMeasures:
             var separation: Separation?
             if separate != nil {
                 separation = Separation(
@@ -124,26 +128,26 @@ struct StepForm: Content {
                     end: try date(end, "Kết thúc cách ly", "Separation end"), extendedBy: extendedBy ?? "")
             }
             return .emergencyMeasures(EmergencyMeasures(measures: measures ?? "", separation: separation))
-        case "detailed-assessment":
+        case .detailedAssessment:
             return .detailedAssessment(
                 DetailedAssessment(
                     risk: try riskLevel(), findings: findings ?? "", childViews: childViews ?? "",
                     parentViews: parentViews ?? "", needs: needs ?? ""))
-        case "case-conference":
+        case .caseConference:
             return .conference(
                 CaseConference(
                     heldOn: try date(heldOn, "Ngày họp", "Meeting date"), participants: participants ?? "",
                     conclusions: conclusions ?? ""))
-        case "plan":
+        case .plan:
             return .plan(try planItems())
-        case "approval": return .approval(note: note ?? "")
-        case "implementation": return .implementation
-        case "review":
+        case .approval: return .approval(note: note ?? "")
+        case .implementation: return .implementation
+        case .review:
             guard let outcome = CaseReview.Outcome(rawValue: outcome ?? "") else {
                 throw CaseFormError(vi: "Chọn kết quả rà soát.", en: "Choose the review's outcome.")
             }
             return .review(CaseReview(outcome: outcome, notes: notes ?? ""))
-        default: return .closure(note: note ?? "")
+        case .closure: return .closure(note: note ?? "")
         }
     }
 
@@ -171,5 +175,45 @@ struct StepForm: Content {
                     costVND: Int(costText) ?? 0))
         }
         return items
+    }
+}
+
+/// A referral, its answer, or a follow-up visit, as the case page posts them.
+struct ReferralForm: Content {
+    var providerKind: String?
+    var providerName: String?
+    var reason: String?
+    var sentOn: String?
+    var status: String?
+    var reply: String?
+    var visitedOn: String?
+    var childSeen: String?
+    var notes: String?
+
+    private static func date(_ text: String?) throws -> CivilDate {
+        guard let day = CivilDate(written: text ?? "") else {
+            throw CaseFormError(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
+        }
+        return day
+    }
+
+    func referral() throws -> ReferralDraft {
+        guard let kind = ProviderKind(rawValue: providerKind ?? "") else {
+            throw CaseFormError(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
+        }
+        return ReferralDraft(
+            providerKind: kind, providerName: providerName ?? "", reason: reason ?? "",
+            sentOn: try Self.date(sentOn))
+    }
+
+    func answer() throws -> ReferralStatus {
+        guard let status = ReferralStatus(rawValue: status ?? "") else {
+            throw CaseFormError(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
+        }
+        return status
+    }
+
+    func visit() throws -> FollowUpDraft {
+        FollowUpDraft(visitedOn: try Self.date(visitedOn), childSeen: childSeen != nil, notes: notes ?? "")
     }
 }

@@ -37,31 +37,11 @@ struct CaseService {
                     throw Self.unknownChild
                 }
             }
-            let saved = AbuseReport()
-            saved.id = UUID()
-            saved.channel = report.channel.rawValue
-            saved.receivedAt = report.receivedAt
-            saved.anonymous = report.anonymous
-            saved.reporterName = report.reporterName
-            saved.reporterPhone = report.reporterPhone
-            saved.reporterAgreesToContact = report.reporterAgreesToContact
-            saved.provinceCode = commune.provinceCode
-            saved.communeCode = commune.code
-            saved.abuseForms = report.abuseForms.map(\.rawValue).joined(separator: ",")
-            saved.abuserIsCarer = report.abuserIsCarer
-            saved.description = report.description
-            saved.receivedBy = principal.userID
+            let saved = AbuseReport(
+                report, provinceCode: commune.provinceCode, communeCode: commune.code, receivedBy: principal.userID)
             try await saved.create(on: database)
 
-            let opened = ProtectionCase()
-            opened.id = UUID()
-            opened.reportID = try saved.requireID()
-            opened.provinceCode = commune.provinceCode
-            opened.communeCode = commune.code
-            opened.status = CaseStatus.received.rawValue
-            opened.abuserIsCarer = report.abuserIsCarer
-            opened.receivedAt = report.receivedAt
-            opened.version = 1
+            let opened = try ProtectionCase(opening: saved)
             opened.updateDeadline(clock: try await DayOff.clock(on: database))
             try await opened.create(on: database)
             let caseID = try opened.requireID()
@@ -104,28 +84,13 @@ struct CaseService {
             if let seenVersion, seenVersion != found.version { throw Self.staleCase }
             let next = try CaseWorkflow.apply(
                 step, to: found.facts, by: CaseActor(role: principal.role, jurisdiction: principal.jurisdiction))
-            found.status = next.rawValue
-            switch step {
-            case .initialAssessment(let assessment):
-                found.seriousThreat = assessment.seriousThreat
-                found.risk = assessment.risk.rawValue
-            case .emergencyMeasures(let measures):
-                if let separation = measures.separation { found.separationEnd = separation.end.description }
-            case .detailedAssessment(let assessment):
-                found.risk = assessment.risk.rawValue
-            case .plan:
-                found.planSubmittedAt = now
-            case .closure:
-                found.separationEnd = nil
-            default:
-                break
-            }
+            found.record(step, leadingTo: next, now: now)
             found.updateDeadline(clock: try await DayOff.clock(on: database))
             found.escalatedAt = nil
             // The version check and the update are one statement: of two officers, one wins.
             let previous = found.version
             found.version = previous + 1
-            guard let sql = database as? any SQLDatabase else { throw Self.staleCase }
+            guard let sql = database as? any SQLDatabase else { throw SQLRequired() }
             let changed = try await sql.update(ProtectionCase.schema)
                 .set("status", to: found.status)
                 .set("serious_threat", to: found.seriousThreat)
@@ -159,24 +124,6 @@ struct CaseService {
     }
 }
 
-/// Cases, already scoped to a jurisdiction.
-enum CaseQueries {
-    static func scoped(to jurisdiction: Jurisdiction, on database: any Database) -> QueryBuilder<ProtectionCase> {
-        let query = ProtectionCase.query(on: database)
-        switch jurisdiction {
-        case .nation: return query
-        case .province(let code): return query.filter(\.$provinceCode == code)
-        case .commune(_, let code): return query.filter(\.$communeCode == code)
-        }
-    }
-
-    static func find(_ id: UUID, in jurisdiction: Jurisdiction, on database: any Database) async throws
-        -> ProtectionCase?
-    {
-        try await scoped(to: jurisdiction, on: database).filter(\.$id == id).first()
-    }
-}
-
 /// A step's form content as stored JSON.
 enum CaseStepContent {
     static func encode(_ step: CaseStep) throws -> String {
@@ -197,52 +144,61 @@ enum CaseStepContent {
     }
 }
 
-/// What an inbox shows.
-enum CaseInboxFilter: String, CaseIterable, Sendable {
-    case open
-    /// Open cases whose next deadline has passed.
-    case late
-    /// Open cases due within 24 hours.
-    case dueSoon = "due_soon"
-    /// Open cases rated high risk.
-    case highRisk = "high_risk"
-    case closed
+/// A write that needs SQL (one conditional UPDATE) asked of a database that is not SQL: refused, never skipped.
+struct SQLRequired: Error {}
+
+extension AbuseReport {
+    /// The report as saved, in the commune where it happened.
+    convenience init(_ report: ValidReport, provinceCode: Int, communeCode: Int, receivedBy: UUID) {
+        self.init()
+        id = UUID()
+        channel = report.channel.rawValue
+        receivedAt = report.receivedAt
+        anonymous = report.anonymous
+        reporterName = report.reporterName
+        reporterPhone = report.reporterPhone
+        reporterAgreesToContact = report.reporterAgreesToContact
+        self.provinceCode = provinceCode
+        self.communeCode = communeCode
+        abuseForms = report.abuseForms.map(\.rawValue).joined(separator: ",")
+        abuserIsCarer = report.abuserIsCarer
+        description = report.description
+        self.receivedBy = receivedBy
+    }
 }
 
-extension CaseQueries {
-    /// A page of an inbox, the most urgent first (earliest deadline; cases without one last).
-    static func inbox(
-        in jurisdiction: Jurisdiction, filter: CaseInboxFilter, search: NameSearch = NameSearch(""), page: Int,
-        per: Int, now: Date = Date(), on database: any Database
-    ) async throws -> (items: [ProtectionCase], total: Int) {
-        let query = scoped(to: jurisdiction, on: database)
-        // A child's name, typed as people type it: each word starts a word of a linked child's name,
-        // read from the registry's token index (the same folding as the registry's search).
-        for token in search.tokens {
-            query.filter(
-                .custom(
-                    SQLQueryString(
-                        """
-                        \(ident: ProtectionCase.schema).id IN (SELECT cc.case_id FROM \(ident: CaseChild.schema) cc \
-                        JOIN \(ident: ChildNameToken.schema) t ON t.child_id = cc.child_id \
-                        WHERE t.token >= \(bind: token) AND t.token < \(bind: ChildQueries.prefixUpperBound(token)))
-                        """)))
+extension ProtectionCase {
+    /// A case just opened from its saved report, in the report's commune, at its first version; its clock is
+    /// set by `updateDeadline`.
+    convenience init(opening report: AbuseReport) throws {
+        self.init()
+        id = UUID()
+        reportID = try report.requireID()
+        provinceCode = report.provinceCode
+        communeCode = report.communeCode
+        status = CaseStatus.received.rawValue
+        abuserIsCarer = report.abuserIsCarer
+        receivedAt = report.receivedAt
+        version = 1
+    }
+
+    /// What a step changes in the case's own facts, besides its status.
+    func record(_ step: CaseStep, leadingTo next: CaseStatus, now: Date) {
+        status = next.rawValue
+        switch step {
+        case .initialAssessment(let assessment):
+            seriousThreat = assessment.seriousThreat
+            risk = assessment.risk.rawValue
+        case .emergencyMeasures(let measures):
+            if let separation = measures.separation { separationEnd = separation.end.description }
+        case .detailedAssessment(let assessment):
+            risk = assessment.risk.rawValue
+        case .plan:
+            planSubmittedAt = now
+        case .closure:
+            separationEnd = nil
+        case .conference, .approval, .implementation, .review:
+            break
         }
-        switch filter {
-        case .open: query.filter(\.$status != CaseStatus.closed.rawValue)
-        case .late:
-            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$nextDeadlineAt < now)
-        case .dueSoon:
-            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$nextDeadlineAt >= now)
-                .filter(\.$nextDeadlineAt < now.addingTimeInterval(24 * 3600))
-        case .highRisk:
-            query.filter(\.$status != CaseStatus.closed.rawValue).filter(\.$risk == RiskLevel.high.rawValue)
-        case .closed: query.filter(\.$status == CaseStatus.closed.rawValue)
-        }
-        let total = try await query.count()
-        // Cases without a running clock last, on both databases (they place NULL differently).
-        let items = try await query.sort(.custom(SQLQueryString("(next_deadline_at IS NULL)")))
-            .sort(\.$nextDeadlineAt).sort(\.$receivedAt).range(((page - 1) * per)..<(page * per)).all()
-        return (items, total)
     }
 }

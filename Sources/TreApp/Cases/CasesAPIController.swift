@@ -6,28 +6,24 @@ import Vapor
 /// `POST /api/v1/reports` (a hotline or police system sends a report and gets the case it opened),
 /// `GET /api/v1/cases`, `GET /api/v1/cases/{id}` (audited) and one `POST` per step of the procedure.
 struct CasesAPIController {
-    static let stepNames = [
-        "initial-assessment", "emergency-measures", "detailed-assessment", "case-conference", "plan", "approval",
-        "implementation", "review", "closure",
-    ]
-
-    func register(_ api: any RoutesBuilder) {
-        api.post("reports", access: .permission(.reportAbuse), use: report)
-        api.get("cases", access: .permission(.viewCases), use: list)
-        api.get("cases", ":id", access: .permission(.viewCases), use: show)
-        for name in Self.stepNames {
-            api.post("cases", ":id", .constant(name), access: .permission(.actOnCases)) { request in
-                try await take(name, request)
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.cases(.api(.reports)), access: .permission(.reportAbuse), use: report)
+        routes.get(.cases(.api(.list)), access: .permission(.viewCases), use: list)
+        routes.get(.cases(.api(.show(.pattern))), access: .permission(.viewCases), use: show)
+        // One route per step of the procedure: a step the domain does not know has no address (404).
+        for kind in CaseStepKind.allCases {
+            routes.post(.cases(.api(.step(.pattern, kind))), access: .permission(.actOnCases)) { request in
+                try await take(kind, request)
             }
         }
-        api.post("cases", ":id", "referrals", access: .permission(.actOnCases), use: refer)
-        api.put("cases", ":id", "referrals", ":referral", access: .permission(.actOnCases), use: answerReferral)
-        api.post("cases", ":id", "follow-ups", access: .permission(.actOnCases), use: recordVisit)
+        routes.post(.cases(.api(.referrals(.pattern))), access: .permission(.actOnCases), use: refer)
+        routes.put(
+            .cases(.api(.referral(.pattern, .pattern))), access: .permission(.actOnCases), use: answerReferral)
+        routes.post(.cases(.api(.followUps(.pattern))), access: .permission(.actOnCases), use: recordVisit)
     }
 
     private func caseID(_ request: Request) throws -> UUID {
-        guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
-        return id
+        try CasePagesController.caseID(request)
     }
 
     private func service(_ request: Request) throws -> CaseService {
@@ -86,15 +82,14 @@ struct CasesAPIController {
             draft.sex = sex
             draft.dateOfBirth = dateOfBirth ?? ""
             draft.estimatedBirthYear = birthYear.map(String.init) ?? ""
-            draft.notes = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+            draft.notes = ReportForm.newChildNote
             return draft
         }
     }
 
     @Sendable func report(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
         let body = try request.content.decode(ReportRequest.self)
-        let opened = try await CaseService(database: request.db, principal: principal, actor: request.auditActor())
+        let opened = try await service(request)
             .open(
                 ReportDraft(
                     channel: body.channel, receivedAt: body.receivedAt, anonymous: body.anonymous ?? false,
@@ -123,19 +118,9 @@ struct CasesAPIController {
 
     @Sendable func show(_ request: Request) async throws -> CaseDetailDTO {
         let principal = try request.requirePrincipal()
-        let (found, report) = try await CaseQueries.readAudited(request, principal: principal)
-        let steps = try await CaseStepRecord.query(on: request.db).filter(\.$caseID == found.requireID())
-            .sort(\.$createdAt).all()
-        let id = try found.requireID()
-        return CaseDetailDTO(
-            case: try CaseDTO(found, childIDs: try await CaseQueries.childIDs(of: [found], on: request.db)),
-            report: ReportDTO(report, showReporter: CaseQueries.mayKnowReporter(principal, report: report, of: found)),
-            steps: steps.map(StepDTO.init),
-            nextSteps: CaseWorkflow.nextSteps(from: found.facts),
-            referrals: try await CaseReferral.query(on: request.db).filter(\.$caseID == id).sort(\.$createdAt).all()
-                .map(ReferralDTO.init),
-            followUps: try await CaseFollowUp.query(on: request.db).filter(\.$caseID == id).sort(\.$visitedOn).all()
-                .map(FollowUpDTO.init))
+        let file = try await CaseQueries.casePage(
+            try caseID(request), for: principal, by: request.auditActor(), on: request.db)
+        return try CaseDetailDTO(file, reader: principal)
     }
 
     /// The body of every step: its form, and the version of the case the person saw.
@@ -154,58 +139,25 @@ struct CasesAPIController {
 
     private struct Nothing: Decodable {}
 
-    private func take(_ name: String, _ request: Request) async throws -> CaseDTO {
-        let principal = try request.requirePrincipal()
-        guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
+    private func take(_ kind: CaseStepKind, _ request: Request) async throws -> CaseDTO {
+        let id = try caseID(request)
         func read<Form: Decodable>(_ type: Form.Type, _ step: (Form) -> CaseStep) throws -> (CaseStep, Int?) {
             let body = try request.content.decode(StepRequest<Form>.self)
             return (step(body.form), body.version)
         }
         let (step, version): (CaseStep, Int?) =
-            switch name {
-            case "initial-assessment": try read(InitialAssessment.self, CaseStep.initialAssessment)
-            case "emergency-measures": try read(EmergencyMeasures.self, CaseStep.emergencyMeasures)
-            case "detailed-assessment": try read(DetailedAssessment.self, CaseStep.detailedAssessment)
-            case "case-conference": try read(CaseConference.self, CaseStep.conference)
-            case "plan": try read(Items.self) { .plan($0.items) }
-            case "approval": try read(Note.self) { .approval(note: $0.note ?? "") }
-            case "implementation": try read(Nothing.self) { _ in .implementation }
-            case "review": try read(CaseReview.self, CaseStep.review)
-            default: try read(Note.self) { .closure(note: $0.note ?? "") }
+            switch kind {
+            case .initialAssessment: try read(InitialAssessment.self, CaseStep.initialAssessment)
+            case .emergencyMeasures: try read(EmergencyMeasures.self, CaseStep.emergencyMeasures)
+            case .detailedAssessment: try read(DetailedAssessment.self, CaseStep.detailedAssessment)
+            case .caseConference: try read(CaseConference.self, CaseStep.conference)
+            case .plan: try read(Items.self) { .plan($0.items) }
+            case .approval: try read(Note.self) { .approval(note: $0.note ?? "") }
+            case .implementation: try read(Nothing.self) { _ in .implementation }
+            case .review: try read(CaseReview.self, CaseStep.review)
+            case .closure: try read(Note.self) { .closure(note: $0.note ?? "") }
             }
-        let updated = try await CaseService(database: request.db, principal: principal, actor: request.auditActor())
-            .take(step, on: id, seenVersion: version)
+        let updated = try await service(request).take(step, on: id, seenVersion: version)
         return try CaseDTO(updated, childIDs: try await CaseQueries.childIDs(of: [updated], on: request.db))
-    }
-}
-
-extension CaseQueries {
-    /// The case and its report, if within reach; the read is audited (these are records of abused children).
-    static func readAudited(_ request: Request, principal: Principal) async throws -> (ProtectionCase, AbuseReport) {
-        guard let id = request.parameters.get("id", as: UUID.self),
-            let found = try await find(id, in: principal.jurisdiction, on: request.db),
-            let report = try await AbuseReport.find(found.reportID, on: request.db)
-        else { throw TreError.notFound }
-        try await AuditLog.record(
-            AuditEvent(
-                action: "case.viewed", recordType: "case", recordID: id.uuidString, jurisdiction: found.jurisdiction),
-            by: request.auditActor(), on: request.db)
-        return (found, report)
-    }
-
-    /// Who may know who reported: the person who received the report, and the officers of the case's commune
-    /// (Decree 56 Art. 24) only when the reporter agreed to be contacted; otherwise the commune sees that there is
-    /// a reporter and asks the receiving point to relay. Provincial and national staff never see the author.
-    static func mayKnowReporter(_ principal: Principal, report: AbuseReport, of found: ProtectionCase) -> Bool {
-        if report.receivedBy == principal.userID { return true }
-        return report.reporterAgreesToContact == true && [.communeOfficer, .communeChair].contains(principal.role)
-            && principal.jurisdiction.communeCode == found.communeCode
-    }
-
-    static func childIDs(of cases: [ProtectionCase], on database: any Database) async throws -> [UUID: [UUID]] {
-        let ids = cases.compactMap(\.id)
-        guard !ids.isEmpty else { return [:] }
-        let links = try await CaseChild.query(on: database).filter(\.$caseID ~~ ids).all()
-        return Dictionary(grouping: links, by: \.caseID).mapValues { $0.map(\.childID) }
     }
 }

@@ -6,17 +6,8 @@ import Vapor
 /// The report form (Mẫu 01): any receiving point records a report, which opens a case in its commune.
 struct ReportPagesController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("reports", "new", access: .permission(.reportAbuse), use: showReportForm)
-        routes.post("reports", "new", access: .permission(.reportAbuse), use: receiveReport)
-    }
-
-    struct ReportPage: Encodable {
-        var form: ReportForm
-        var error: String?
-        var channels: [Choice]
-        var abuseForms: [Choice]
-        var communes: [Choice]
-        var childName: String?
+        routes.get(.cases(.newReport), access: .permission(.reportAbuse), use: showReportForm)
+        routes.post(.cases(.newReport), access: .permission(.reportAbuse), use: receiveReport)
     }
 
     @Sendable func showReportForm(_ request: Request) async throws -> Response {
@@ -24,54 +15,90 @@ struct ReportPagesController {
         var form = ReportForm()
         form.communeCode = principal.jurisdiction.communeCode.map(String.init)
         form.childId = try? request.query.get(String.self, at: "child")
-        return try await renderReport(request, form: form, error: nil)
+        return try await render(request, form: form, refusal: nil)
     }
 
     @Sendable func receiveReport(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let form = try request.content.decode(ReportForm.self)
-        do {
-            let opened = try await CaseService(database: request.db, principal: principal, actor: request.auditActor())
+        var opened: ProtectionCase?
+        let refused = try await request.submitting(to: .cases(.newReport)) {
+            opened = try await CaseService(database: request.db, principal: principal, actor: request.auditActor())
                 .open(try form.draft())
-            let id = try opened.requireID()
-            if principal.jurisdiction.contains(provinceCode: opened.provinceCode, communeCode: opened.communeCode) {
-                return request.redirect(to: Paths.case(id))
-            }
-            // Forwarded to a commune the receiving point cannot follow: say so, and offer a new report.
-            let commune = try await UnitQueries.commune(code: opened.communeCode, on: request.db)
-            return try await renderReport(
-                request, form: ReportForm(), error: nil,
-                notice: "\(UIStrings.text("reportForwarded", request.language)) \(commune?.name ?? "")")
-        } catch let failure as any LocalizedFailure {
-            return try await renderReport(
-                request, form: form, error: failure.message(request.language), status: .unprocessableEntity)
+        } otherwise: { refusal in
+            try await render(request, form: form, refusal: refusal)
         }
+        // Refused: the form again. Saved: the case, or, forwarded to a commune the receiving point cannot
+        // follow, a notice and a new report.
+        guard let opened else { return refused }
+        if principal.jurisdiction.contains(provinceCode: opened.provinceCode, communeCode: opened.communeCode) {
+            return request.redirect(to: SiteURL.cases(.show(.value(try opened.requireID()))).path)
+        }
+        let commune = try await UnitQueries.commune(code: opened.communeCode, on: request.db)
+        return try await render(
+            request, form: ReportForm(), refusal: nil,
+            notice: "\(UIStrings.text("reportForwarded", request.language)) \(commune?.name ?? "")")
     }
 
-    private func renderReport(
-        _ request: Request, form: ReportForm, error: String?, status: HTTPStatus = .ok, notice: String? = nil
-    ) async throws -> Response {
+    private func render(_ request: Request, form: ReportForm, refusal: Refusal?, notice: String? = nil)
+        async throws -> Response
+    {
         let principal = try request.requirePrincipal()
-        let language = request.language
+        let loaded = try await CaseQueries.reportPage(form, for: principal, on: request.db)
+        let page = ReportPage(form, loaded: loaded, language: request.language, error: refusal?.message)
+        return try await request.render(
+            "cases/report", title: UIStrings.text("newReport", request.language), page,
+            status: refusal?.status ?? .ok, notice: notice)
+    }
+}
+
+/// The report form's page (cases/report.leaf), built from the form as typed and what was loaded for it.
+struct ReportPage: Encodable {
+    /// What the report form needs from the database: the child it is about, and the communes to choose from.
+    struct Loaded {
+        var childName: String?
+        var communes: [Choice]
+    }
+
+    var form: ReportForm
+    var error: String?
+    var action: String
+    var channels: [Choice]
+    var abuseForms: [Choice]
+    var sexes: [Choice]
+    var communes: [Choice]
+    var childName: String?
+
+    init(_ form: ReportForm, loaded: Loaded, language: Language, error: String?) {
+        self.form = form
+        self.error = error
+        action = SiteURL.cases(.newReport).path
+        channels = Choice.list(ReportChannel.self, selected: form.channel ?? "phone_111", language: language) {
+            $0.label
+        }
+        abuseForms = AbuseForm.allCases.map {
+            Choice(
+                value: $0.rawValue, label: $0.label(language),
+                selected: form.abuseForms?.contains($0.rawValue) ?? false)
+        }
+        sexes = Choice.sexes(selected: form.newChildSex ?? "female", language: language)
+        communes = loaded.communes
+        childName = loaded.childName
+    }
+}
+
+extension CaseQueries {
+    /// The child a report is about (from the reader's own registry view) and the communes the reader may report in.
+    static func reportPage(_ form: ReportForm, for reader: Principal, on database: any Database) async throws
+        -> ReportPage.Loaded
+    {
         var childName: String?
         if let id = form.childId.flatMap(UUID.init(uuidString:)) {
-            childName = try await ChildQueries.find(id, in: principal.jurisdiction, on: request.db)?.fullName
+            childName = try await ChildQueries.find(id, in: reader.jurisdiction, on: database)?.fullName
         }
-        let page = ReportPage(
-            form: form, error: error,
-            channels: Choice.list(ReportChannel.self, selected: form.channel ?? "phone_111", language: language) {
-                $0.label
-            },
-            abuseForms: AbuseForm.allCases.map {
-                Choice(
-                    value: $0.rawValue, label: $0.label(language),
-                    selected: form.abuseForms?.contains($0.rawValue) ?? false)
-            },
+        return ReportPage.Loaded(
+            childName: childName,
             communes: try await ChildrenPagesController.communeChoices(
-                for: principal, selected: form.communeCode.flatMap { Int($0) }, on: request.db),
-            childName: childName)
-        return try await request.render(
-            "cases/report", title: UIStrings.text("newReport", language), page, status: status, notice: notice)
+                for: reader, selected: form.communeCode.flatMap { Int($0) }, on: database))
     }
-
 }

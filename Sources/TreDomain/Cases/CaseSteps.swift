@@ -128,18 +128,37 @@ public enum CaseStep: Sendable, Equatable {
     case review(CaseReview)
     case closure(note: String)
 
-    /// The step's name in URLs, the API and the audit trail.
-    public var name: String {
+    /// Which step this is.
+    public var kind: CaseStepKind {
         switch self {
-        case .initialAssessment: "initial-assessment"
-        case .emergencyMeasures: "emergency-measures"
-        case .detailedAssessment: "detailed-assessment"
-        case .conference: "case-conference"
-        case .plan: "plan"
-        case .approval: "approval"
-        case .implementation: "implementation"
-        case .review: "review"
-        case .closure: "closure"
+        case .initialAssessment: .initialAssessment
+        case .emergencyMeasures: .emergencyMeasures
+        case .detailedAssessment: .detailedAssessment
+        case .conference: .caseConference
+        case .plan: .plan
+        case .approval: .approval
+        case .implementation: .implementation
+        case .review: .review
+        case .closure: .closure
         }
     }
+
+    /// The step's name in URLs, the API and the audit trail.
+    public var name: String { kind.rawValue }
+}
+
+/// The steps of the procedure by name, in their order: the one list the workflow, the API, the forms, the
+/// routes and the pages share. The raw value is the step's name in URLs, the API and the audit trail.
+public enum CaseStepKind: String, CaseIterable, Codable, Sendable, CustomStringConvertible {
+    case initialAssessment = "initial-assessment"
+    case emergencyMeasures = "emergency-measures"
+    case detailedAssessment = "detailed-assessment"
+    case caseConference = "case-conference"
+    case plan
+    case approval
+    case implementation
+    case review
+    case closure
+
+    public var description: String { rawValue }
 }

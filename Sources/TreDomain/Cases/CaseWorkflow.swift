@@ -159,18 +159,18 @@ public enum CaseWorkflow {
     }
 
     /// The steps that may come next from a status (what the case page offers).
-    public static func nextSteps(from facts: CaseFacts) -> [String] {
+    public static func nextSteps(from facts: CaseFacts) -> [CaseStepKind] {
         switch facts.status {
-        case .received: ["initial-assessment"]
+        case .received: [.initialAssessment]
         case .initiallyAssessed:
-            facts.needsEmergencyMeasures ? ["emergency-measures"] : ["emergency-measures", "detailed-assessment"]
-        case .emergencyActed: ["detailed-assessment"]
-        case .detailedAssessed: ["case-conference"]
-        case .planning: ["plan"]
-        case .planDrafted: ["approval"]
-        case .planApproved: ["implementation"]
-        case .inProgress: ["review"]
-        case .reviewed: ["closure"]
+            facts.needsEmergencyMeasures ? [.emergencyMeasures] : [.emergencyMeasures, .detailedAssessment]
+        case .emergencyActed: [.detailedAssessment]
+        case .detailedAssessed: [.caseConference]
+        case .planning: [.plan]
+        case .planDrafted: [.approval]
+        case .planApproved: [.implementation]
+        case .inProgress: [.review]
+        case .reviewed: [.closure]
         case .closed: []
         }
     }
