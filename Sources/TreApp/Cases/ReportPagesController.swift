@@ -98,7 +98,8 @@ extension CaseQueries {
         }
         return ReportPage.Loaded(
             childName: childName,
-            communes: try await ChildrenPagesController.communeChoices(
-                for: reader, selected: form.communeCode.flatMap { Int($0) }, on: database))
+            communes: CommuneChoices.choices(
+                try await CommuneChoices.communes(for: reader, on: database),
+                selected: form.communeCode.flatMap { Int($0) }))
     }
 }

@@ -148,9 +148,8 @@ struct ChildRecordPage: Encodable {
                     commune: file.duplicateCommunes[$0.communeCode] ?? "")
             } : []
         editHref = canEdit ? SiteURL.children(.edit(.value(id))).path : nil
-        // TODO(shape): the report form's place after the merge.
         reportHref =
-            AccessPolicy.allows(role, .reportAbuse) ? Paths.link(Paths.newReport, ["child": id.uuidString]) : nil
+            AccessPolicy.allows(role, .reportAbuse) ? SiteURL.cases(.newReport).link(["child": id.uuidString]) : nil
         mergeAction = SiteURL.children(.merge(.value(id))).path
         circumstances = CircumstanceSection(
             file, canEdit: canEdit, language: language, circumstanceForm: circumstanceForm, supportForm: supportForm,

@@ -98,13 +98,6 @@ struct ChildrenPagesController {
 
     // MARK: Helpers
 
-    // TODO(shape): remove once the report form asks CommuneChoices itself (merge of the cases branch).
-    static func communeChoices(for principal: Principal, selected: Int?, on database: any Database) async throws
-        -> [Choice]
-    {
-        CommuneChoices.choices(try await CommuneChoices.communes(for: principal, on: database), selected: selected)
-    }
-
     private func filterQuery(_ request: Request) -> [String: String] {
         var query: [String: String] = [:]
         for key in ["q", "communeCode", "sex", "ageBand", "status", "group"] {
