@@ -7,10 +7,11 @@ import Vapor
 /// Aggregates only: no identifier, no individual contact. A province sees its own figures. Only the
 /// counsellors, who take the calls, see small counts; everyone else reads them as "<5" (decision 008).
 struct HotlineStatisticsController {
-    func register(_ routes: any RoutesBuilder, api: any RoutesBuilder) {
-        routes.get("hotline", "statistics", access: .permission(.viewHotlineStatistics), use: page)
-        routes.get("hotline", "statistics.csv", access: .permission(.viewHotlineStatistics), use: csv)
-        api.get("hotline", "statistics", access: .permission(.viewHotlineStatistics), use: json)
+    func register(_ routes: any RoutesBuilder) {
+        let access = Access.permission(.viewHotlineStatistics)
+        routes.get(.hotline(.statistics), access: access, use: page)
+        routes.get(.hotline(.statisticsExport), access: access, use: csv)
+        routes.get(.hotline(.api(.statistics)), access: access, use: json)
     }
 
     struct Selection {
@@ -53,6 +54,7 @@ struct HotlineStatisticsController {
         var provinceLocked: Bool
         var levels: [LevelView]
         var csvHref: String
+        var action = SiteURL.hotline(.statistics).path
     }
 
     @Sendable func page(_ request: Request) async throws -> Response {
@@ -85,13 +87,8 @@ struct HotlineStatisticsController {
         let provinces = try await Province.query(on: request.db).sort(\.$code).all().map {
             Choice(value: String($0.code), label: $0.name, selected: $0.code == chosen.provinceCode)
         }
-        var csv = URLComponents()
-        csv.path = "/hotline/statistics.csv"
-        csv.queryItems =
-            [
-                URLQueryItem(name: "period", value: chosen.period.kind.rawValue),
-                URLQueryItem(name: "date", value: chosen.period.start.description),
-            ] + (chosen.provinceCode.map { [URLQueryItem(name: "province", value: String($0))] } ?? [])
+        var csvQuery = ["period": chosen.period.kind.rawValue, "date": chosen.period.start.description]
+        csvQuery["province"] = chosen.provinceCode.map(String.init)
         let page = StatisticsPage(
             periodLabel: chosen.period.label,
             periods: StatisticsPeriod.Kind.allCases.map {
@@ -100,7 +97,8 @@ struct HotlineStatisticsController {
                     selected: $0 == chosen.period.kind)
             },
             date: VietnamTime.date(chosen.period.start.description), provinces: provinces,
-            provinceLocked: principal.jurisdiction.provinceCode != nil, levels: levels, csvHref: csv.string ?? "")
+            provinceLocked: principal.jurisdiction.provinceCode != nil, levels: levels,
+            csvHref: SiteURL.hotline(.statisticsExport).link(csvQuery))
         return try await request.render(
             "hotline/statistics", title: UIStrings.text("hotlineStatistics", language), page)
     }
@@ -260,8 +258,7 @@ struct HotlineStatisticsController {
         var names: [String: String] = [HotlineStatistics.Level.unknown: UIStrings.text("notKnown", language)]
         for channel in ContactChannel.allCases { names[channel.rawValue] = channel.label(language) }
         for form in AbuseForm.allCases { names[form.rawValue] = form.label(language) }
-        names["male"] = language == .vi ? "Nam" : "Male"
-        names["female"] = language == .vi ? "Nữ" : "Female"
+        for sex in Choice.sexes(selected: nil, language: language) { names[sex.value] = sex.label }
         for topic in try await ContactTopicRecord.query(on: database).all() {
             names[topic.categoryCode] = language == .vi ? topic.categoryVI : topic.categoryEN
             names[topic.code] = language == .vi ? topic.nameVI : topic.nameEN

@@ -25,9 +25,9 @@ struct CommuneDTO: Content {
 
 /// `GET /api/v1/units/provinces` and `GET /api/v1/units/provinces/{code}/communes`: the map in force.
 struct UnitsAPIController {
-    func register(_ api: any RoutesBuilder) {
-        api.get("units", "provinces", access: .permission(.viewUnits), use: provinces)
-        api.get("units", "provinces", ":code", "communes", access: .permission(.viewUnits), use: communes)
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.units(.api(.provinces)), access: .permission(.viewUnits), use: provinces)
+        routes.get(.units(.api(.communes(.pattern))), access: .permission(.viewUnits), use: communes)
     }
 
     @Sendable func provinces(_ request: Request) async throws -> [ProvinceDTO] {
