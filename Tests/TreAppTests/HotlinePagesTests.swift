@@ -164,4 +164,34 @@ import TreDomain
         ])
         #expect(page.action == "/admin/topics")
     }
+
+    @Test func statisticsHideWhatThisReaderMayNotSeeAndLockAProvincesReader() {
+        let group = { (channel: ContactChannel, count: Int) in
+            HotlineStatistics.Group(
+                channel: channel.rawValue, outcome: ContactOutcome.counselled.rawValue,
+                primaryTopic: "violence.physical", childSex: "female", childAgeBand: nil, count: count)
+        }
+        let figures = HotlineStatistics(groups: [group(.phone111, 9), group(.zalo, 2)], abuseForms: [:])
+        let selection = HotlineStatisticsController.Selection(
+            period: StatisticsPeriod(.month, containing: CivilDate(2026, 11, 15)), provinceCode: 1)
+        let loaded = { (hidden: Set<HotlineCell>) in
+            HotlineQueries.Statistics(figures: figures, hidden: hidden, topics: Self.topics, provinces: [])
+        }
+        let counsellor = HotlineStatisticsPage(loaded([]), selection: selection, provinceLocked: false, language: .vi)
+        let channels = { (page: HotlineStatisticsPage) in
+            page.levels[0].charts.first { $0.title == UIStrings.text("channel", .vi) }?.bars ?? []
+        }
+        #expect(counsellor.levels[0].total == "11")
+        #expect(channels(counsellor).map(\.count) == ["9", "2"])
+
+        let officer = HotlineStatisticsPage(
+            loaded([HotlineCell("incoming", "channel", ContactChannel.zalo.rawValue)]), selection: selection,
+            provinceLocked: true, language: .vi)
+        #expect(channels(officer).map(\.count) == ["9", HotlineStatisticsController.hiddenText])
+        #expect(channels(officer).last?.percent == 0, "a hidden bar has no length")
+        #expect(channels(officer).first?.percent == 100)
+        #expect(officer.provinceLocked)
+        #expect(officer.csvHref == "/hotline/statistics.csv?date=2026-11-01&period=month&province=1")
+        #expect(officer.action == "/hotline/statistics")
+    }
 }

@@ -84,6 +84,6 @@ enum AccountURL: SitePlace {
     }
 
     private static func escaped(_ path: String) -> String {
-        path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? SiteURL.home.path
     }
 }

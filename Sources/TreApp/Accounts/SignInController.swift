@@ -123,23 +123,27 @@ struct SignInController {
         guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
             throw TreError.signInRequired
         }
-        do {
-            guard form.newPassword == form.confirmPassword else {
-                throw TreError.invalidInput(
-                    LocalizedText(
-                        vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
-            }
-            try await request.accounts.changePassword(
-                account, current: form.currentPassword ?? "", new: form.newPassword ?? "",
-                keeping: principal.sessionID, by: request.auditActor())
-        } catch let error as any LocalizedFailure {
-            let page = PasswordPage(
-                mustChange: principal.mustChangePassword, error: error.message(language),
-                minimumLength: AccountRules.minimumPasswordLength)
-            return try await request.render(
-                "accounts/password", title: UIStrings.text("changePassword", language), page,
-                status: .unprocessableEntity)
-        }
+        let accounts = request.accounts
+        let actor = request.auditActor()
+        var done = false
+        let refused = try await request.submitting(
+            to: .accounts(.password),
+            {
+                guard form.newPassword == form.confirmPassword else { throw Self.passwordsDiffer }
+                try await accounts.changePassword(
+                    account, current: form.currentPassword ?? "", new: form.newPassword ?? "",
+                    keeping: principal.sessionID, by: actor)
+                done = true
+            },
+            otherwise: { refusal in
+                let page = PasswordPage(
+                    mustChange: principal.mustChangePassword, error: refusal.message,
+                    minimumLength: AccountRules.minimumPasswordLength)
+                return try await request.render(
+                    "accounts/password", title: UIStrings.text("changePassword", language), page,
+                    status: refusal.status)
+            })
+        guard done else { return refused }
         var changed = try Principal(account)
         changed.sessionID = principal.sessionID
         request.principal = changed
@@ -148,6 +152,9 @@ struct SignInController {
             "home/notice", title: UIStrings.text("changePassword", language), NoContent(),
             notice: UIStrings.text("passwordChanged", language))
     }
+
+    static let passwordsDiffer = TreError.invalidInput(
+        LocalizedText(vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
 
     /// Remembers the language in a cookie and returns to the page the person was on.
     @Sendable func switchLanguage(_ request: Request) async throws -> Response {
