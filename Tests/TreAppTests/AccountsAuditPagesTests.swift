@@ -31,9 +31,10 @@ import TreDomain
             names: JurisdictionNames(provinces: [1: "Thành phố Hà Nội"], communes: [4: "Phường Ba Đình"]))
         let page = AccountListPage(listing, search: "ba", paging: Paging(page: 2, per: 50), language: .vi)
 
-        #expect(page.rows.map(\.jurisdiction) == [
-            "Phường Ba Đình, Thành phố Hà Nội", UIStrings.text("nation", .vi), "Thành phố Hà Nội",
-        ])
+        #expect(
+            page.rows.map(\.jurisdiction) == [
+                "Phường Ba Đình, Thành phố Hà Nội", UIStrings.text("nation", .vi), "Thành phố Hà Nội",
+            ])
         #expect(page.rows.map(\.status) == ["active", "disabled", "mustChange"].map { UIStrings.text($0, .vi) })
         #expect(page.rows.map(\.role) == [Role.communeOfficer, .admin, .provincialOfficer].map { $0.label(.vi) })
         #expect(page.rows[0].href == "/admin/users/\(officer.id!.uuidString)")
@@ -89,7 +90,8 @@ import TreDomain
         }
         let trail = AuditQueries.Trail(
             entries: [
-                entry("account.created", record: "abc", sequence: 7), entry("accounts.exported", record: nil, sequence: nil),
+                entry("account.created", record: "abc", sequence: 7),
+                entry("accounts.exported", record: nil, sequence: nil),
                 entry("account.disabled", record: "def", sequence: nil, refused: true),
             ], total: 3)
         let page = AuditTrailPage(trail, search: "account", paging: Paging(page: 1, per: 50))

@@ -95,16 +95,19 @@ import Vapor
         try await withTreApp { app in
             try await makeAccount(app, "tinh.hanoi", role: .provincialOfficer, province: Places.haNoi)
             try await makeAccount(app, "tinh.caobang", role: .provincialOfficer, province: Places.caoBang)
-            try await makeAccount(app, "xa.badinh", role: .communeOfficer, province: Places.haNoi, commune: Places.baDinh)
+            try await makeAccount(
+                app, "xa.badinh", role: .communeOfficer, province: Places.haNoi, commune: Places.baDinh)
             let listing = try await AccountQueries.listing(
                 in: .province(provinceCode: Places.haNoi), search: "", paging: Paging(page: 1, per: 50), on: app.db)
             #expect(listing.items.map(\.username).sorted() == ["tinh.hanoi", "xa.badinh"])
             let commune = try await AccountQueries.listing(
-                in: .commune(provinceCode: Places.haNoi, communeCode: Places.baDinh), search: "", paging: Paging(page: 1, per: 50), on: app.db)
+                in: .commune(provinceCode: Places.haNoi, communeCode: Places.baDinh), search: "",
+                paging: Paging(page: 1, per: 50), on: app.db)
             #expect(commune.items.map(\.username) == ["xa.badinh"])
 
             let trail = try await AuditQueries.trail(
-                within: .province(provinceCode: Places.caoBang), search: "", paging: Paging(page: 1, per: 50), on: app.db)
+                within: .province(provinceCode: Places.caoBang), search: "", paging: Paging(page: 1, per: 50),
+                on: app.db)
             #expect(trail.entries.map(\.recordType) == ["account"], "the Cao Bằng account's creation only")
             #expect(trail.total == 1)
         }

@@ -7,7 +7,9 @@ import TreDomain
 /// The hotline's pages built from fixtures, without HTTP or a database: what the counsellor and the
 /// supervisor see, and where every link and form goes.
 @Suite struct HotlinePagesTests {
-    static func topic(_ code: String, _ category: (String, String, String), _ name: (String, String), retiredIn: Int? = nil)
+    static func topic(
+        _ code: String, _ category: (String, String, String), _ name: (String, String), retiredIn: Int? = nil
+    )
         -> ContactTopicRecord
     {
         let topic = ContactTopicRecord()
@@ -119,7 +121,8 @@ import TreDomain
         let opened = ContactPage(anonymous, language: .en)
         #expect(opened.caseHref == "/cases/\(caseID.uuidString)")
         #expect(opened.reportAction == nil, "a contact opens one report only")
-        #expect(!opened.facts.map(\.label).contains(UIStrings.text("callerIdentifier", .en)), "empty facts are left out")
+        #expect(
+            !opened.facts.map(\.label).contains(UIStrings.text("callerIdentifier", .en)), "empty facts are left out")
         #expect(!opened.facts.map(\.label).contains(UIStrings.text("notes", .en)))
     }
 
@@ -141,7 +144,8 @@ import TreDomain
 
         #expect(page.incoming == 6)
         #expect(page.intervention == 1)
-        #expect(page.outcomes.map(\.label) == [ContactOutcome.counselled, .dropped, .reportOpened].map { $0.label(.en) })
+        #expect(
+            page.outcomes.map(\.label) == [ContactOutcome.counselled, .dropped, .reportOpened].map { $0.label(.en) })
         #expect(page.outcomes.map(\.value) == ["3", "2", "1"])
         #expect(page.followUps.map(\.late) == [true, false])
         #expect(page.followUps.map(\.due) == ["19/11/2026", "20/11/2026"])
@@ -158,10 +162,11 @@ import TreDomain
         let page = TopicsPage(topics, language: .vi)
         #expect(page.version == 3)
         #expect(page.categories.map(\.value) == ["missing", "violence"])
-        #expect(page.rows.map(\.retireAction) == [
-            "/admin/topics/missing.lost/retire", "/admin/topics/violence.physical/retire",
-            "/admin/topics/violence.sexual/retire", nil,
-        ])
+        #expect(
+            page.rows.map(\.retireAction) == [
+                "/admin/topics/missing.lost/retire", "/admin/topics/violence.physical/retire",
+                "/admin/topics/violence.sexual/retire", nil,
+            ])
         #expect(page.action == "/admin/topics")
     }
 

@@ -169,6 +169,7 @@ struct AccountsAdminController {
         let choices = try await AccountQueries.formChoices(communeCode: values.communeCode, on: request.db)
         let page = AccountFormPage(account: account, values: values, choices: choices, error: error, language: language)
         let title = account?.fullName ?? UIStrings.text("newAccount", language)
-        return try await request.render("accounts/form", title: title, page, status: status, notice: request.savedNotice)
+        return try await request.render(
+            "accounts/form", title: title, page, status: status, notice: request.savedNotice)
     }
 }

@@ -81,7 +81,9 @@ struct SecondFactorController {
     }
 
     @Sendable func showCode(_ request: Request) async throws -> Response {
-        guard try await pendingAccount(request) != nil else { return request.redirect(to: SiteURL.accounts(.login).path) }
+        guard try await pendingAccount(request) != nil else {
+            return request.redirect(to: SiteURL.accounts(.login).path)
+        }
         return try await request.render(
             "accounts/code", title: UIStrings.text("signInCode", request.language), CodePage())
     }

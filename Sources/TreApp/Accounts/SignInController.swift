@@ -84,7 +84,9 @@ struct SignInController {
         try await renewSession(request)
         try await AccountSessions.start(account, on: request)
         if account.mustChangePassword { return request.redirect(to: SiteURL.accounts(.password).path) }
-        if try Principal(account).needsSecondFactor { return request.redirect(to: SiteURL.accounts(.secondFactor).path) }
+        if try Principal(account).needsSecondFactor {
+            return request.redirect(to: SiteURL.accounts(.secondFactor).path)
+        }
         return request.redirect(to: next)
     }
 

@@ -12,7 +12,8 @@ struct AuditTrailController {
         let principal = try request.requirePrincipal()
         let paging = Paging(request)
         let q = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
-        let trail = try await AuditQueries.trail(within: principal.jurisdiction, search: q, paging: paging, on: request.db)
+        let trail = try await AuditQueries.trail(
+            within: principal.jurisdiction, search: q, paging: paging, on: request.db)
         let page = AuditTrailPage(trail, search: q, paging: paging)
         return try await request.render("audit/trail", title: UIStrings.text("auditTrail", request.language), page)
     }

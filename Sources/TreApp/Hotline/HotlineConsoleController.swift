@@ -121,5 +121,4 @@ struct HotlineConsoleController {
     }
 }
 
-
 extension CallerHistory: Content {}
