@@ -103,10 +103,7 @@ struct SignInController {
     /// Ends this browser's session everywhere (its row too), then the login page clears what Tre
     /// kept in the browser, such as a hotline draft, for whoever sits down next.
     @Sendable func logout(_ request: Request) async throws -> Response {
-        if let principal = request.principal, let session = principal.sessionID {
-            try await AccountSession.query(on: request.db).filter(\.$id == session)
-                .filter(\.$user.$id == principal.userID).delete()
-        }
+        if let principal = request.principal { try await AccountSessions.signOut(principal, on: request.db) }
         request.session.destroy()
         return request.redirect(to: AccountURL.signedOut)
     }

@@ -32,8 +32,7 @@ struct UnitsAPIController {
 
     @Sendable func provinces(_ request: Request) async throws -> [ProvinceDTO] {
         let provinces = try await UnitQueries.provincesInForce(on: request.db)
-        let communes = try await Commune.query(on: request.db).filter(\.$validTo == nil).all(\.$provinceCode)
-        let counts = Dictionary(communes.map { ($0, 1) }, uniquingKeysWith: +)
+        let counts = try await UnitQueries.communeCounts(on: request.db)
         return provinces.map {
             ProvinceDTO(code: $0.code, name: $0.name, type: $0.kind, communeCount: counts[$0.code] ?? 0)
         }
