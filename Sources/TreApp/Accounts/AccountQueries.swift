@@ -68,4 +68,12 @@ enum AccountQueries {
         try await AccountSession.query(on: database).filter(\.$user.$id == userID)
             .sort(\.$lastSeenAt, .descending).all()
     }
+
+    /// The reader's own account; gone since the session began, the reader must sign in again.
+    static func own(_ principal: Principal, on database: any Database) async throws -> UserAccount {
+        guard let account = try await UserAccount.find(principal.userID, on: database) else {
+            throw TreError.signInRequired
+        }
+        return account
+    }
 }

@@ -117,9 +117,7 @@ struct SecondFactorController {
 
     private func renderEnrolment(_ request: Request, error: String?, status: HTTPStatus) async throws -> Response {
         let principal = try request.requirePrincipal()
-        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
-            throw TreError.signInRequired
-        }
+        let account = try await AccountQueries.own(principal, on: request.db)
         var page = EnrolPage(
             enrolled: account.hasSecondFactor, required: principal.role.requiresSecondFactor, secretGrouped: "",
             uri: "", unusedRecoveryCodes: 0, error: error)
@@ -140,9 +138,7 @@ struct SecondFactorController {
 
     @Sendable func enrol(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
-            throw TreError.signInRequired
-        }
+        let account = try await AccountQueries.own(principal, on: request.db)
         guard !account.hasSecondFactor, let secret = request.session.data[SessionKeys.enrolmentSecret] else {
             return request.redirect(to: SiteURL.accounts(.secondFactor).path)
         }

@@ -109,19 +109,23 @@ struct SignInController {
     }
 
     @Sendable func showChangePassword(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
+        try await renderPassword(request, refusal: nil)
+    }
+
+    private func renderPassword(_ request: Request, refusal: Refusal?) async throws -> Response {
+        let page = PasswordPage(
+            mustChange: try request.requirePrincipal().mustChangePassword, error: refusal?.message,
+            minimumLength: AccountRules.minimumPasswordLength)
         return try await request.render(
-            "accounts/password", title: UIStrings.text("changePassword", request.language),
-            PasswordPage(mustChange: principal.mustChangePassword, minimumLength: AccountRules.minimumPasswordLength))
+            "accounts/password", title: UIStrings.text("changePassword", request.language), page,
+            status: refusal?.status ?? .ok)
     }
 
     @Sendable func changePassword(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let form = try request.content.decode(PasswordForm.self)
         let language = request.language
-        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
-            throw TreError.signInRequired
-        }
+        let account = try await AccountQueries.own(principal, on: request.db)
         let accounts = request.accounts
         let actor = request.auditActor()
         var done = false
@@ -134,14 +138,7 @@ struct SignInController {
                     keeping: principal.sessionID, by: actor)
                 done = true
             },
-            otherwise: { refusal in
-                let page = PasswordPage(
-                    mustChange: principal.mustChangePassword, error: refusal.message,
-                    minimumLength: AccountRules.minimumPasswordLength)
-                return try await request.render(
-                    "accounts/password", title: UIStrings.text("changePassword", language), page,
-                    status: refusal.status)
-            })
+            otherwise: { try await renderPassword(request, refusal: $0) })
         guard done else { return refused }
         var changed = try Principal(account)
         changed.sessionID = principal.sessionID
