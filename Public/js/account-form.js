@@ -7,7 +7,8 @@
   function load() {
     list.textContent = "";
     if (!province.value) return;
-    fetch("/units/provinces/" + encodeURIComponent(province.value) + "/communes", { credentials: "same-origin" })
+    var address = province.getAttribute("data-communes").replace(":code", encodeURIComponent(province.value));
+    fetch(address, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : []; })
       .then(function (communes) {
         communes.forEach(function (commune) {

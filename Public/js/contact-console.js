@@ -47,7 +47,7 @@
     var identifier = document.getElementById("callerIdentifier").value.trim();
     var section = document.getElementById("caller-history");
     if (!identifier) { section.hidden = true; return; }
-    fetch("/hotline/callers?identifier=" + encodeURIComponent(identifier), { credentials: "same-origin" })
+    fetch(form.getAttribute("data-callers") + "?identifier=" + encodeURIComponent(identifier), { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : { flags: [], contacts: [] }; })
       .then(function (history) {
         var list = section.querySelector("ul");

@@ -60,31 +60,3 @@ enum APITokens {
         SHA256.hash(data: Data(token.utf8)).hexEncodedString()
     }
 }
-
-/// Account queries already limited to what a jurisdiction may see: nothing is fetched and filtered later.
-enum AccountQueries {
-    static func scoped(to jurisdiction: Jurisdiction, on database: any Database) -> QueryBuilder<UserAccount> {
-        let query = UserAccount.query(on: database)
-        switch jurisdiction {
-        case .nation: return query
-        case .province(let code): return query.filter(\.$provinceCode == code)
-        case .commune(_, let code): return query.filter(\.$communeCode == code)
-        }
-    }
-
-    /// One page of accounts, optionally matching a search that ignores diacritics and case.
-    static func page(
-        in jurisdiction: Jurisdiction, search: String?, page: Int, per: Int, on database: any Database
-    ) async throws -> (items: [UserAccount], total: Int) {
-        let query = scoped(to: jurisdiction, on: database)
-        if let search, !search.isEmpty {
-            let folded = VietnameseText.folded(search)
-            query.group(.or) { group in
-                group.filter(\.$fullNameFolded ~~ folded).filter(\.$username ~~ folded)
-            }
-        }
-        let total = try await query.count()
-        let items = try await query.sort(\.$username).range(((page - 1) * per)..<(page * per)).all()
-        return (items, total)
-    }
-}

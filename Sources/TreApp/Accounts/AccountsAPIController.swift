@@ -17,12 +17,12 @@ struct AccountsAPIController {
         var mustChangePassword: Bool
     }
 
-    func register(_ api: any RoutesBuilder) {
-        api.post("auth", "token", access: .everyone, use: issueToken)
-        api.get("me", access: .signedInMayChangePassword, use: me)
-        api.get("users", access: .permission(.viewAccounts), use: list)
-        api.get("users", ":username", access: .permission(.viewAccounts), use: show)
-        api.post("users", access: .permission(.manageAccounts), use: create)
+    func register(_ routes: any RoutesBuilder) {
+        routes.post(.accounts(.api(.token)), access: .everyone, use: issueToken)
+        routes.get(.accounts(.api(.me)), access: .signedInMayChangePassword, use: me)
+        routes.get(.accounts(.api(.users)), access: .permission(.viewAccounts), use: list)
+        routes.get(.accounts(.api(.user(.pattern))), access: .permission(.viewAccounts), use: show)
+        routes.post(.accounts(.api(.users)), access: .permission(.manageAccounts), use: create)
     }
 
     @Sendable func issueToken(_ request: Request) async throws -> Response {

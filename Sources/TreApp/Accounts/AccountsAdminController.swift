@@ -15,85 +15,41 @@ struct AccountsAdminController {
 
         var province: Int? { Int(provinceCode?.trimmingCharacters(in: .whitespaces) ?? "") }
         var commune: Int? { Int(communeCode?.trimmingCharacters(in: .whitespaces) ?? "") }
-    }
 
-    struct Row: Encodable {
-        var href: String
-        var username: String
-        var fullName: String
-        var role: String
-        var jurisdiction: String
-        var status: String
-    }
+        var values: AccountFormPage.Values {
+            AccountFormPage.Values(
+                username: username ?? "", fullName: fullName ?? "", role: role ?? "",
+                provinceCode: provinceCode ?? "", communeCode: communeCode ?? "")
+        }
 
-    struct ListPage: Encodable {
-        var rows: [Row]
-        var q: String
-        var pager: PagerModel
-        var exportHref: String
-    }
-
-    struct Option: Encodable {
-        var value: String
-        var label: String
-        var selected: Bool
-    }
-
-    struct FormPage: Encodable {
-        var action: String
-        var isNew: Bool
-        var account: AccountDTO?
-        var form: AccountFormValues
-        var roles: [Option]
-        var provinces: [Option]
-        var error: String?
-        var communeName: String?
-    }
-
-    struct AccountFormValues: Encodable {
-        var username = ""
-        var fullName = ""
-        var role = ""
-        var provinceCode = ""
-        var communeCode = ""
+        func validRole() throws -> Role {
+            guard let role = Role(rawValue: role ?? "") else { throw UnknownRole(value: role ?? "") }
+            return role
+        }
     }
 
     func register(_ routes: any RoutesBuilder) {
         let access = Access.permission(.manageAccounts)
-        routes.get("admin", "users", access: access, use: list)
-        routes.get("admin", "users.csv", access: access, use: export)
-        routes.get("admin", "users", "new", access: access, use: showNew)
-        routes.post("admin", "users", "new", access: access, use: create)
-        routes.get("admin", "users", ":id", access: access, use: show)
-        routes.post("admin", "users", ":id", "scope", access: access, use: rescope)
-        routes.post("admin", "users", ":id", "disable", access: access, use: disable)
-        routes.post("admin", "users", ":id", "enable", access: access, use: enable)
-        routes.post("admin", "users", ":id", "password", access: access, use: resetPassword)
-        routes.get("units", "provinces", ":code", "communes", access: .signedIn, use: communeOptions)
+        routes.get(.accounts(.users), access: access, use: list)
+        routes.get(.accounts(.usersExport), access: access, use: export)
+        routes.get(.accounts(.newUser), access: access, use: showNew)
+        routes.post(.accounts(.newUser), access: access, use: create)
+        routes.get(.accounts(.user(.pattern)), access: access, use: show)
+        routes.post(.accounts(.userScope(.pattern)), access: access, use: rescope)
+        routes.post(.accounts(.disableUser(.pattern)), access: access, use: disable)
+        routes.post(.accounts(.enableUser(.pattern)), access: access, use: enable)
+        routes.post(.accounts(.userPassword(.pattern)), access: access, use: resetPassword)
+        routes.get(.units(.communeOptions(.pattern)), access: .signedIn, use: communeOptions)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let paging = Paging(request)
         let q = (try? request.query.get(String.self, at: "q")) ?? ""
-        let result = try await AccountQueries.page(
-            in: principal.jurisdiction, search: q, page: paging.page, per: paging.per, on: request.db)
-        let language = request.language
-        let names = try await JurisdictionNames.load(for: result.items.map(\.jurisdiction), on: request.db)
-        let rows = try result.items.map { account in
-            Row(
-                href: Paths.adminUser(try account.requireID()), username: account.username, fullName: account.fullName,
-                role: account.roleValue.label(language), jurisdiction: names.describe(account.jurisdiction, language),
-                status: UIStrings.text(
-                    account.disabled ? "disabled" : account.mustChangePassword ? "mustChange" : "active", language))
-        }
-        var exportLink = URLComponents()
-        exportLink.path = Paths.adminUsersExport
-        exportLink.queryItems = [URLQueryItem(name: "q", value: q)]
-        let page = ListPage(
-            rows: rows, q: q, pager: PagerModel(paging, total: result.total, path: Paths.adminUsers, query: ["q": q]),
-            exportHref: exportLink.string ?? "")
-        return try await request.render("accounts/list", title: UIStrings.text("accounts", language), page)
+        let listing = try await AccountQueries.listing(
+            in: principal.jurisdiction, search: q, paging: paging, on: request.db)
+        let page = AccountListPage(listing, search: q, paging: paging, language: request.language)
+        return try await request.render("accounts/list", title: UIStrings.text("accounts", request.language), page)
     }
 
     /// The accounts matching the search, as CSV (UTF-8 with BOM so spreadsheet programs read the accents).
@@ -122,50 +78,54 @@ struct AccountsAdminController {
     }
 
     @Sendable func showNew(_ request: Request) async throws -> Response {
-        try await renderForm(request, account: nil, values: AccountFormValues(), error: nil)
+        try await renderForm(request, account: nil, values: AccountFormPage.Values())
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
         let form = try request.content.decode(AccountForm.self)
-        do {
-            guard let role = Role(rawValue: form.role ?? "") else { throw UnknownRole(value: form.role ?? "") }
-            let input = NewAccount(
-                username: form.username ?? "", password: form.password ?? "", fullName: form.fullName ?? "", role: role,
-                provinceCode: form.province, communeCode: form.commune)
-            let account = try await request.accounts.create(input, by: request.auditActor())
-            return request.redirect(to: Paths.adminUser(try account.requireID()))
-        } catch let error as any LocalizedFailure {
-            return try await renderForm(
-                request, account: nil, values: values(form), error: error.message(request.language),
-                status: .unprocessableEntity)
-        }
+        let accounts = request.accounts
+        let actor = request.auditActor()
+        var created: UUID?
+        let answer = try await request.submitting(
+            to: .accounts(.users),
+            {
+                let input = NewAccount(
+                    username: form.username ?? "", password: form.password ?? "", fullName: form.fullName ?? "",
+                    role: try form.validRole(), provinceCode: form.province, communeCode: form.commune)
+                created = try await accounts.create(input, by: actor).requireID()
+            },
+            otherwise: {
+                try await renderForm(
+                    request, account: nil, values: form.values, error: $0.message, status: $0.status)
+            })
+        guard let created else { return answer }
+        return request.redirect(to: SiteURL.accounts(.user(.value(created))).path)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
         let account = try await find(request)
-        let values = AccountFormValues(
-            username: account.username, fullName: account.fullName, role: account.role,
-            provinceCode: account.provinceCode.map(String.init) ?? "",
-            communeCode: account.communeCode.map(String.init) ?? "")
-        return try await renderForm(request, account: account, values: values, error: nil)
+        return try await renderForm(request, account: account, values: AccountFormPage.Values(account))
     }
 
     @Sendable func rescope(_ request: Request) async throws -> Response {
         let account = try await find(request)
         let form = try request.content.decode(AccountForm.self)
-        do {
-            guard let role = Role(rawValue: form.role ?? "") else { throw UnknownRole(value: form.role ?? "") }
-            try await request.accounts.rescope(
-                account, role: role, provinceCode: form.province, communeCode: form.commune, by: request.auditActor())
-            return request.redirect(to: Paths.adminUser(try account.requireID()))
-        } catch let error as any LocalizedFailure {
-            var shown = values(form)
-            shown.username = account.username
-            shown.fullName = account.fullName
-            return try await renderForm(
-                request, account: account, values: shown, error: error.message(request.language),
-                status: .unprocessableEntity)
-        }
+        let accounts = request.accounts
+        let actor = request.auditActor()
+        return try await request.submitting(
+            to: .accounts(.user(.value(try account.requireID()))),
+            {
+                try await accounts.rescope(
+                    account, role: try form.validRole(), provinceCode: form.province, communeCode: form.commune,
+                    by: actor)
+            },
+            otherwise: { refusal in
+                var shown = form.values
+                shown.username = account.username
+                shown.fullName = account.fullName
+                return try await renderForm(
+                    request, account: account, values: shown, error: refusal.message, status: refusal.status)
+            })
     }
 
     @Sendable func disable(_ request: Request) async throws -> Response {
@@ -180,7 +140,7 @@ struct AccountsAdminController {
         let account = try await find(request)
         let form = try request.content.decode(AccountForm.self)
         try await request.accounts.resetPassword(account, temporary: form.password ?? "", by: request.auditActor())
-        return request.redirect(to: Paths.adminUser(try account.requireID()))
+        return request.redirect(to: SiteURL.accounts(.user(.value(try account.requireID()))).path)
     }
 
     /// The communes of a province as JSON for the account form's commune list.
@@ -192,43 +152,24 @@ struct AccountsAdminController {
     private func setDisabled(_ request: Request, _ disabled: Bool) async throws -> Response {
         let account = try await find(request)
         try await request.accounts.setDisabled(account, disabled, by: request.auditActor())
-        return request.redirect(to: Paths.adminUser(try account.requireID()))
+        return request.redirect(to: SiteURL.accounts(.user(.value(try account.requireID()))).path)
     }
 
     private func find(_ request: Request) async throws -> UserAccount {
-        let principal = try request.requirePrincipal()
-        guard let id = request.parameters.get("id", as: UUID.self),
-            let account = try await AccountQueries.scoped(to: principal.jurisdiction, on: request.db)
-                .filter(\.$id == id).first()
-        else { throw TreError.notFound }
-        return account
-    }
-
-    private func values(_ form: AccountForm) -> AccountFormValues {
-        AccountFormValues(
-            username: form.username ?? "", fullName: form.fullName ?? "", role: form.role ?? "",
-            provinceCode: form.provinceCode ?? "", communeCode: form.communeCode ?? "")
+        try await AccountQueries.account(
+            request.parameters.get("id", as: UUID.self), within: try request.requirePrincipal().jurisdiction,
+            on: request.db)
     }
 
     private func renderForm(
-        _ request: Request, account: UserAccount?, values: AccountFormValues, error: String?, status: HTTPStatus = .ok
+        _ request: Request, account: UserAccount?, values: AccountFormPage.Values, error: String? = nil,
+        status: HTTPStatus = .ok
     ) async throws -> Response {
         let language = request.language
-        let roles = Role.allCases.map {
-            Option(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == values.role)
-        }
-        let provinces = try await UnitQueries.provincesInForce(on: request.db).map {
-            Option(value: String($0.code), label: $0.name, selected: String($0.code) == values.provinceCode)
-        }
-        var communeName: String?
-        if let code = Int(values.communeCode) {
-            communeName = try await UnitQueries.commune(code: code, on: request.db)?.name
-        }
-        let page = FormPage(
-            action: try account.map { Paths.adminUser(try $0.requireID()) + "/scope" } ?? Paths.adminNewUser,
-            isNew: account == nil, account: try account.map(AccountDTO.init), form: values, roles: roles,
-            provinces: provinces, error: error, communeName: communeName)
+        let choices = try await AccountQueries.formChoices(communeCode: values.communeCode, on: request.db)
+        let page = AccountFormPage(account: account, values: values, choices: choices, error: error, language: language)
         let title = account?.fullName ?? UIStrings.text("newAccount", language)
-        return try await request.render("accounts/form", title: title, page, status: status)
+        return try await request.render(
+            "accounts/form", title: title, page, status: status, notice: request.savedNotice)
     }
 }

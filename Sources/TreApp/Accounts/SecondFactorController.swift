@@ -14,6 +14,7 @@ struct SecondFactorController {
 
     struct CodePage: Encodable {
         var error: String?
+        var action = SiteURL.accounts(.signInCode).path
     }
 
     struct EnrolPage: Encodable {
@@ -23,10 +24,12 @@ struct SecondFactorController {
         var uri: String
         var unusedRecoveryCodes: Int
         var error: String?
+        var action = SiteURL.accounts(.secondFactor).path
     }
 
     struct RecoveryCodesPage: Encodable {
         var codes: [String]
+        var continueHref = SiteURL.home.path
     }
 
     struct SessionsPage: Encodable {
@@ -37,21 +40,34 @@ struct SecondFactorController {
             var address: String
             var browser: String
             var current: Bool
+            var endAction: String
         }
         var sessions: [Row]
+        var endOthersAction = SiteURL.accounts(.endOtherSessions).path
+
+        /// The reader's own sessions, most recently used first; the one in use is marked, not ended from here.
+        init(_ records: [AccountSession], current: UUID?) {
+            sessions = records.map { record in
+                let id = record.id ?? UUID()
+                return Row(
+                    id: id.uuidString, startedAt: VietnamTime.format(record.startedAt),
+                    lastSeenAt: VietnamTime.format(record.lastSeenAt), address: record.address,
+                    browser: BrowserName.describe(record.userAgent), current: record.id == current,
+                    endAction: SiteURL.accounts(.endSession(.value(id))).path)
+            }
+        }
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("login", "code", access: .everyone, use: showCode)
-        routes.post("login", "code", access: .everyone, use: checkCode)
-        routes.get("account", "second-factor", access: .signedInMayChangePassword, use: showEnrolment)
-        routes.post("account", "second-factor", access: .signedInMayChangePassword, use: enrol)
-        routes.get("account", "sessions", access: .signedIn, use: sessions)
-        routes.post("account", "sessions", "end-others", access: .signedIn, use: endOthers)
-        routes.post("account", "sessions", ":id", "end", access: .signedIn, use: endOne)
+        routes.get(.accounts(.signInCode), access: .everyone, use: showCode)
+        routes.post(.accounts(.signInCode), access: .everyone, use: checkCode)
+        routes.get(.accounts(.secondFactor), access: .signedInMayChangePassword, use: showEnrolment)
+        routes.post(.accounts(.secondFactor), access: .signedInMayChangePassword, use: enrol)
+        routes.get(.accounts(.sessions), access: .signedIn, use: sessions)
+        routes.post(.accounts(.endOtherSessions), access: .signedIn, use: endOthers)
+        routes.post(.accounts(.endSession(.pattern)), access: .signedIn, use: endOne)
         routes.post(
-            "admin", "users", ":id", "second-factor", "reset", access: .permission(.manageAccounts),
-            use: resetSecondFactor)
+            .accounts(.resetSecondFactor(.pattern)), access: .permission(.manageAccounts), use: resetSecondFactor)
     }
 
     /// The account whose password was accepted in this browser moments ago, if any.
@@ -65,13 +81,17 @@ struct SecondFactorController {
     }
 
     @Sendable func showCode(_ request: Request) async throws -> Response {
-        guard try await pendingAccount(request) != nil else { return request.redirect(to: Paths.login) }
+        guard try await pendingAccount(request) != nil else {
+            return request.redirect(to: SiteURL.accounts(.login).path)
+        }
         return try await request.render(
             "accounts/code", title: UIStrings.text("signInCode", request.language), CodePage())
     }
 
     @Sendable func checkCode(_ request: Request) async throws -> Response {
-        guard let account = try await pendingAccount(request) else { return request.redirect(to: Paths.login) }
+        guard let account = try await pendingAccount(request) else {
+            return request.redirect(to: SiteURL.accounts(.login).path)
+        }
         let form = try request.content.decode(CodeForm.self)
         let language = request.language
         do {
@@ -87,7 +107,7 @@ struct SecondFactorController {
                 "accounts/code", title: UIStrings.text("signInCode", language),
                 CodePage(error: error.message(language)), status: error.status)
         }
-        let next = request.session.data[SessionKeys.pendingNext].flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        let next = AccountURL.localOrHome(request.session.data[SessionKeys.pendingNext])
         return try await SignInController.completeSignIn(account, next: next, on: request)
     }
 
@@ -97,9 +117,7 @@ struct SecondFactorController {
 
     private func renderEnrolment(_ request: Request, error: String?, status: HTTPStatus) async throws -> Response {
         let principal = try request.requirePrincipal()
-        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
-            throw TreError.signInRequired
-        }
+        let account = try await AccountQueries.own(principal, on: request.db)
         var page = EnrolPage(
             enrolled: account.hasSecondFactor, required: principal.role.requiresSecondFactor, secretGrouped: "",
             uri: "", unusedRecoveryCodes: 0, error: error)
@@ -120,11 +138,9 @@ struct SecondFactorController {
 
     @Sendable func enrol(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
-            throw TreError.signInRequired
-        }
+        let account = try await AccountQueries.own(principal, on: request.db)
         guard !account.hasSecondFactor, let secret = request.session.data[SessionKeys.enrolmentSecret] else {
-            return request.redirect(to: Paths.secondFactor)
+            return request.redirect(to: SiteURL.accounts(.secondFactor).path)
         }
         let form = try request.content.decode(CodeForm.self)
         let codes: [String]
@@ -146,29 +162,23 @@ struct SecondFactorController {
 
     @Sendable func sessions(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        let records = try await AccountSession.query(on: request.db).filter(\.$user.$id == principal.userID)
-            .sort(\.$lastSeenAt, .descending).all()
-        let rows = try records.map { record in
-            SessionsPage.Row(
-                id: try record.requireID().uuidString, startedAt: VietnamTime.format(record.startedAt),
-                lastSeenAt: VietnamTime.format(record.lastSeenAt), address: record.address,
-                browser: BrowserName.describe(record.userAgent), current: record.id == principal.sessionID)
-        }
+        let records = try await AccountQueries.sessions(of: principal.userID, on: request.db)
         return try await request.render(
-            "accounts/sessions", title: UIStrings.text("mySessions", request.language), SessionsPage(sessions: rows))
+            "accounts/sessions", title: UIStrings.text("mySessions", request.language),
+            SessionsPage(records, current: principal.sessionID))
     }
 
     @Sendable func endOne(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         guard let id = request.parameters.get("id", as: UUID.self) else { throw TreError.notFound }
         try await AccountSessions.end(of: principal, only: id, by: request.auditActor(), on: request.db)
-        return request.redirect(to: id == principal.sessionID ? Paths.login : Paths.accountSessions)
+        return request.redirect(to: SiteURL.accounts(id == principal.sessionID ? .login : .sessions).path)
     }
 
     @Sendable func endOthers(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         try await AccountSessions.end(of: principal, only: nil, by: request.auditActor(), on: request.db)
-        return request.redirect(to: Paths.accountSessions)
+        return request.redirect(to: SiteURL.accounts(.sessions).path)
     }
 
     @Sendable func resetSecondFactor(_ request: Request) async throws -> Response {
@@ -178,7 +188,7 @@ struct SecondFactorController {
                 .filter(\.$id == id).first()
         else { throw TreError.notFound }
         try await request.secondFactor.reset(account, by: request.auditActor())
-        return request.redirect(to: Paths.adminUser(id))
+        return request.redirect(to: SiteURL.accounts(.user(.value(id))).path)
     }
 }
 

@@ -113,6 +113,13 @@ enum AccountSessions {
         request.session.data[SessionKeys.accountSession] = try record.requireID().uuidString
     }
 
+    /// Signing out removes this browser's session record, so the session cannot be used again.
+    static func signOut(_ principal: Principal, on database: any Database) async throws {
+        guard let session = principal.sessionID else { return }
+        try await AccountSession.query(on: database).filter(\.$id == session)
+            .filter(\.$user.$id == principal.userID).delete()
+    }
+
     /// Ends one of the person's own sessions (or every other one), audited.
     static func end(
         of principal: Principal, only session: UUID?, by actor: AuditActor, on database: any Database

@@ -16,6 +16,8 @@ struct SignInController {
         var error: String?
         /// Just signed out: the page runs the script that clears Tre's drafts from the browser.
         var signedOut = false
+        var action = SiteURL.accounts(.login).path
+        var signedOutScript = SiteURL.script(.signedOut).path
     }
 
     struct PasswordForm: Content {
@@ -28,21 +30,21 @@ struct SignInController {
         var mustChange: Bool
         var error: String?
         var minimumLength: Int
+        var action = SiteURL.accounts(.password).path
     }
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("login", access: .everyone, use: showLogin)
-        routes.post("login", access: .everyone, use: login)
-        routes.post("logout", access: .everyone, use: logout)
-        routes.get("account", "password", access: .signedInMayChangePassword, use: showChangePassword)
-        routes.post("account", "password", access: .signedInMayChangePassword, use: changePassword)
-        routes.get("lang", ":code", access: .everyone, use: switchLanguage)
+        routes.get(.accounts(.login), access: .everyone, use: showLogin)
+        routes.post(.accounts(.login), access: .everyone, use: login)
+        routes.post(.accounts(.logout), access: .everyone, use: logout)
+        routes.get(.accounts(.password), access: .signedInMayChangePassword, use: showChangePassword)
+        routes.post(.accounts(.password), access: .signedInMayChangePassword, use: changePassword)
+        routes.get(.accounts(.language(.pattern)), access: .everyone, use: switchLanguage)
     }
 
     @Sendable func showLogin(_ request: Request) async throws -> Response {
-        if request.principal != nil { return request.redirect(to: Paths.home) }
-        let next =
-            (try? request.query.get(String.self, at: "next")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        if request.principal != nil { return request.redirect(to: SiteURL.home.path) }
+        let next = AccountURL.localOrHome(try? request.query.get(String.self, at: "next"))
         let signedOut = (try? request.query.get(String.self, at: "signedOut")) == "1"
         return try await request.render(
             "accounts/login", title: title(request), LoginPage(username: "", next: next, signedOut: signedOut))
@@ -51,7 +53,7 @@ struct SignInController {
     @Sendable func login(_ request: Request) async throws -> Response {
         let form = try request.content.decode(LoginForm.self)
         let username = form.username ?? ""
-        let next = form.next.flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        let next = AccountURL.localOrHome(form.next)
         do {
             let account = try await request.accounts.authenticate(
                 username: username, password: form.password ?? "", from: request.clientAddress,
@@ -61,7 +63,7 @@ struct SignInController {
                 request.session.data[SessionKeys.pendingUserID] = try account.requireID().uuidString
                 request.session.data[SessionKeys.pendingSince] = String(Date().timeIntervalSince1970)
                 request.session.data[SessionKeys.pendingNext] = next
-                return request.redirect(to: Paths.signInCode)
+                return request.redirect(to: SiteURL.accounts(.signInCode).path)
             }
             return try await Self.completeSignIn(account, next: next, on: request)
         } catch let error as SignInThrottled {
@@ -81,8 +83,10 @@ struct SignInController {
     static func completeSignIn(_ account: UserAccount, next: String, on request: Request) async throws -> Response {
         try await renewSession(request)
         try await AccountSessions.start(account, on: request)
-        if account.mustChangePassword { return request.redirect(to: Paths.changePassword) }
-        if try Principal(account).needsSecondFactor { return request.redirect(to: Paths.secondFactor) }
+        if account.mustChangePassword { return request.redirect(to: SiteURL.accounts(.password).path) }
+        if try Principal(account).needsSecondFactor {
+            return request.redirect(to: SiteURL.accounts(.secondFactor).path)
+        }
         return request.redirect(to: next)
     }
 
@@ -99,59 +103,59 @@ struct SignInController {
     /// Ends this browser's session everywhere (its row too), then the login page clears what Tre
     /// kept in the browser, such as a hotline draft, for whoever sits down next.
     @Sendable func logout(_ request: Request) async throws -> Response {
-        if let principal = request.principal, let session = principal.sessionID {
-            try await AccountSession.query(on: request.db).filter(\.$id == session)
-                .filter(\.$user.$id == principal.userID).delete()
-        }
+        if let principal = request.principal { try await AccountSessions.signOut(principal, on: request.db) }
         request.session.destroy()
-        return request.redirect(to: Paths.signedOut)
+        return request.redirect(to: AccountURL.signedOut)
     }
 
     @Sendable func showChangePassword(_ request: Request) async throws -> Response {
-        let principal = try request.requirePrincipal()
+        try await renderPassword(request, refusal: nil)
+    }
+
+    private func renderPassword(_ request: Request, refusal: Refusal?) async throws -> Response {
+        let page = PasswordPage(
+            mustChange: try request.requirePrincipal().mustChangePassword, error: refusal?.message,
+            minimumLength: AccountRules.minimumPasswordLength)
         return try await request.render(
-            "accounts/password", title: UIStrings.text("changePassword", request.language),
-            PasswordPage(mustChange: principal.mustChangePassword, minimumLength: AccountRules.minimumPasswordLength))
+            "accounts/password", title: UIStrings.text("changePassword", request.language), page,
+            status: refusal?.status ?? .ok)
     }
 
     @Sendable func changePassword(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let form = try request.content.decode(PasswordForm.self)
         let language = request.language
-        guard let account = try await UserAccount.find(principal.userID, on: request.db) else {
-            throw TreError.signInRequired
-        }
-        do {
-            guard form.newPassword == form.confirmPassword else {
-                throw TreError.invalidInput(
-                    LocalizedText(
-                        vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
-            }
-            try await request.accounts.changePassword(
-                account, current: form.currentPassword ?? "", new: form.newPassword ?? "",
-                keeping: principal.sessionID, by: request.auditActor())
-        } catch let error as any LocalizedFailure {
-            let page = PasswordPage(
-                mustChange: principal.mustChangePassword, error: error.message(language),
-                minimumLength: AccountRules.minimumPasswordLength)
-            return try await request.render(
-                "accounts/password", title: UIStrings.text("changePassword", language), page,
-                status: .unprocessableEntity)
-        }
+        let account = try await AccountQueries.own(principal, on: request.db)
+        let accounts = request.accounts
+        let actor = request.auditActor()
+        var done = false
+        let refused = try await request.submitting(
+            to: .accounts(.password),
+            {
+                guard form.newPassword == form.confirmPassword else { throw Self.passwordsDiffer }
+                try await accounts.changePassword(
+                    account, current: form.currentPassword ?? "", new: form.newPassword ?? "",
+                    keeping: principal.sessionID, by: actor)
+                done = true
+            },
+            otherwise: { try await renderPassword(request, refusal: $0) })
+        guard done else { return refused }
         var changed = try Principal(account)
         changed.sessionID = principal.sessionID
         request.principal = changed
-        if changed.needsSecondFactor { return request.redirect(to: Paths.secondFactor) }
+        if changed.needsSecondFactor { return request.redirect(to: SiteURL.accounts(.secondFactor).path) }
         return try await request.render(
             "home/notice", title: UIStrings.text("changePassword", language), NoContent(),
             notice: UIStrings.text("passwordChanged", language))
     }
 
+    static let passwordsDiffer = TreError.invalidInput(
+        LocalizedText(vi: "Hai lần nhập mật khẩu mới không khớp.", en: "The two new passwords do not match."))
+
     /// Remembers the language in a cookie and returns to the page the person was on.
     @Sendable func switchLanguage(_ request: Request) async throws -> Response {
         let language = Language(rawValue: request.parameters.get("code") ?? "") ?? .default
-        let back =
-            (try? request.query.get(String.self, at: "back")).flatMap { Paths.isLocal($0) ? $0 : nil } ?? Paths.home
+        let back = AccountURL.localOrHome(try? request.query.get(String.self, at: "back"))
         let response = request.redirect(to: back)
         response.cookies[LanguageCookie.name] = LanguageCookie.value(language)
         return response

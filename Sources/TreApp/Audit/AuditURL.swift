@@ -1,9 +1,12 @@
 import Foundation
 
 /// The addresses of the audit trail.
-// TODO(shape): list this capability's places and register its routes from them.
 enum AuditURL: SitePlace {
+    case trail
+
     var segments: [PathSegment] {
-        switch self {}
+        switch self {
+        case .trail: [.fixed("audit")]
+        }
     }
 }

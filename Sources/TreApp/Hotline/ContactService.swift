@@ -46,13 +46,13 @@ struct ContactService {
         }
     }
 
-    /// The caller's earlier contacts, newest first: a counsellor sees at once who is calling again.
-    func previous(_ contact: HotlineContact, limit: Int = 20) async throws -> [HotlineContact] {
-        guard !contact.callerIdentifier.isEmpty else { return [] }
-        return try await HotlineContact.query(on: database)
-            .filter(\.$callerIdentifier == contact.callerIdentifier)
-            .filter(\.$id != contact.requireID())
-            .sort(\.$startedAt, .descending).limit(limit).all()
+    /// The follow-up is done: the contact leaves the supervisor's list.
+    func followedUp(_ contact: HotlineContact, at now: Date = Date()) async throws {
+        try await database.writeTransaction { database in
+            contact.followedUpAt = now
+            try await contact.update(on: database)
+            try await AuditLog.record(event(contact, "contact.followed_up"), by: actor, on: database)
+        }
     }
 
     /// One action: the report is made from what the contact already holds, the case's clock starts at

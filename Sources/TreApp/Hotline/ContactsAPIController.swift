@@ -6,11 +6,12 @@ import Vapor
 /// `/api/v1/contacts`: a telephony or chat system creates a contact when a call starts and completes
 /// it when the call ends; hotline roles only (caller identifiers are never shown to anyone else).
 struct ContactsAPIController {
-    func register(_ api: any RoutesBuilder) {
-        api.post("contacts", access: .permission(.logContacts), use: create)
-        api.patch("contacts", ":id", access: .permission(.logContacts), use: update)
-        api.get("contacts", ":id", access: .permission(.logContacts), use: show)
-        api.post("contacts", ":id", "report", access: .permission(.logContacts), use: openReport)
+    func register(_ routes: any RoutesBuilder) {
+        let access = Access.permission(.logContacts)
+        routes.post(.hotline(.api(.contacts)), access: access, use: create)
+        routes.patch(.hotline(.api(.contact(.pattern))), access: access, use: update)
+        routes.get(.hotline(.api(.contact(.pattern))), access: access, use: show)
+        routes.post(.hotline(.api(.contactReport(.pattern))), access: access, use: openReport)
     }
 
     struct ContactInput: Content {
@@ -90,10 +91,7 @@ struct ContactsAPIController {
     }
 
     private func find(_ request: Request) async throws -> HotlineContact {
-        guard let id = request.parameters.get("id", as: UUID.self),
-            let contact = try await HotlineContact.find(id, on: request.db)
-        else { throw TreError.notFound }
-        return contact
+        try await HotlineQueries.contact(request.parameters.get("id", as: UUID.self), on: request.db)
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
@@ -114,7 +112,7 @@ struct ContactsAPIController {
         let contact = try await find(request)
         return ContactDetailDTO(
             contact: try ContactDTO(contact),
-            previousContacts: try await service(request).previous(contact).map(ContactDTO.init))
+            previousContacts: try await HotlineQueries.previous(contact, on: request.db).map(ContactDTO.init))
     }
 
     @Sendable func openReport(_ request: Request) async throws -> Response {

@@ -7,10 +7,11 @@ import Vapor
 /// Aggregates only: no identifier, no individual contact. A province sees its own figures. Only the
 /// counsellors, who take the calls, see small counts; everyone else reads them as "<5" (decision 008).
 struct HotlineStatisticsController {
-    func register(_ routes: any RoutesBuilder, api: any RoutesBuilder) {
-        routes.get("hotline", "statistics", access: .permission(.viewHotlineStatistics), use: page)
-        routes.get("hotline", "statistics.csv", access: .permission(.viewHotlineStatistics), use: csv)
-        api.get("hotline", "statistics", access: .permission(.viewHotlineStatistics), use: json)
+    func register(_ routes: any RoutesBuilder) {
+        let access = Access.permission(.viewHotlineStatistics)
+        routes.get(.hotline(.statistics), access: access, use: page)
+        routes.get(.hotline(.statisticsExport), access: access, use: csv)
+        routes.get(.hotline(.api(.statistics)), access: access, use: json)
     }
 
     struct Selection {
@@ -28,81 +29,15 @@ struct HotlineStatisticsController {
         return Selection(period: StatisticsPeriod(kind, containing: day), provinceCode: province)
     }
 
-    struct Bar: Encodable {
-        var label: String
-        var count: String
-        var percent: Int
-    }
-
-    struct Chart: Encodable {
-        var title: String
-        var bars: [Bar]
-    }
-
-    struct LevelView: Encodable {
-        var title: String
-        var total: String
-        var charts: [Chart]
-    }
-
-    struct StatisticsPage: Encodable {
-        var periodLabel: String
-        var periods: [Choice]
-        var date: String
-        var provinces: [Choice]
-        var provinceLocked: Bool
-        var levels: [LevelView]
-        var csvHref: String
-    }
-
     @Sendable func page(_ request: Request) async throws -> Response {
-        let language = request.language
         let chosen = try selection(request)
         let principal = try request.requirePrincipal()
-        let figures = try await HotlineStatisticsQuery.figures(
-            for: chosen.period, provinceCode: chosen.provinceCode, on: request.db)
-        let hidden = try await Self.hidden(of: chosen, for: principal, on: request.db)
-        let names = try await labels(on: request.db, language: language)
-        let titles = [
-            UIStrings.text("incomingContacts", language), UIStrings.text("counselledContacts", language),
-            UIStrings.text("interventionCases", language),
-        ]
-        let chartTitles = [
-            "channel": UIStrings.text("channel", language), "category": UIStrings.text("topicCategory", language),
-            "topic": UIStrings.text("topics", language), "abuse_form": UIStrings.text("abuseForms", language),
-            "sex": UIStrings.text("sex", language), "age_band": UIStrings.text("ageBand", language),
-        ]
-        let levels = zip(titles, figures.levels).map { title, named in
-            LevelView(
-                title: title,
-                total: hidden.contains(.total(named.name)) ? Self.hiddenText : String(named.level.total),
-                charts: named.level.breakdowns.map { breakdown in
-                    chart(
-                        chartTitles[breakdown.dimension] ?? breakdown.dimension, breakdown.counts, names,
-                        hidden: { hidden.contains(HotlineCell(named.name, breakdown.dimension, $0)) })
-                }.filter { !$0.bars.isEmpty })
-        }
-        let provinces = try await Province.query(on: request.db).sort(\.$code).all().map {
-            Choice(value: String($0.code), label: $0.name, selected: $0.code == chosen.provinceCode)
-        }
-        var csv = URLComponents()
-        csv.path = "/hotline/statistics.csv"
-        csv.queryItems =
-            [
-                URLQueryItem(name: "period", value: chosen.period.kind.rawValue),
-                URLQueryItem(name: "date", value: chosen.period.start.description),
-            ] + (chosen.provinceCode.map { [URLQueryItem(name: "province", value: String($0))] } ?? [])
-        let page = StatisticsPage(
-            periodLabel: chosen.period.label,
-            periods: StatisticsPeriod.Kind.allCases.map {
-                Choice(
-                    value: $0.rawValue, label: UIStrings.text("period_\($0.rawValue)", language),
-                    selected: $0 == chosen.period.kind)
-            },
-            date: VietnamTime.date(chosen.period.start.description), provinces: provinces,
-            provinceLocked: principal.jurisdiction.provinceCode != nil, levels: levels, csvHref: csv.string ?? "")
+        let loaded = try await HotlineQueries.statistics(chosen, for: principal, on: request.db)
+        let page = HotlineStatisticsPage(
+            loaded, selection: chosen, provinceLocked: principal.jurisdiction.provinceCode != nil,
+            language: request.language)
         return try await request.render(
-            "hotline/statistics", title: UIStrings.text("hotlineStatistics", language), page)
+            "hotline/statistics", title: UIStrings.text("hotlineStatistics", request.language), page)
     }
 
     @Sendable func csv(_ request: Request) async throws -> Response {
@@ -236,36 +171,5 @@ struct HotlineStatisticsController {
             start = part.end
         }
         return parts
-    }
-
-    /// Hidden bars come last, at no length, and the longest bar is a shown one: a bar's place or length
-    /// must not bound the count it hides.
-    private func chart(
-        _ title: String, _ counts: [String: Int], _ names: [String: String], hidden: (String) -> Bool
-    ) -> Chart {
-        let shown = counts.filter { !hidden($0.key) }
-        let largest = max(shown.values.max() ?? 0, 1)
-        let bars =
-            shown.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
-                Bar(label: names[$0.key] ?? $0.key, count: String($0.value), percent: $0.value * 100 / largest)
-            }
-            + counts.keys.filter(hidden).sorted().map {
-                Bar(label: names[$0] ?? $0, count: Self.hiddenText, percent: 0)
-            }
-        return Chart(title: title, bars: bars)
-    }
-
-    /// Display names for every key a breakdown can hold.
-    private func labels(on database: any Database, language: Language) async throws -> [String: String] {
-        var names: [String: String] = [HotlineStatistics.Level.unknown: UIStrings.text("notKnown", language)]
-        for channel in ContactChannel.allCases { names[channel.rawValue] = channel.label(language) }
-        for form in AbuseForm.allCases { names[form.rawValue] = form.label(language) }
-        names["male"] = language == .vi ? "Nam" : "Male"
-        names["female"] = language == .vi ? "Nữ" : "Female"
-        for topic in try await ContactTopicRecord.query(on: database).all() {
-            names[topic.categoryCode] = language == .vi ? topic.categoryVI : topic.categoryEN
-            names[topic.code] = language == .vi ? topic.nameVI : topic.nameEN
-        }
-        return names
     }
 }

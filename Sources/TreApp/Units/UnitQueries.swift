@@ -20,4 +20,10 @@ enum UnitQueries {
             .filter(\.$provinceCode == provinceCode).filter(\.$validTo == nil)
             .sort(\.$code).all()
     }
+
+    /// How many communes in force each province has, by province code.
+    static func communeCounts(on database: any Database) async throws -> [Int: Int] {
+        let communes = try await Commune.query(on: database).filter(\.$validTo == nil).all(\.$provinceCode)
+        return Dictionary(communes.map { ($0, 1) }, uniquingKeysWith: +)
+    }
 }

@@ -1,9 +1,23 @@
 import Foundation
 
-/// The addresses of administrative units (API).
-// TODO(shape): list this capability's places and register its routes from them.
+/// The addresses of administrative units: the API, and the communes of a province for the account form.
 enum UnitURL: SitePlace {
+    /// The communes of a province as JSON for the account form's commune list (signed-in pages).
+    case communeOptions(RouteValue<Int>)
+    case api(API)
+
+    enum API: Sendable, Hashable {
+        case provinces
+        case communes(RouteValue<Int>)
+    }
+
     var segments: [PathSegment] {
-        switch self {}
+        let units = PathSegment.fixed("units")
+        let provinces = PathSegment.fixed("provinces")
+        switch self {
+        case .communeOptions(let code): return [units, provinces, code.named("code"), .fixed("communes")]
+        case .api(.provinces): return SiteURL.api + [units, provinces]
+        case .api(.communes(let code)): return SiteURL.api + [units, provinces, code.named("code"), .fixed("communes")]
+        }
     }
 }

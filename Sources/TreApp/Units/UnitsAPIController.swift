@@ -25,15 +25,14 @@ struct CommuneDTO: Content {
 
 /// `GET /api/v1/units/provinces` and `GET /api/v1/units/provinces/{code}/communes`: the map in force.
 struct UnitsAPIController {
-    func register(_ api: any RoutesBuilder) {
-        api.get("units", "provinces", access: .permission(.viewUnits), use: provinces)
-        api.get("units", "provinces", ":code", "communes", access: .permission(.viewUnits), use: communes)
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.units(.api(.provinces)), access: .permission(.viewUnits), use: provinces)
+        routes.get(.units(.api(.communes(.pattern))), access: .permission(.viewUnits), use: communes)
     }
 
     @Sendable func provinces(_ request: Request) async throws -> [ProvinceDTO] {
         let provinces = try await UnitQueries.provincesInForce(on: request.db)
-        let communes = try await Commune.query(on: request.db).filter(\.$validTo == nil).all(\.$provinceCode)
-        let counts = Dictionary(communes.map { ($0, 1) }, uniquingKeysWith: +)
+        let counts = try await UnitQueries.communeCounts(on: request.db)
         return provinces.map {
             ProvinceDTO(code: $0.code, name: $0.name, type: $0.kind, communeCount: counts[$0.code] ?? 0)
         }
