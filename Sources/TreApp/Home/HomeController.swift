@@ -23,13 +23,13 @@ struct HomeController {
                 links.append(Link(href: href, label: UIStrings.text(key, language)))
             }
             if AccessPolicy.allows(role, .manageAccounts) {
-                add(Paths.adminUsers, "accounts")
-                add(Paths.adminNewUser, "newAccount")
+                add(SiteURL.accounts(.users).path, "accounts")
+                add(SiteURL.accounts(.newUser).path, "newAccount")
             }
-            if AccessPolicy.allows(role, .viewAudit) { add(Paths.audit, "auditTrail") }
-            add(Paths.changePassword, "changePassword")
-            add(Paths.secondFactor, "secondFactor")
-            add(Paths.accountSessions, "mySessions")
+            if AccessPolicy.allows(role, .viewAudit) { add(SiteURL.audit(.trail).path, "auditTrail") }
+            add(SiteURL.accounts(.password).path, "changePassword")
+            add(SiteURL.accounts(.secondFactor).path, "secondFactor")
+            add(SiteURL.accounts(.sessions).path, "mySessions")
             greeting = "\(UIStrings.text("welcome", language)), \(fullName)"
             self.role = role.label(language)
             jurisdiction = jurisdictionName

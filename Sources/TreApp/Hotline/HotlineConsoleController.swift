@@ -91,7 +91,7 @@ struct HotlineConsoleController {
             },
             otherwise: { try await renderContact(request, error: $0.message, status: $0.status) })
         guard let opened else { return answer }
-        return request.redirect(to: Paths.case(opened))
+        return request.redirect(to: SiteURL.cases(.show(.value(opened))).path)
     }
 
     private func service(_ request: Request) throws -> ContactService {

@@ -172,7 +172,7 @@ struct ContactPage: Encodable {
         flagKinds = Choice.list(CallerFlagKind.self, selected: nil, language: language) { $0.label }
         flagAction = SiteURL.hotline(.contactFlags(.value(id))).path
         previous = file.previous.map { PreviousContact($0, language: language) }
-        caseHref = contact.caseID.map(Paths.case)
+        caseHref = contact.caseID.map { SiteURL.cases(.show(.value($0))).path }
         reportAction = contact.caseID == nil ? SiteURL.hotline(.contactReport(.value(id))).path : nil
         description = contact.notes
         self.error = error

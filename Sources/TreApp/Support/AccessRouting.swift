@@ -77,12 +77,12 @@ struct AuthorizationMiddleware: AsyncMiddleware {
             throw TreError.signInRequired
         case .needsPasswordChange:
             if request.isAPI { throw TreError.passwordChangeRequired }
-            return request.redirect(to: Paths.changePassword)
+            return request.redirect(to: SiteURL.accounts(.password).path)
         case .forbidden:
             throw TreError.forbidden
         case .needsSecondFactor:
             if request.isAPI { throw TreError.secondFactorRequired }
-            return request.redirect(to: Paths.secondFactor)
+            return request.redirect(to: SiteURL.accounts(.secondFactor).path)
         }
     }
 }

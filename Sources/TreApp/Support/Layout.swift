@@ -7,7 +7,7 @@ struct LayoutModel: Encodable {
     struct Links: Encodable {
         var home = SiteURL.home.path
         var stylesheet = SiteURL.stylesheet.path
-        var signOut = Paths.logout  // TODO(shape): SiteURL.accounts(.logout) after the merge
+        var signOut = SiteURL.accounts(.logout).path
     }
 
     struct NavItem: Encodable {
@@ -131,7 +131,7 @@ extension Request {
         return LayoutModel(
             lang: language.rawValue, t: t, title: title, csrf: csrfToken, userName: principal?.fullName,
             roleLabel: principal.map { $0.role.label(language) }, nav: nav, links: LayoutModel.Links(),
-            otherLanguageHref: Paths.language(other, back: url.string), notice: notice, refreshSeconds: nil)
+            otherLanguageHref: AccountURL.language(other, back: url.string), notice: notice, refreshSeconds: nil)
     }
 
     func render<Content: Encodable>(

@@ -16,7 +16,7 @@ struct TreErrorMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if status == .unauthorized && code == TreError.signInRequired.code && !request.isAPI {
-                return request.redirect(to: Paths.login(next: request.url.string))
+                return request.redirect(to: AccountURL.login(next: request.url.string))
             }
             let response =
                 request.isAPI
