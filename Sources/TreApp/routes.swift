@@ -30,7 +30,7 @@ func routes(_ app: Application) throws {
     ContactsAPIController().register(api)
     HotlineStatisticsController().register(app, api: api)
     IndicatorsAPIController().register(api)
-    InjuriesController().register(app, api: api)
+    InjuriesController().register(app)
     CriteriaSetsController().register(app)
     ChildFriendlyController().register(app)
     CommuneWorkController().register(app)

@@ -67,11 +67,16 @@ extension ChildFriendlyService {
             .filter(\.$year == year).sort(\.$createdAt)
             .field(\.$id).field(\.$criterion).field(\.$fileName).field(\.$size).all()
         return Dictionary(grouping: records, by: \.criterion).mapValues { files in
-            files.map {
-                let href = "/child-friendly/\(communeCode)/\(year)/evidence/\($0.id?.uuidString ?? "")"
+            files.compactMap { file in
+                guard let id = file.id else { return nil }
                 return EvidenceLink(
-                    name: $0.fileName, href: href, size: String(format: "%.1f MB", Double($0.size) / 1_048_576),
-                    removeAction: href + "/delete")
+                    name: file.fileName,
+                    href: SiteURL.childFriendly(.evidenceFile(.value(communeCode), year: .value(year), file: .value(id)))
+                        .path,
+                    size: String(format: "%.1f MB", Double(file.size) / 1_048_576),
+                    removeAction: SiteURL.childFriendly(
+                        .removeEvidence(.value(communeCode), year: .value(year), file: .value(id))
+                    ).path)
             }
         }
     }

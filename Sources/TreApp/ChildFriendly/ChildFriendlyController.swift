@@ -11,22 +11,22 @@ struct ChildFriendlyController {
     static let targets = [(year: 2025, share: 65), (year: 2030, share: 75)]
 
     func register(_ routes: any RoutesBuilder) {
-        routes.get("child-friendly", access: .permission(.viewChildFriendly), use: list)
-        routes.get("child-friendly.csv", access: .permission(.viewChildFriendly), use: csv)
-        routes.get("child-friendly", ":commune", ":year", access: .permission(.viewChildFriendly), use: show)
-        routes.post("child-friendly", ":commune", ":year", access: .permission(.assessChildFriendly), use: save)
+        let view = Access.permission(.viewChildFriendly)
+        let assess = Access.permission(.assessChildFriendly)
+        routes.get(.childFriendly(.list), access: view, use: list)
+        routes.get(.childFriendly(.export), access: view, use: csv)
+        routes.get(.childFriendly(.assessment(.pattern, year: .pattern)), access: view, use: show)
+        routes.post(.childFriendly(.assessment(.pattern, year: .pattern)), access: assess, use: save)
         routes.post(
-            "child-friendly", ":commune", ":year", "appraisal", access: .permission(.appraiseChildFriendly),
+            .childFriendly(.appraisal(.pattern, year: .pattern)), access: .permission(.appraiseChildFriendly),
             use: appraise)
-        routes.post(
-            "child-friendly", ":commune", ":year", "evidence", access: .permission(.assessChildFriendly),
-            use: attachEvidence)
+        routes.post(.childFriendly(.evidence(.pattern, year: .pattern)), access: assess, use: attachEvidence)
         routes.get(
-            "child-friendly", ":commune", ":year", "evidence", ":file", access: .permission(.viewChildFriendly),
+            .childFriendly(.evidenceFile(.pattern, year: .pattern, file: .pattern)), access: view,
             use: downloadEvidence)
         routes.post(
-            "child-friendly", ":commune", ":year", "evidence", ":file", "delete",
-            access: .permission(.assessChildFriendly), use: removeEvidence)
+            .childFriendly(.removeEvidence(.pattern, year: .pattern, file: .pattern)), access: assess,
+            use: removeEvidence)
     }
 
     // MARK: the list
@@ -50,6 +50,8 @@ struct ChildFriendlyController {
         var share: String
         var targets: [String]
         var csvHref: String
+        var action = SiteURL.childFriendly(.list).path
+        var criteriaHref = SiteURL.childFriendly(.criteria).path
     }
 
     private func year(_ request: Request) -> Int {
@@ -72,13 +74,13 @@ struct ChildFriendlyController {
         let model = ListPage(
             year: year, q: q,
             rows: page.map { row(commune: $0, assessment: assessments[$0.code], year: year, language: language) },
-            pager: PagerModel(paging, total: total, path: "/child-friendly", query: query),
+            pager: PagerModel(paging, total: total, path: SiteURL.childFriendly(.list).path, query: query),
             recognised: recognised, communes: communes,
             share: communes == 0
                 ? "—"
                 : IndicatorNumberFormat.decimal(Double(recognised) * 100 / Double(communes), language: language) + "%",
             targets: Self.targets.map { "\($0.year): \($0.share)%" },
-            csvHref: "/child-friendly.csv?year=\(year)")
+            csvHref: SiteURL.childFriendly(.export).link(["year": String(year)]))
         return try await request.render(
             "child-friendly/list", title: UIStrings.text("childFriendlyCommunes", language), model)
     }
@@ -88,7 +90,7 @@ struct ChildFriendlyController {
     {
         let status = assessment?.assessmentStatus
         return CommuneRow(
-            code: commune.code, name: commune.name, href: "/child-friendly/\(commune.code)/\(year)",
+            code: commune.code, name: commune.name, href: SiteURL.childFriendly(.assessment(.value(commune.code), year: .value(year))).path,
             status: status?.label(language) ?? UIStrings.text("notStarted", language),
             recognised: status == .recognised, total: assessment.map { String($0.total) } ?? "")
     }
@@ -106,13 +108,9 @@ struct ChildFriendlyController {
     private func share(_ request: Request, year: Int) async throws -> (recognised: Int, communes: Int) {
         let principal = try request.requirePrincipal()
         let communes = try await self.communes(request, q: "").count()
-        var recognised = FriendlyAssessmentRecord.query(on: request.db)
+        let recognised = FriendlyAssessmentRecord.query(on: request.db)
             .filter(\.$status == AssessmentStatus.recognised.rawValue).filter(\.$year <= year)
-        switch principal.jurisdiction {
-        case .nation: break
-        case .province(let code): recognised = recognised.filter(\.$provinceCode == code)
-        case .commune(_, let code): recognised = recognised.filter(\.$communeCode == code)
-        }
+            .within(principal.jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
         let distinct = Set(try await recognised.all(\.$communeCode))
         return (distinct.count, communes)
     }
@@ -188,6 +186,9 @@ struct ChildFriendlyController {
         var canAppraise: Bool
         var decision: String?
         var history: [HistoryRow]
+        var saveAction: String
+        var evidenceAction: String
+        var appraisalAction: String
         var error: String?
         var notice: String?
     }
@@ -312,7 +313,11 @@ struct ChildFriendlyController {
             canEdit: editable && AccessPolicy.allows(principal.role, .assessChildFriendly),
             canSubmit: editable && AccessPolicy.allows(principal.role, .submitChildFriendly),
             canAppraise: loaded.status == .submitted && AccessPolicy.allows(principal.role, .appraiseChildFriendly),
-            decision: decision, history: history, error: error, notice: notice)
+            decision: decision, history: history,
+            saveAction: SiteURL.childFriendly(.assessment(.value(commune), year: .value(year))).path,
+            evidenceAction: SiteURL.childFriendly(.evidence(.value(commune), year: .value(year))).path,
+            appraisalAction: SiteURL.childFriendly(.appraisal(.value(commune), year: .value(year))).path,
+            error: error, notice: notice)
         return try await request.render(
             "child-friendly/assessment",
             title: "\(UIStrings.text("childFriendlyAssessment", language)) · \(loaded.commune.name) · \(year)", model,

@@ -7,10 +7,10 @@ import Vapor
 /// document shaped like `/child-friendly/criteria.json`.
 struct CriteriaSetsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("child-friendly", "criteria", access: .permission(.viewChildFriendly), use: show)
-        routes.post("child-friendly", "criteria", access: .permission(.manageReferenceData), use: save)
-        routes.get("child-friendly", "criteria.json", access: .permission(.viewChildFriendly), use: document)
-        routes.post("child-friendly", "criteria", "load", access: .permission(.manageReferenceData), use: load)
+        routes.get(.childFriendly(.criteria), access: .permission(.viewChildFriendly), use: show)
+        routes.post(.childFriendly(.criteria), access: .permission(.manageReferenceData), use: save)
+        routes.get(.childFriendly(.criteriaDocument), access: .permission(.viewChildFriendly), use: document)
+        routes.post(.childFriendly(.loadCriteria), access: .permission(.manageReferenceData), use: load)
     }
 
     struct CriterionRow: Encodable {
@@ -35,6 +35,9 @@ struct CriteriaSetsController {
         var rows: [CriterionRow]
         var unconfirmed: String?
         var canEdit: Bool
+        var action = SiteURL.childFriendly(.criteria).path
+        var documentHref = SiteURL.childFriendly(.criteriaDocument).path
+        var loadAction = SiteURL.childFriendly(.loadCriteria).path
         var error: String?
         var notice: String?
     }
