@@ -205,9 +205,45 @@ struct ChildFriendlyController {
         return (commune, year)
     }
 
+    /// What the page says after a form was saved: the browser is sent back with `done` naming it.
+    enum Done: String {
+        case saved, submitted, appraised, attached, removed
+
+        var key: String {
+            switch self {
+            case .saved: "assessmentSaved"
+            case .submitted: "assessmentSubmitted"
+            case .appraised: "appraisalSaved"
+            case .attached: "evidenceAttached"
+            case .removed: "evidenceRemoved"
+            }
+        }
+    }
+
+    static func place(_ commune: Int, _ year: Int) -> SiteURL {
+        .childFriendly(.assessment(.value(commune), year: .value(year)))
+    }
+
+    /// Sends the browser back to the assessment once `action` is done, saying what was done; a refusal shows
+    /// the assessment again with what was typed.
+    func submitting(
+        _ request: Request, commune: Int, year: Int, done: Done, typed: [String: String]? = nil,
+        _ action: () async throws -> Void
+    ) async throws -> Response {
+        try await request.submitting(to: Self.place(commune, year), query: ["done": done.rawValue], action) {
+            refusal in
+            try await render(
+                request, commune: commune, year: year, typed: typed, error: refusal.message, notice: nil,
+                status: refusal.status)
+        }
+    }
+
     @Sendable func show(_ request: Request) async throws -> Response {
         let (commune, year) = try place(request)
-        return try await render(request, commune: commune, year: year, typed: nil, error: nil, notice: nil)
+        let done = (try? request.query.get(String.self, at: "done")).flatMap(Done.init(rawValue:))
+        return try await render(
+            request, commune: commune, year: year, typed: nil, error: nil,
+            notice: done.map { UIStrings.text($0.key, request.language) })
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
@@ -221,16 +257,10 @@ struct ChildFriendlyController {
                 evidenceNote: form["evidence_\(number)"] ?? "")
         }
         let submit = form["action"] == "submit"
-        do {
-            try await service(request).save(
+        return try await submitting(request, commune: commune, year: year, done: submit ? .submitted : .saved, typed: form) {
+            _ = try await service(request).save(
                 communeCode: commune, year: year, category: form["category"] ?? "", entries: entries, submit: submit)
-        } catch let failure as TreError where failure.status != .notFound {
-            return try await render(
-                request, commune: commune, year: year, typed: form, error: failure.message(request.language),
-                notice: nil, status: failure.status)
         }
-        let notice = UIStrings.text(submit ? "assessmentSubmitted" : "assessmentSaved", request.language)
-        return try await render(request, commune: commune, year: year, typed: nil, error: nil, notice: notice)
     }
 
     @Sendable func appraise(_ request: Request) async throws -> Response {
@@ -251,16 +281,10 @@ struct ChildFriendlyController {
             case "refuse": .refuse(comment: comment)
             default: .keepAppraising
             }
-        do {
-            try await service(request).appraise(communeCode: commune, year: year, entries: entries, decision: decision)
-        } catch let failure as TreError where failure.status != .notFound {
-            return try await render(
-                request, commune: commune, year: year, typed: form, error: failure.message(request.language),
-                notice: nil, status: failure.status)
+        return try await submitting(request, commune: commune, year: year, done: .appraised, typed: form) {
+            _ = try await service(request).appraise(
+                communeCode: commune, year: year, entries: entries, decision: decision)
         }
-        return try await render(
-            request, commune: commune, year: year, typed: nil, error: nil,
-            notice: UIStrings.text("appraisalSaved", request.language))
     }
 
     func render(

@@ -43,7 +43,9 @@ struct CriteriaSetsController {
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        try await render(request, typed: nil, error: nil, notice: nil)
+        try await render(
+            request, typed: nil, error: nil,
+            notice: request.flag("saved") ? UIStrings.text("criteriaSaved", request.language) : nil)
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
@@ -53,19 +55,16 @@ struct CriteriaSetsController {
             changes[number] = .init(
                 points: form["points_\(number)"] ?? "", confirmed: form["confirmed_\(number)"] == "on")
         }
-        do {
-            var thresholds: [CommuneCategory: String] = [:]
-            for category in CommuneCategory.allCases {
-                if let value = form["threshold_\(category.rawValue)"] { thresholds[category] = value }
-            }
+        var thresholds: [CommuneCategory: String] = [:]
+        for category in CommuneCategory.allCases {
+            if let value = form["threshold_\(category.rawValue)"] { thresholds[category] = value }
+        }
+        return try await request.submitting(to: .childFriendly(.criteria)) {
             try await CriteriaSetService(database: request.db, actor: request.auditActor())
                 .update(changes, thresholds: thresholds)
-        } catch let failure as TreError {
-            return try await render(
-                request, typed: form, error: failure.message(request.language), notice: nil, status: failure.status)
+        } otherwise: { refusal in
+            try await render(request, typed: form, error: refusal.message, notice: nil, status: refusal.status)
         }
-        return try await render(
-            request, typed: nil, error: nil, notice: UIStrings.text("criteriaSaved", request.language))
     }
 
     /// The set in force as the JSON document an administrator edits to load a new decision.
@@ -83,15 +82,12 @@ struct CriteriaSetsController {
     @Sendable func load(_ request: Request) async throws -> Response {
         struct Upload: Content { var document: String? }
         let upload = try request.content.decode(Upload.self)
-        do {
-            try await CriteriaSetService(database: request.db, actor: request.auditActor())
+        return try await request.submitting(to: .childFriendly(.criteria)) {
+            _ = try await CriteriaSetService(database: request.db, actor: request.auditActor())
                 .load(document: upload.document ?? "")
-        } catch let failure as TreError {
-            return try await render(
-                request, typed: nil, error: failure.message(request.language), notice: nil, status: failure.status)
+        } otherwise: { refusal in
+            try await render(request, typed: nil, error: refusal.message, notice: nil, status: refusal.status)
         }
-        return try await render(
-            request, typed: nil, error: nil, notice: UIStrings.text("criteriaSaved", request.language))
     }
 
     private func render(
