@@ -272,4 +272,83 @@ import TreDomain
         #expect(page.safetyHref == "/safety?year=2026" && page.action == "/commune-work")
         #expect(forums.title == UIStrings.text("forums", .vi))
     }
+
+    // MARK: child-friendly communes
+
+    static var baDinh: Commune {
+        let commune = Commune()
+        commune.code = 4
+        commune.provinceCode = 1
+        commune.name = "Phường Ba Đình"
+        return commune
+    }
+
+    @Test func theChildFriendlyListShowsEachCommunesStatusAndTheShareRecognised() {
+        let ngocHa = Commune()
+        ngocHa.code = 8
+        ngocHa.provinceCode = 1
+        ngocHa.name = "Phường Ngọc Hà"
+        let recognised = FriendlyAssessmentRecord()
+        recognised.communeCode = 4
+        recognised.status = AssessmentStatus.recognised.rawValue
+        recognised.total = 960
+        let listing = ChildFriendlyQueries.Listing(
+            total: 2, communes: [Self.baDinh, ngocHa], assessments: [4: recognised], recognised: 1,
+            communesInForce: 3)
+        let page = ChildFriendlyListPage(listing, year: 2026, q: "", paging: Self.paging, language: .vi)
+        #expect(page.rows.map(\.recognised) == [true, false])
+        #expect(page.rows[1].status == UIStrings.text("notStarted", .vi) && page.rows[1].total == "")
+        #expect(page.rows[0].total == "960" && page.rows[0].href == "/child-friendly/4/2026")
+        #expect(page.share == IndicatorNumberFormat.decimal(100.0 / 3, language: .vi) + "%")
+        #expect(page.targets == ["2025: 65%", "2030: 75%"])
+        #expect(page.csvHref == "/child-friendly.csv?year=2026" && page.criteriaHref == "/child-friendly/criteria")
+        let none = ChildFriendlyQueries.Listing(
+            total: 0, communes: [], assessments: [:], recognised: 0, communesInForce: 0)
+        #expect(ChildFriendlyListPage(none, year: 2026, q: "", paging: Self.paging, language: .vi).share == "—")
+    }
+
+    static func assessment(status: AssessmentStatus?) -> ChildFriendlyQueries.AssessmentFile {
+        let set = CriteriaSet.decision06of2019
+        var record: FriendlyAssessmentRecord?
+        if let status {
+            let stored = FriendlyAssessmentRecord()
+            stored.id = UUID()
+            stored.communeCode = 4
+            stored.status = status.rawValue
+            stored.category = "city_ward"
+            record = stored
+        }
+        var first = AssessmentItem(number: 1)
+        first.points = 10
+        first.met = true
+        let loaded = LoadedAssessment(
+            commune: Self.baDinh, set: set, setID: UUID(), record: record,
+            items: [first] + set.criteria.dropFirst().map { AssessmentItem(number: $0.number) })
+        return ChildFriendlyQueries.AssessmentFile(loaded: loaded, year: 2026, evidence: [:], history: [])
+    }
+
+    @Test func anAssessmentIsEditedByTheCommuneSubmittedByItsChairAndAppraisedByTheProvince() {
+        let chair = Self.reader(.communeChair, .commune(provinceCode: 1, communeCode: 4))
+        let province = Self.reader(.provincialOfficer, .province(provinceCode: 1))
+        let draft = Self.assessment(status: nil)
+        let officerPage = AssessmentPage(draft, reader: Self.officer, language: .vi)
+        #expect(officerPage.canEdit && !officerPage.canSubmit && !officerPage.canAppraise)
+        #expect(AssessmentPage(draft, reader: chair, language: .vi).canSubmit)
+        #expect(!AssessmentPage(draft, reader: province, language: .vi).canEdit, "the province never edits it")
+        #expect(officerPage.items[0].points == "10" && officerPage.items[0].metYes)
+        #expect(officerPage.saveAction == "/child-friendly/4/2026")
+        #expect(officerPage.evidenceAction == "/child-friendly/4/2026/evidence")
+        #expect(officerPage.appraisalAction == "/child-friendly/4/2026/appraisal")
+        #expect(!officerPage.shortfalls.isEmpty, "an empty assessment is short of the threshold")
+
+        let typed = AssessmentPage(
+            draft, reader: Self.officer, language: .vi, typed: ["points_1": "abc", "met_1": "no"], error: "Sai")
+        #expect(typed.items[0].points == "abc" && typed.items[0].metNo && typed.error == "Sai")
+
+        let submitted = Self.assessment(status: .submitted)
+        #expect(AssessmentPage(submitted, reader: province, language: .vi).canAppraise)
+        let locked = AssessmentPage(submitted, reader: chair, language: .vi)
+        #expect(!locked.canEdit && !locked.canSubmit && !locked.canAppraise, "submitted: the commune waits")
+        #expect(locked.status == AssessmentStatus.submitted.label(.vi))
+    }
 }

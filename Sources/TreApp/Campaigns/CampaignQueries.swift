@@ -45,8 +45,8 @@ extension CampaignQueries {
     static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<CampaignRecord>
     {
-        let query = CommuneScope.filter(
-            CampaignRecord.query(on: database), to: jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        let query = CampaignRecord.query(on: database)
+            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$startDate >= bounds.first).filter(\.$startDate <= bounds.last)

@@ -11,9 +11,8 @@ enum ForumQueries {
     static func forums(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<ChildrenForumRecord>
     {
-        let query = CommuneScope.filter(
-            ChildrenForumRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
+        let query = ChildrenForumRecord.query(on: database)
+            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)
@@ -30,9 +29,8 @@ enum ForumQueries {
     static func questions(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<ForumQuestionRecord>
     {
-        let query = CommuneScope.filter(
-            ForumQuestionRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
+        let query = ForumQuestionRecord.query(on: database)
+            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$due >= bounds.first).filter(\.$due <= bounds.last)

@@ -21,9 +21,8 @@ enum InjuryQueries {
     static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<ChildInjuryRecord>
     {
-        let query = CommuneScope.filter(
-            ChildInjuryRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
+        let query = ChildInjuryRecord.query(on: database)
+            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)

@@ -24,9 +24,8 @@ enum InspectionQueries {
     static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<InspectionRecord>
     {
-        let query = CommuneScope.filter(
-            InspectionRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
+        let query = InspectionRecord.query(on: database)
+            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)

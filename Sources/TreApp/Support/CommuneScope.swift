@@ -68,14 +68,6 @@ enum CommuneScope {
         message: LocalizedText(
             vi: "Nhập mã xã, phường nơi việc này diễn ra.", en: "Enter the code of the commune where this took place."))
 
-    /// Narrows a query to the records of a jurisdiction.
-    static func filter<Record: Model>(
-        _ query: QueryBuilder<Record>, to jurisdiction: Jurisdiction,
-        province: KeyPath<Record, FieldProperty<Record, Int>>, commune: KeyPath<Record, FieldProperty<Record, Int>>
-    ) -> QueryBuilder<Record> {
-        query.within(jurisdiction, province: province, commune: commune)
-    }
-
     /// The codes of the communes whose name contains the search, accents, case and Đ ignored.
     static func communeCodes(matching q: String, on database: any Database) async throws -> [Int] {
         try await Commune.query(on: database)
@@ -100,9 +92,8 @@ enum CommuneScope {
     static func communesInForce(in jurisdiction: Jurisdiction, q: String, on database: any Database)
         -> QueryBuilder<Commune>
     {
-        let query = filter(
-            Commune.query(on: database).filter(\.$validTo == nil), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$code)
+        let query = Commune.query(on: database).filter(\.$validTo == nil)
+            .within(jurisdiction, province: \.$provinceCode, commune: \.$code)
         let folded = VietnameseText.folded(q)
         if !folded.isEmpty { query.filter(\.$nameFolded, .contains(inverse: false, .anywhere), folded) }
         return query.sort(\.$provinceCode).sort(\.$code)
