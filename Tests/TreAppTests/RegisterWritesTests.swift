@@ -148,4 +148,96 @@ import VaporTesting
             #expect(try await FriendlyAssessmentEventRecord.query(on: app.db).count() == 1, "saved once, not twice")
         }
     }
+
+    @Test func answersReportsAndFollowUpsAreMarkedWithTheirAuditEntriesOrNotAtAll() async throws {
+        try await withTreApp { app in
+            let principal = try await Self.officer(app)
+            let forums = ForumService(database: app.db, principal: principal, actor: .system("test"))
+            var forum = ForumDraft()
+            forum.level = "commune"
+            forum.date = Self.typed(Self.today.adding(days: -5))
+            forum.children = "35"
+            forum.consents = "35"
+            let held = try await forums.record(forum, communeCode: nil)
+            var question = ForumQuestionDraft()
+            question.text = "Sân chơi ở đâu?"
+            question.agency = "UBND xã"
+            question.due = Self.typed(Self.today.adding(days: 20))
+            try await forums.ask(question, at: held)
+            let asked = try #require(try await ForumQuestionRecord.query(on: app.db).first())
+            var answer = ForumAnswerDraft()
+            answer.answer = "Đang xây"
+            answer.answeredOn = Self.typed(Self.today)
+            try await Self.refusedWhole(
+                app, ForumQuestionRecord.self,
+                unchanged: {
+                    let stored = try await ForumQuestionRecord.find(asked.id, on: app.db)
+                    #expect(stored?.answer == nil)
+                }
+            ) {
+                try await forums.answer(answer, question: asked.requireID(), at: held)
+            }
+
+            let campaigns = CampaignService(database: app.db, principal: principal, actor: .system("test"))
+            var month = CampaignDraft()
+            month.kind = "action_month"
+            month.startDate = "01/06/\(Self.today.year - 1)"
+            month.endDate = "30/06/\(Self.today.year - 1)"
+            month.children = "100"
+            let campaign = try await campaigns.record(month, communeCode: nil)
+            try await Self.refusedWhole(
+                app, CampaignRecord.self,
+                unchanged: {
+                    let stored = try await CampaignRecord.find(campaign.id, on: app.db)
+                    #expect(stored?.reportSubmittedOn == nil)
+                }
+            ) {
+                try await campaigns.reportSubmitted(campaign.requireID(), on: "")
+            }
+
+            let inspections = InspectionService(database: app.db, principal: principal, actor: .system("test"))
+            var visit = InspectionDraft()
+            visit.date = Self.typed(Self.today.adding(days: -2))
+            visit.placeKind = "business"
+            visit.placeName = "Xưởng may"
+            visit.violations = "1"
+            visit.followUp = "Kiểm tra lại"
+            visit.followUpDue = Self.typed(Self.today.adding(days: 30))
+            let inspection = try await inspections.record(visit, communeCode: nil)
+            try await Self.refusedWhole(
+                app, InspectionRecord.self,
+                unchanged: {
+                    let stored = try await InspectionRecord.find(inspection.id, on: app.db)
+                    #expect(stored?.followUpDoneOn == nil)
+                }
+            ) {
+                try await inspections.followUpDone(inspection, on: "")
+            }
+        }
+    }
+
+    @Test func evidenceAndCriteriaChangesKeepTheirAuditEntries() async throws {
+        try await withTreApp { app in
+            let service = ChildFriendlyService(
+                database: app.db, principal: try await Self.officer(app), actor: .system("test"))
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + Data(repeating: 7, count: 100)
+            try await Self.refusedWhole(app, AssessmentEvidenceRecord.self) {
+                try await service.attach(
+                    fileName: "bien-ban.png", data: png, criterion: 11, communeCode: Places.baDinh,
+                    year: Self.today.year)
+            }
+
+            let criteria = CriteriaSetService(database: app.db, actor: .system("test"))
+            let before = try await ChildFriendlyService.currentSet(on: app.db).set.criterion(2)?.maxPoints
+            try await Self.refusedWhole(
+                app, CriteriaSetRecord.self,
+                unchanged: {
+                    let now = try await ChildFriendlyService.currentSet(on: app.db).set.criterion(2)?.maxPoints
+                    #expect(now == before, "the weight is not changed without its entry")
+                }
+            ) {
+                try await criteria.update([2: .init(points: "100", confirmed: true)])
+            }
+        }
+    }
 }
