@@ -145,7 +145,8 @@ import VaporTesting
             #expect(bad.status == .unprocessableEntity && bad.body.string.contains("Tiêu chí 2: điểm chuẩn phải là số"))
             #expect(
                 try await CriteriaSetRecord.query(on: app.db).first()?.criteriaSet().unconfirmedCriteria.count == 10)
-            #expect(try await Self.confirmWeights(app).status == .seeOther, "no assessment decided yet: changed in place")
+            #expect(
+                try await Self.confirmWeights(app).status == .seeOther, "no assessment decided yet: changed in place")
             #expect(try await CriteriaSetRecord.query(on: app.db).count() == 1)
 
             // Ba Đình is recognised under version 1; Ngọc Hà has only a draft.
@@ -190,7 +191,9 @@ import VaporTesting
             let above = try await admin.post("/child-friendly/criteria", ["threshold_city_ward": "1200"])
             #expect(above.status == .unprocessableEntity)
             #expect(above.body.string.contains("Ngưỡng công nhận cho phường thuộc thành phố trực thuộc trung ương"))
-            #expect(try await admin.post("/child-friendly/criteria", ["threshold_disadvantaged": "780"]).status == .seeOther)
+            #expect(
+                try await admin.post("/child-friendly/criteria", ["threshold_disadvantaged": "780"]).status == .seeOther
+            )
             #expect(try await ChildFriendlyService.currentSet(on: app.db).set.thresholds[.disadvantaged] == 780)
 
             // The set in force, downloaded, changed to a new decision with 12 criteria, loaded back.

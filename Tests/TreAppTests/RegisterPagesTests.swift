@@ -88,7 +88,9 @@ import TreDomain
         let file = ForumQueries.ForumFile(forum: forum, commune: "Phường Ba Đình", questions: [answered, waiting])
         var typed = ForumsController.AnswerInput()
         typed.answer = "Sẽ trả lời"
-        let refusal = Refusal(FieldError(field: "answeredOn", code: "invalid_date", message: .init(vi: "Sai ngày", en: "Wrong day")), language: .vi)
+        let refusal = Refusal(
+            FieldError(field: "answeredOn", code: "invalid_date", message: .init(vi: "Sai ngày", en: "Wrong day")),
+            language: .vi)
         let page = ForumPage(
             file, reader: Self.officer, language: .vi, today: Self.today, answer: (waiting.id!, typed),
             refusal: refusal)
@@ -218,7 +220,8 @@ import TreDomain
             notice: UIStrings.text("injuryRecorded", .vi))
         #expect(page.rows[0].died && page.rows[0].outcome == "Tử vong" && page.rows[0].cause == "Đuối nước")
         #expect(page.rows[0].childHref == "/children/\(child.uuidString)")
-        #expect(page.register.csvHref == "/injuries.csv?cause=drowning&year=2026" && page.register.listHref == "/injuries")
+        #expect(
+            page.register.csvHref == "/injuries.csv?cause=drowning&year=2026" && page.register.listHref == "/injuries")
         #expect(page.register.notice == UIStrings.text("injuryRecorded", .vi))
         #expect(page.outcomes.first { $0.selected }?.value == "injured", "a new injury is an injury, not a death")
         #expect(InjuryListPage.csv(Self.listing([injury]), language: .en)[0][4] == "Died")

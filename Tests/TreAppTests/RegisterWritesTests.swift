@@ -108,7 +108,8 @@ import VaporTesting
 
     @Test func anInjuryIsRecordedWithItsAuditEntryOrNotAtAll() async throws {
         try await withTreApp { app in
-            let service = InjuryService(database: app.db, principal: try await Self.officer(app), actor: .system("test"))
+            let service = InjuryService(
+                database: app.db, principal: try await Self.officer(app), actor: .system("test"))
             var draft = InjuryDraft()
             draft.date = Self.typed(Self.today.adding(days: -1))
             draft.cause = "fall"
@@ -123,7 +124,8 @@ import VaporTesting
 
     @Test func safetyCountsAndHouseholdChecksKeepTheirAuditEntries() async throws {
         try await withTreApp { app in
-            let service = SafetyService(database: app.db, principal: try await Self.officer(app), actor: .system("test"))
+            let service = SafetyService(
+                database: app.db, principal: try await Self.officer(app), actor: .system("test"))
             try await Self.refusedWhole(app, SafetyCountsRecord.self) {
                 try await service.save(["schools": "3", "safeSchools": "2"], communeCode: Places.baDinh, year: 2026)
             }

@@ -37,7 +37,8 @@ extension CampaignQueries {
     static func totals(_ matching: QueryBuilder<CampaignRecord>) async throws -> Totals {
         Totals(
             children: try await matching.copy().sum(\.$children) ?? 0,
-            adults: try await matching.copy().sum(\.$adults) ?? 0, budget: try await matching.copy().sum(\.$budget) ?? 0)
+            adults: try await matching.copy().sum(\.$adults) ?? 0, budget: try await matching.copy().sum(\.$budget) ?? 0
+        )
     }
 }
 

@@ -71,8 +71,10 @@ extension ChildFriendlyService {
                 guard let id = file.id else { return nil }
                 return EvidenceLink(
                     name: file.fileName,
-                    href: SiteURL.childFriendly(.evidenceFile(.value(communeCode), year: .value(year), file: .value(id)))
-                        .path,
+                    href: SiteURL.childFriendly(
+                        .evidenceFile(.value(communeCode), year: .value(year), file: .value(id))
+                    )
+                    .path,
                     size: String(format: "%.1f MB", Double(file.size) / 1_048_576),
                     removeAction: SiteURL.childFriendly(
                         .removeEvidence(.value(communeCode), year: .value(year), file: .value(id))

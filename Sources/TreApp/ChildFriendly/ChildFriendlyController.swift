@@ -134,7 +134,9 @@ struct ChildFriendlyController {
                 evidenceNote: form["evidence_\(number)"] ?? "")
         }
         let submit = form["action"] == "submit"
-        return try await submitting(request, commune: commune, year: year, done: submit ? .submitted : .saved, typed: form) {
+        return try await submitting(
+            request, commune: commune, year: year, done: submit ? .submitted : .saved, typed: form
+        ) {
             _ = try await service(request).save(
                 communeCode: commune, year: year, category: form["category"] ?? "", entries: entries, submit: submit)
         }

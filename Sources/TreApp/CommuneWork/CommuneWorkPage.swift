@@ -25,7 +25,9 @@ struct CommuneWorkPage: Encodable {
 
     init(_ counts: CommuneWorkQueries.Counts, year: Int, language: Language) {
         func text(_ key: String) -> String { UIStrings.text(key, language) }
-        func tile(_ key: String, _ value: Int, _ place: CommuneWorkURL, _ query: [String: String], warning: Bool = false)
+        func tile(
+            _ key: String, _ value: Int, _ place: CommuneWorkURL, _ query: [String: String], warning: Bool = false
+        )
             -> Tile
         {
             Tile(

@@ -113,7 +113,9 @@ struct ForumPage: Encodable {
     var reportAction: String
     var forumsHref = SiteURL.communeWork(.forums(.list)).path
     /// The agencies children's questions usually go to, offered while typing.
-    var agencies = ["UBND xã", "Trường học", "Công an xã", "Trạm y tế xã", "UBND tỉnh", "Sở Y tế", "Sở Giáo dục và Đào tạo"]
+    var agencies = [
+        "UBND xã", "Trường học", "Công an xã", "Trạm y tế xã", "UBND tỉnh", "Sở Y tế", "Sở Giáo dục và Đào tạo",
+    ]
     var error: String?
     var notice: String?
 

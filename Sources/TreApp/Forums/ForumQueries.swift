@@ -56,7 +56,8 @@ extension ForumQueries {
     static func forum(_ id: UUID?, for principal: Principal, on database: any Database) async throws
         -> ChildrenForumRecord
     {
-        guard let id, let forum = try await CommuneScope.find(ChildrenForumRecord.self, id, for: principal, on: database)
+        guard let id,
+            let forum = try await CommuneScope.find(ChildrenForumRecord.self, id, for: principal, on: database)
         else { throw TreError.notFound }
         return forum
     }

@@ -25,7 +25,8 @@ struct SafetyListPage: Encodable {
         rows = listing.communes.map { commune in
             let counts = listing.counts[commune.code] ?? SafetyCounts()
             return Row(
-                name: commune.name, href: SiteURL.communeWork(.safety(.commune(.value(commune.code), year: .value(year)))).path,
+                name: commune.name,
+                href: SiteURL.communeWork(.safety(.commune(.value(commune.code), year: .value(year)))).path,
                 homes: Self.share(counts.safeHomes, of: counts.homesAssessed),
                 schools: Self.share(counts.safeSchools, of: counts.schools),
                 communities: Self.share(counts.safeCommunities, of: counts.communities))

@@ -18,7 +18,8 @@ enum SafetyQueries {
         let query = CommuneScope.communesInForce(in: jurisdiction, q: filter.q, on: database)
         let total = try await query.copy().count()
         let communes = try await query.copy().range(range).all()
-        return Listing(total: total, communes: communes, counts: try await counts(of: communes, year: year, on: database))
+        return Listing(
+            total: total, communes: communes, counts: try await counts(of: communes, year: year, on: database))
     }
 
     static func counts(of communes: [Commune], year: Int, on database: any Database) async throws -> [Int: SafetyCounts]

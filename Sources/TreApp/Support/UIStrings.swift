@@ -3,7 +3,8 @@ import TreDomain
 /// Words of the page chrome and forms in both languages. Templates read them as `t.key`; a key
 /// missing from a template shows as blank, so page tests look for the expected words.
 enum UIStrings {
-    static let all = chrome.merging(communeWork) { first, _ in first }.merging(registers) { first, _ in first }.merging(signInSecurity) { first, _ in first }
+    static let all = chrome.merging(communeWork) { first, _ in first }.merging(signInSecurity) { first, _ in first }
+        .merging(registers) { first, _ in first }
 
     private static let chrome: [String: LocalizedText] = [
         "appName": .init(vi: "Tre — Hệ thống thông tin bảo vệ trẻ em", en: "Tre — Child protection information system"),
