@@ -354,4 +354,17 @@ import TreDomain
         #expect(!locked.canEdit && !locked.canSubmit && !locked.canAppraise, "submitted: the commune waits")
         #expect(locked.status == AssessmentStatus.submitted.label(.vi))
     }
+
+    @Test func theCriteriaPageShowsTheSetAndOnlyAnAdministratorEditsIt() {
+        let set = CriteriaSet.decision06of2019
+        let admin = CriteriaPage(set, reader: Self.reader(.admin, .nation), language: .vi)
+        #expect(admin.canEdit && admin.rows.count == set.criteria.count && admin.maxTotal == set.maxTotal)
+        #expect(admin.action == "/child-friendly/criteria" && admin.loadAction == "/child-friendly/criteria/load")
+        #expect(admin.documentHref == "/child-friendly/criteria.json")
+        #expect((admin.unconfirmed != nil) == !set.unconfirmedCriteria.isEmpty)
+        #expect(!CriteriaPage(set, reader: Self.officer, language: .vi).canEdit)
+        let typed = CriteriaPage(
+            set, reader: Self.reader(.admin, .nation), language: .vi, typed: ["points_2": "abc"], error: "Sai")
+        #expect(typed.rows[1].points == "abc" && !typed.rows[1].confirmed && typed.error == "Sai")
+    }
 }

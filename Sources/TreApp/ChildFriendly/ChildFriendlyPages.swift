@@ -177,3 +177,62 @@ struct AssessmentPage: Encodable {
         "\(UIStrings.text("childFriendlyAssessment", language)) · \(commune) · \(year)"
     }
 }
+
+/// `/child-friendly/criteria`: the criteria set in force, its weights and thresholds; only an administrator
+/// edits them.
+struct CriteriaPage: Encodable {
+    struct CriterionRow: Encodable {
+        var number: Int
+        var title: String
+        var points: String
+        var confirmed: Bool
+    }
+
+    struct ThresholdRow: Encodable {
+        var key: String
+        var label: String
+        var value: String
+    }
+
+    var title: String
+    var version: Int
+    var cycle: String
+    var thresholds: [ThresholdRow]
+    var maxTotal: Int
+    var rows: [CriterionRow]
+    var unconfirmed: String?
+    var canEdit: Bool
+    var action = SiteURL.childFriendly(.criteria).path
+    var documentHref = SiteURL.childFriendly(.criteriaDocument).path
+    var loadAction = SiteURL.childFriendly(.loadCriteria).path
+    var error: String?
+    var notice: String?
+
+    /// `typed` is the form as sent when it was refused: it is shown instead of the set's values.
+    init(
+        _ set: CriteriaSet, reader: Principal, language: Language, typed: [String: String]? = nil,
+        error: String? = nil, notice: String? = nil
+    ) {
+        let unconfirmed = set.unconfirmedCriteria
+        title = set.title(language)
+        version = set.version
+        cycle = set.cycle(language)
+        thresholds = CommuneCategory.allCases.map {
+            ThresholdRow(
+                key: "threshold_\($0.rawValue)", label: $0.label(language),
+                value: typed?["threshold_\($0.rawValue)"] ?? String(set.thresholds[$0] ?? set.maxTotal))
+        }
+        maxTotal = set.maxTotal
+        rows = set.criteria.map { criterion in
+            CriterionRow(
+                number: criterion.number, title: criterion.title(language),
+                points: typed?["points_\(criterion.number)"] ?? String(criterion.maxPoints),
+                confirmed: typed.map { $0["confirmed_\(criterion.number)"] == "on" } ?? criterion.weightConfirmed)
+        }
+        self.unconfirmed =
+            unconfirmed.isEmpty ? nil : RecognitionShortfall.unconfirmedWeights(unconfirmed).message(language)
+        canEdit = AccessPolicy.allows(reader.role, .manageReferenceData)
+        self.error = error
+        self.notice = notice
+    }
+}

@@ -13,35 +13,6 @@ struct CriteriaSetsController {
         routes.post(.childFriendly(.loadCriteria), access: .permission(.manageReferenceData), use: load)
     }
 
-    struct CriterionRow: Encodable {
-        var number: Int
-        var title: String
-        var points: String
-        var confirmed: Bool
-    }
-
-    struct ThresholdRow: Encodable {
-        var key: String
-        var label: String
-        var value: String
-    }
-
-    struct Page: Encodable {
-        var title: String
-        var version: Int
-        var cycle: String
-        var thresholds: [ThresholdRow]
-        var maxTotal: Int
-        var rows: [CriterionRow]
-        var unconfirmed: String?
-        var canEdit: Bool
-        var action = SiteURL.childFriendly(.criteria).path
-        var documentHref = SiteURL.childFriendly(.criteriaDocument).path
-        var loadAction = SiteURL.childFriendly(.loadCriteria).path
-        var error: String?
-        var notice: String?
-    }
-
     @Sendable func show(_ request: Request) async throws -> Response {
         try await render(
             request, typed: nil, error: nil,
@@ -93,28 +64,11 @@ struct CriteriaSetsController {
     private func render(
         _ request: Request, typed: [String: String]?, error: String?, notice: String?, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let language = request.language
-        let principal = try request.requirePrincipal()
         let (_, set) = try await ChildFriendlyService.currentSet(on: request.db)
-        let unconfirmed = set.unconfirmedCriteria
-        let page = Page(
-            title: set.title(language), version: set.version, cycle: set.cycle(language),
-            thresholds: CommuneCategory.allCases.map {
-                ThresholdRow(
-                    key: "threshold_\($0.rawValue)", label: $0.label(language),
-                    value: typed?["threshold_\($0.rawValue)"] ?? String(set.thresholds[$0] ?? set.maxTotal))
-            },
-            maxTotal: set.maxTotal,
-            rows: set.criteria.map { criterion in
-                CriterionRow(
-                    number: criterion.number, title: criterion.title(language),
-                    points: typed?["points_\(criterion.number)"] ?? String(criterion.maxPoints),
-                    confirmed: typed.map { $0["confirmed_\(criterion.number)"] == "on" } ?? criterion.weightConfirmed)
-            },
-            unconfirmed: unconfirmed.isEmpty
-                ? nil : RecognitionShortfall.unconfirmedWeights(unconfirmed).message(language),
-            canEdit: AccessPolicy.allows(principal.role, .manageReferenceData), error: error, notice: notice)
+        let page = CriteriaPage(
+            set, reader: try request.requirePrincipal(), language: request.language, typed: typed, error: error,
+            notice: notice)
         return try await request.render(
-            "child-friendly/criteria", title: UIStrings.text("criteriaSet", language), page, status: status)
+            "child-friendly/criteria", title: UIStrings.text("criteriaSet", request.language), page, status: status)
     }
 }
