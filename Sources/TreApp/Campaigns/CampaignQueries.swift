@@ -46,8 +46,7 @@ extension CampaignQueries {
     static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<CampaignRecord>
     {
-        let query = CampaignRecord.query(on: database)
-            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        let query = CommuneScope.records(CampaignRecord.self, in: jurisdiction, on: database)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$startDate >= bounds.first).filter(\.$startDate <= bounds.last)

@@ -11,8 +11,7 @@ enum ForumQueries {
     static func forums(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<ChildrenForumRecord>
     {
-        let query = ChildrenForumRecord.query(on: database)
-            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        let query = CommuneScope.records(ChildrenForumRecord.self, in: jurisdiction, on: database)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)
@@ -29,8 +28,7 @@ enum ForumQueries {
     static func questions(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<ForumQuestionRecord>
     {
-        let query = ForumQuestionRecord.query(on: database)
-            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        let query = CommuneScope.records(ForumQuestionRecord.self, in: jurisdiction, on: database)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$due >= bounds.first).filter(\.$due <= bounds.last)

@@ -7,6 +7,8 @@ import TreDomain
 /// injury and drowning indicators. Linked to the child's record when the child is registered.
 final class ChildInjuryRecord: CommuneRecord, @unchecked Sendable {
     static let auditType = "injury"
+    static let scope = CommuneRecordColumns<ChildInjuryRecord>(
+        id: \.$id, province: \.$provinceCode, commune: \.$communeCode)
     static let schema = "child_injuries"
 
     @ID(key: .id) var id: UUID?

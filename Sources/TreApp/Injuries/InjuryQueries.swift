@@ -21,8 +21,7 @@ enum InjuryQueries {
     static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<ChildInjuryRecord>
     {
-        let query = ChildInjuryRecord.query(on: database)
-            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        let query = CommuneScope.records(ChildInjuryRecord.self, in: jurisdiction, on: database)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)

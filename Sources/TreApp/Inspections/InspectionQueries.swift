@@ -24,8 +24,7 @@ enum InspectionQueries {
     static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
         -> QueryBuilder<InspectionRecord>
     {
-        let query = InspectionRecord.query(on: database)
-            .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
+        let query = CommuneScope.records(InspectionRecord.self, in: jurisdiction, on: database)
         if let year = filter.year {
             let bounds = CommuneScope.yearBounds(year)
             query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)

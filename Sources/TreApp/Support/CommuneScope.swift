@@ -9,6 +9,15 @@ protocol CommuneRecord: Model where IDValue == UUID {
     var communeCode: Int { get }
     /// How the audit trail names this kind of record.
     static var auditType: String { get }
+    /// The columns a query is scoped by: the record's id, its province and its commune.
+    static var scope: CommuneRecordColumns<Self> { get }
+}
+
+/// The columns of a commune record that scoped queries filter on.
+struct CommuneRecordColumns<Record: CommuneRecord> {
+    var id: KeyPath<Record, IDProperty<Record, UUID>>
+    var province: KeyPath<Record, FieldProperty<Record, Int>>
+    var commune: KeyPath<Record, FieldProperty<Record, Int>>
 }
 
 extension CommuneRecord {
@@ -18,16 +27,20 @@ extension CommuneRecord {
 /// What the commune registers (injuries, forums, inspections, campaigns) share: a record belongs to one
 /// commune, is written only inside the writer's jurisdiction and read only inside the reader's.
 enum CommuneScope {
-    /// The record if the principal may see it; nil (a 404) otherwise.
+    /// A register's records inside a jurisdiction: nothing outside it is ever fetched.
+    static func records<Record: CommuneRecord>(
+        _: Record.Type, in jurisdiction: Jurisdiction, on database: any Database
+    ) -> QueryBuilder<Record> {
+        Record.query(on: database).within(jurisdiction, province: Record.scope.province, commune: Record.scope.commune)
+    }
+
+    /// The record if the principal may see it; nil (a 404) otherwise, exactly as if it did not exist.
     static func find<Record: CommuneRecord>(
         _: Record.Type, _ id: UUID, for principal: Principal, on database: any Database
     )
         async throws -> Record?
     {
-        guard let record = try await Record.find(id, on: database),
-            principal.jurisdiction.contains(provinceCode: record.provinceCode, communeCode: record.communeCode)
-        else { return nil }
-        return record
+        try await records(Record.self, in: principal.jurisdiction, on: database).filter(Record.scope.id == id).first()
     }
 
     /// Saves (creates or updates) a record and its audit entry in one transaction.
