@@ -8,6 +8,8 @@ import TreDomain
 final class CampaignRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "campaigns"
     static let auditType = "campaign"
+    static let scope = CommuneRecordColumns<CampaignRecord>(
+        id: \.$id, province: \.$provinceCode, commune: \.$communeCode)
 
     @ID(key: .id) var id: UUID?
     @Field(key: "province_code") var provinceCode: Int

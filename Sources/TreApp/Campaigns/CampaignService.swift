@@ -44,38 +44,3 @@ struct CampaignService: Sendable {
             vi: "Hoạt động này không có báo cáo phải gửi tỉnh.",
             en: "This activity has no report due to the province."))
 }
-
-enum CampaignQueries {
-    struct Filter: Sendable {
-        var year: Int?
-        var kind = ""
-        var q = ""
-        /// Only Action Month reports past 20 July and not sent.
-        var overdue = false
-
-        var query: [String: String] {
-            ["year": year.map(String.init) ?? "", "kind": kind, "q": q, "overdue": overdue ? "1" : ""]
-                .filter { !$0.value.isEmpty }
-        }
-    }
-
-    static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
-        -> QueryBuilder<CampaignRecord>
-    {
-        let query = CommuneScope.filter(
-            CampaignRecord.query(on: database), to: jurisdiction, province: \.$provinceCode, commune: \.$communeCode)
-        if let year = filter.year {
-            let bounds = CommuneScope.yearBounds(year)
-            query.filter(\.$startDate >= bounds.first).filter(\.$startDate <= bounds.last)
-        }
-        if !filter.kind.isEmpty { query.filter(\.$kind == filter.kind) }
-        if filter.overdue {
-            query.filter(\.$reportSubmittedOn == nil).filter(\.$reportDue != nil)
-                .filter(\.$reportDue < VietnamDay.containing(Date()).description)
-        }
-        if !filter.q.isEmpty {
-            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
-        }
-        return query.sort(\.$startDate, .descending).sort(\.$id)
-    }
-}

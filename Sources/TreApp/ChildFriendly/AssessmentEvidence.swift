@@ -67,11 +67,18 @@ extension ChildFriendlyService {
             .filter(\.$year == year).sort(\.$createdAt)
             .field(\.$id).field(\.$criterion).field(\.$fileName).field(\.$size).all()
         return Dictionary(grouping: records, by: \.criterion).mapValues { files in
-            files.map {
-                let href = "/child-friendly/\(communeCode)/\(year)/evidence/\($0.id?.uuidString ?? "")"
+            files.compactMap { file in
+                guard let id = file.id else { return nil }
                 return EvidenceLink(
-                    name: $0.fileName, href: href, size: String(format: "%.1f MB", Double($0.size) / 1_048_576),
-                    removeAction: href + "/delete")
+                    name: file.fileName,
+                    href: SiteURL.childFriendly(
+                        .evidenceFile(.value(communeCode), year: .value(year), file: .value(id))
+                    )
+                    .path,
+                    size: String(format: "%.1f MB", Double(file.size) / 1_048_576),
+                    removeAction: SiteURL.childFriendly(
+                        .removeEvidence(.value(communeCode), year: .value(year), file: .value(id))
+                    ).path)
             }
         }
     }
@@ -149,41 +156,22 @@ extension ChildFriendlyController {
     @Sendable func attachEvidence(_ request: Request) async throws -> Response {
         let (commune, year) = try place(request)
         let upload = try request.content.decode(EvidenceUpload.self)
-        do {
+        return try await submitting(request, commune: commune, year: year, done: .attached) {
             guard let file = upload.file, let criterion = upload.criterion else {
-                throw TreError(
-                    status: .unprocessableEntity, code: "evidence_missing",
-                    message: LocalizedText(
-                        vi: "Chọn tiêu chí và tệp cần đính kèm.", en: "Choose a criterion and a file."))
+                throw ChildFriendlyError.evidenceMissing
             }
             try await service(request).attach(
                 fileName: file.filename, data: Data(buffer: file.data), criterion: criterion, communeCode: commune,
                 year: year)
-        } catch let failure as any LocalizedFailure {
-            let status = (failure as? TreError)?.status ?? .unprocessableEntity
-            if status == .notFound { throw TreError.notFound }
-            return try await render(
-                request, commune: commune, year: year, typed: nil, error: failure.message(request.language),
-                notice: nil, status: status)
         }
-        return try await render(
-            request, commune: commune, year: year, typed: nil, error: nil,
-            notice: UIStrings.text("evidenceAttached", request.language))
     }
 
     @Sendable func removeEvidence(_ request: Request) async throws -> Response {
         let (commune, year) = try place(request)
         guard let id = request.parameters.get("file", as: UUID.self) else { throw TreError.notFound }
-        do {
+        return try await submitting(request, commune: commune, year: year, done: .removed) {
             try await service(request).detach(id, communeCode: commune, year: year)
-        } catch let failure as TreError where failure.status != .notFound {
-            return try await render(
-                request, commune: commune, year: year, typed: nil, error: failure.message(request.language),
-                notice: nil, status: failure.status)
         }
-        return try await render(
-            request, commune: commune, year: year, typed: nil, error: nil,
-            notice: UIStrings.text("evidenceRemoved", request.language))
     }
 
     @Sendable func downloadEvidence(_ request: Request) async throws -> Response {

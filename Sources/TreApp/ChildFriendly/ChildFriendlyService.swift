@@ -227,6 +227,9 @@ struct ChildFriendlyService: Sendable {
 }
 
 enum ChildFriendlyError {
+    static let evidenceMissing = TreError(
+        status: .unprocessableEntity, code: "evidence_missing",
+        message: LocalizedText(vi: "Chọn tiêu chí và tệp cần đính kèm.", en: "Choose a criterion and a file."))
     static let communeOnly = TreError(
         status: .forbidden, code: "commune_only",
         message: LocalizedText(

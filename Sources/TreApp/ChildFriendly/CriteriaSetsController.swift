@@ -7,40 +7,16 @@ import Vapor
 /// document shaped like `/child-friendly/criteria.json`.
 struct CriteriaSetsController {
     func register(_ routes: any RoutesBuilder) {
-        routes.get("child-friendly", "criteria", access: .permission(.viewChildFriendly), use: show)
-        routes.post("child-friendly", "criteria", access: .permission(.manageReferenceData), use: save)
-        routes.get("child-friendly", "criteria.json", access: .permission(.viewChildFriendly), use: document)
-        routes.post("child-friendly", "criteria", "load", access: .permission(.manageReferenceData), use: load)
-    }
-
-    struct CriterionRow: Encodable {
-        var number: Int
-        var title: String
-        var points: String
-        var confirmed: Bool
-    }
-
-    struct ThresholdRow: Encodable {
-        var key: String
-        var label: String
-        var value: String
-    }
-
-    struct Page: Encodable {
-        var title: String
-        var version: Int
-        var cycle: String
-        var thresholds: [ThresholdRow]
-        var maxTotal: Int
-        var rows: [CriterionRow]
-        var unconfirmed: String?
-        var canEdit: Bool
-        var error: String?
-        var notice: String?
+        routes.get(.childFriendly(.criteria), access: .permission(.viewChildFriendly), use: show)
+        routes.post(.childFriendly(.criteria), access: .permission(.manageReferenceData), use: save)
+        routes.get(.childFriendly(.criteriaDocument), access: .permission(.viewChildFriendly), use: document)
+        routes.post(.childFriendly(.loadCriteria), access: .permission(.manageReferenceData), use: load)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        try await render(request, typed: nil, error: nil, notice: nil)
+        try await render(
+            request, typed: nil, error: nil,
+            notice: request.flag("saved") ? UIStrings.text("criteriaSaved", request.language) : nil)
     }
 
     @Sendable func save(_ request: Request) async throws -> Response {
@@ -50,19 +26,16 @@ struct CriteriaSetsController {
             changes[number] = .init(
                 points: form["points_\(number)"] ?? "", confirmed: form["confirmed_\(number)"] == "on")
         }
-        do {
-            var thresholds: [CommuneCategory: String] = [:]
-            for category in CommuneCategory.allCases {
-                if let value = form["threshold_\(category.rawValue)"] { thresholds[category] = value }
-            }
+        var thresholds: [CommuneCategory: String] = [:]
+        for category in CommuneCategory.allCases {
+            if let value = form["threshold_\(category.rawValue)"] { thresholds[category] = value }
+        }
+        return try await request.submitting(to: .childFriendly(.criteria)) {
             try await CriteriaSetService(database: request.db, actor: request.auditActor())
                 .update(changes, thresholds: thresholds)
-        } catch let failure as TreError {
-            return try await render(
-                request, typed: form, error: failure.message(request.language), notice: nil, status: failure.status)
+        } otherwise: { refusal in
+            try await render(request, typed: form, error: refusal.message, notice: nil, status: refusal.status)
         }
-        return try await render(
-            request, typed: nil, error: nil, notice: UIStrings.text("criteriaSaved", request.language))
     }
 
     /// The set in force as the JSON document an administrator edits to load a new decision.
@@ -80,42 +53,22 @@ struct CriteriaSetsController {
     @Sendable func load(_ request: Request) async throws -> Response {
         struct Upload: Content { var document: String? }
         let upload = try request.content.decode(Upload.self)
-        do {
-            try await CriteriaSetService(database: request.db, actor: request.auditActor())
+        return try await request.submitting(to: .childFriendly(.criteria)) {
+            _ = try await CriteriaSetService(database: request.db, actor: request.auditActor())
                 .load(document: upload.document ?? "")
-        } catch let failure as TreError {
-            return try await render(
-                request, typed: nil, error: failure.message(request.language), notice: nil, status: failure.status)
+        } otherwise: { refusal in
+            try await render(request, typed: nil, error: refusal.message, notice: nil, status: refusal.status)
         }
-        return try await render(
-            request, typed: nil, error: nil, notice: UIStrings.text("criteriaSaved", request.language))
     }
 
     private func render(
         _ request: Request, typed: [String: String]?, error: String?, notice: String?, status: HTTPStatus = .ok
     ) async throws -> Response {
-        let language = request.language
-        let principal = try request.requirePrincipal()
         let (_, set) = try await ChildFriendlyService.currentSet(on: request.db)
-        let unconfirmed = set.unconfirmedCriteria
-        let page = Page(
-            title: set.title(language), version: set.version, cycle: set.cycle(language),
-            thresholds: CommuneCategory.allCases.map {
-                ThresholdRow(
-                    key: "threshold_\($0.rawValue)", label: $0.label(language),
-                    value: typed?["threshold_\($0.rawValue)"] ?? String(set.thresholds[$0] ?? set.maxTotal))
-            },
-            maxTotal: set.maxTotal,
-            rows: set.criteria.map { criterion in
-                CriterionRow(
-                    number: criterion.number, title: criterion.title(language),
-                    points: typed?["points_\(criterion.number)"] ?? String(criterion.maxPoints),
-                    confirmed: typed.map { $0["confirmed_\(criterion.number)"] == "on" } ?? criterion.weightConfirmed)
-            },
-            unconfirmed: unconfirmed.isEmpty
-                ? nil : RecognitionShortfall.unconfirmedWeights(unconfirmed).message(language),
-            canEdit: AccessPolicy.allows(principal.role, .manageReferenceData), error: error, notice: notice)
+        let page = CriteriaPage(
+            set, reader: try request.requirePrincipal(), language: request.language, typed: typed, error: error,
+            notice: notice)
         return try await request.render(
-            "child-friendly/criteria", title: UIStrings.text("criteriaSet", language), page, status: status)
+            "child-friendly/criteria", title: UIStrings.text("criteriaSet", request.language), page, status: status)
     }
 }

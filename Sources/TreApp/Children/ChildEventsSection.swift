@@ -36,7 +36,7 @@ struct ChildEventsSection: Encodable {
                         date: VietnamTime.date(inspection.date), kind: UIStrings.text("inspection", language),
                         detail: [inspection.placeName, inspection.findings].filter { !$0.isEmpty }
                             .joined(separator: " · "),
-                        href: inspection.id.map { "/inspections/\($0.uuidString)" })  // TODO(shape): site map
+                        href: inspection.id.map { SiteURL.communeWork(.inspections(.show(.value($0)))).path })
                 ))
         }
         events = dated.sorted { $0.0 > $1.0 }.map(\.1)

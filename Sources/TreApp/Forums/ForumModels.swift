@@ -8,6 +8,8 @@ import TreDomain
 final class ChildrenForumRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "children_forums"
     static let auditType = "forum"
+    static let scope = CommuneRecordColumns<ChildrenForumRecord>(
+        id: \.$id, province: \.$provinceCode, commune: \.$communeCode)
 
     @ID(key: .id) var id: UUID?
     @Field(key: "province_code") var provinceCode: Int
@@ -51,6 +53,8 @@ final class ChildrenForumRecord: CommuneRecord, @unchecked Sendable {
 final class ForumQuestionRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "forum_questions"
     static let auditType = "forum_question"
+    static let scope = CommuneRecordColumns<ForumQuestionRecord>(
+        id: \.$id, province: \.$provinceCode, commune: \.$communeCode)
 
     @ID(key: .id) var id: UUID?
     @Parent(key: "forum_id") var forum: ChildrenForumRecord

@@ -9,26 +9,17 @@ struct ForumService: Sendable {
     var principal: Principal
     var actor: AuditActor
 
-    func record(_ draft: ForumDraft, communeCode: Int?) async throws -> ChildrenForumRecord {
+    /// Records a forum under `id` (given by the page, which sends the browser to it once saved).
+    func record(_ draft: ForumDraft, communeCode: Int?, id: UUID = UUID()) async throws -> ChildrenForumRecord {
         let valid = try draft.validate(today: ChildAge.todayInVietnam()).get()
         let commune = try await CommuneScope.commune(communeCode, for: principal, on: database)
         let record = ChildrenForumRecord(
             valid, provinceCode: commune.provinceCode, communeCode: commune.code, recordedBy: principal.userID)
-        record.id = UUID()
+        record.id = id
         try await CommuneScope.save(
             record, action: "forum.recorded", details: "level=\(valid.level.rawValue);children=\(valid.children)",
             by: actor, on: database)
         return record
-    }
-
-    /// The forum if the principal may see it; nil (a 404) otherwise.
-    func find(_ id: UUID) async throws -> ChildrenForumRecord? {
-        try await CommuneScope.find(ChildrenForumRecord.self, id, for: principal, on: database)
-    }
-
-    func questions(of forum: ChildrenForumRecord) async throws -> [ForumQuestionRecord] {
-        try await ForumQuestionRecord.query(on: database).filter(\.$forum.$id == forum.requireID())
-            .sort(\.$due).sort(\.$createdAt).all()
     }
 
     /// Routes a question to the agency that must answer it by its due date.
@@ -74,57 +65,4 @@ struct ForumService: Sendable {
         status: .notFound, code: "question_not_found",
         message: LocalizedText(
             vi: "Không tìm thấy câu hỏi này trong diễn đàn.", en: "This question is not one of the forum's."))
-}
-
-/// Forums and questions inside a jurisdiction, filtered; nothing outside it is ever fetched.
-enum ForumQueries {
-    struct Filter: Sendable {
-        var year: Int?
-        /// Matched against the commune's name, accents, case and Đ ignored.
-        var q: String = ""
-        /// Only forums whose report is overdue, or only questions past due and unanswered.
-        var overdue = false
-
-        var query: [String: String] {
-            ["year": year.map(String.init) ?? "", "q": q, "overdue": overdue ? "1" : ""].filter { !$0.value.isEmpty }
-        }
-    }
-
-    static func forums(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
-        -> QueryBuilder<ChildrenForumRecord>
-    {
-        let query = CommuneScope.filter(
-            ChildrenForumRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
-        if let year = filter.year {
-            let bounds = CommuneScope.yearBounds(year)
-            query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)
-        }
-        if filter.overdue {
-            query.filter(\.$reportSubmittedOn == nil).filter(\.$reportDue < VietnamDay.containing(Date()).description)
-        }
-        if !filter.q.isEmpty {
-            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
-        }
-        return query.sort(\.$date, .descending).sort(\.$id)
-    }
-
-    static func questions(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
-        -> QueryBuilder<ForumQuestionRecord>
-    {
-        let query = CommuneScope.filter(
-            ForumQuestionRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
-        if let year = filter.year {
-            let bounds = CommuneScope.yearBounds(year)
-            query.filter(\.$due >= bounds.first).filter(\.$due <= bounds.last)
-        }
-        if filter.overdue {
-            query.filter(\.$answeredOn == nil).filter(\.$due < VietnamDay.containing(Date()).description)
-        }
-        if !filter.q.isEmpty {
-            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
-        }
-        return query.sort(\.$due).sort(\.$id)
-    }
 }

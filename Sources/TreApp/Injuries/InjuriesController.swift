@@ -7,12 +7,12 @@ import Vapor
 /// by commune, filtered by year and cause, exportable; a commune officer records one on the same page.
 /// `/api/v1/injuries`: the same list and the same recording for other systems.
 struct InjuriesController {
-    func register(_ routes: any RoutesBuilder, api: any RoutesBuilder) {
-        routes.get("injuries", access: .permission(.viewInjuries), use: list)
-        routes.get("injuries.csv", access: .permission(.viewInjuries), use: csv)
-        routes.post("injuries", access: .permission(.recordInjuries), use: create)
-        api.get("injuries", access: .permission(.viewInjuries), use: apiList)
-        api.post("injuries", access: .permission(.recordInjuries), use: apiCreate)
+    func register(_ routes: any RoutesBuilder) {
+        routes.get(.injuries(.list), access: .permission(.viewInjuries), use: list)
+        routes.get(.injuries(.export), access: .permission(.viewInjuries), use: csv)
+        routes.post(.injuries(.list), access: .permission(.recordInjuries), use: create)
+        routes.get(.injuries(.api), access: .permission(.viewInjuries), use: apiList)
+        routes.post(.injuries(.api), access: .permission(.recordInjuries), use: apiCreate)
     }
 
     /// What a form or a JSON body sends.
@@ -92,134 +92,50 @@ struct InjuriesController {
         }
     }
 
-    struct InjuryRow: Encodable {
-        var date: String
-        var commune: String
-        var cause: String
-        var place: String
-        var outcome: String
-        var died: Bool
-        var childHref: String?
-        var description: String
-    }
-
-    struct ListPage: Encodable {
-        var canRecord: Bool
-        var input: FormValues
-        var causes: [Choice]
-        var places: [Choice]
-        var outcomes: [Choice]
-        var sexes: [Choice]
-        var filterCauses: [Choice]
-        var year: String
-        var q: String
-        var rows: [InjuryRow]
-        var pager: PagerModel
-        var csvHref: String
-        var error: String?
-        var notice: String?
-    }
-
-    /// What the form held, given back with an error so nothing typed is lost.
-    struct FormValues: Encodable {
-        var date = ""
-        var communeCode = ""
-        var childId = ""
-        var ageYears = ""
-        var description = ""
-    }
-
     private func filter(_ request: Request) -> InjuryQueries.Filter {
-        InjuryQueries.Filter(
-            year: (try? request.query.get(Int.self, at: "year")),
-            cause: (try? request.query.get(String.self, at: "cause")) ?? "",
-            q: VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? ""))
+        InjuryQueries.Filter(RegisterFilter(request), cause: (try? request.query.get(String.self, at: "cause")) ?? "")
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
-        try await render(request, input: nil, error: nil, notice: nil)
+        try await render(
+            request, notice: request.flag("saved") ? UIStrings.text("injuryRecorded", request.language) : nil)
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
         let input = try request.content.decode(InjuryInput.self)
-        do {
+        return try await request.submitting(to: .injuries(.list)) {
             _ = try await service(request).record(input.draft, childID: input.childId)
-        } catch let failure as any LocalizedFailure {
-            let status = ErrorAnswer(failure).status
-            return try await render(
-                request, input: input, error: failure.message(request.language), notice: nil, status: status)
+        } otherwise: { refusal in
+            try await render(request, input: input, refusal: refusal)
         }
-        return try await render(
-            request, input: nil, error: nil, notice: UIStrings.text("injuryRecorded", request.language))
     }
 
     private func render(
-        _ request: Request, input: InjuryInput?, error: String?, notice: String?, status: HTTPStatus = .ok
+        _ request: Request, input: InjuryInput? = nil, refusal: Refusal? = nil, notice: String? = nil
     ) async throws -> Response {
-        let language = request.language
         let principal = try request.requirePrincipal()
         let filter = filter(request)
         let paging = Paging(request)
-        let (total, records) = try await InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-            .page(paging)
-        let page = ListPage(
-            canRecord: AccessPolicy.allows(principal.role, .recordInjuries),
-            input: FormValues(
-                date: input?.date ?? "", communeCode: input?.communeCode.map(String.init) ?? "",
-                childId: input?.childId?.uuidString ?? "", ageYears: input?.ageYears ?? "",
-                description: input?.description ?? ""),
-            causes: Choice.list(InjuryCause.self, selected: input?.cause, language: language) { $0.label },
-            places: Choice.list(InjuryPlace.self, selected: input?.place, language: language) { $0.label },
-            outcomes: Choice.list(InjuryOutcome.self, selected: input?.outcome ?? "injured", language: language) {
-                $0.label
-            },
-            sexes: Choice.sexes(selected: input?.sex, language: language),
-            filterCauses: Choice.list(InjuryCause.self, selected: filter.cause, language: language) { $0.label },
-            year: filter.year.map(String.init) ?? "", q: filter.q,
-            rows: try await rows(records, language: language, on: request.db),
-            pager: PagerModel(paging, total: total, path: "/injuries", query: filter.query),
-            csvHref: Paths.link("/injuries.csv", filter.query), error: error, notice: notice)
+        let listing = try await CommuneScope.listing(
+            InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db), paging, on: request.db)
+        let page = InjuryListPage(
+            listing, filter: filter, paging: paging, reader: principal, language: request.language, input: input,
+            refusal: refusal, notice: notice)
         return try await request.render(
-            "injuries/list", title: UIStrings.text("injuries", language), page, status: status)
-    }
-
-    private func rows(_ records: [ChildInjuryRecord], language: Language, on database: any Database) async throws
-        -> [InjuryRow]
-    {
-        let names = try await CommuneScope.names(of: records.map(\.communeCode), on: database)
-        return records.map { record in
-            InjuryRow(
-                date: VietnamTime.date(record.date), commune: names[record.communeCode] ?? "",
-                cause: InjuryCause(rawValue: record.cause)?.label(language) ?? record.cause,
-                place: InjuryPlace(rawValue: record.place)?.label(language) ?? record.place,
-                outcome: InjuryOutcome(rawValue: record.outcome)?.label(language) ?? record.outcome,
-                died: record.outcome == InjuryOutcome.died.rawValue,
-                childHref: record.childID.map { "/children/\($0.uuidString)" }, description: record.description)
-        }
+            "injuries/list", title: UIStrings.text("injuries", request.language), page,
+            status: refusal?.status ?? .ok)
     }
 
     @Sendable func csv(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let filter = filter(request)
         let language = request.language
-        return try await CSVDownload.respond(
+        return try await CommuneScope.export(
             request, fileName: "tai-nan-thuong-tich.csv",
             header: ["date", "commune", "cause", "place", "outcome", "child_registered", "description"],
-            audit: {
-                AuditEvent(
-                    action: "injuries.exported", recordType: "injury", jurisdiction: principal.jurisdiction,
-                    details: "rows=\($0)")
-            },
-            rows: { page in
-                let records = try await InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-                    .range(CSVDownload.rows(ofPage: page)).all()
-                return try await rows(records, language: language, on: request.db).map {
-                    [
-                        $0.date, $0.commune, $0.cause, $0.place, $0.outcome, $0.childHref == nil ? "" : "x",
-                        $0.description,
-                    ]
-                }
-            })
+            action: "injuries.exported",
+            query: { try await InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db) },
+            rows: { InjuryListPage.csv($0, language: language) })
     }
 
     struct InjuryPageDTO: Content {

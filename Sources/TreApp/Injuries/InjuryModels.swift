@@ -5,7 +5,10 @@ import TreDomain
 
 /// An accident or injury of a child, recorded once by the commune where it happened and counted by the
 /// injury and drowning indicators. Linked to the child's record when the child is registered.
-final class ChildInjuryRecord: Model, @unchecked Sendable {
+final class ChildInjuryRecord: CommuneRecord, @unchecked Sendable {
+    static let auditType = "injury"
+    static let scope = CommuneRecordColumns<ChildInjuryRecord>(
+        id: \.$id, province: \.$provinceCode, commune: \.$communeCode)
     static let schema = "child_injuries"
 
     @ID(key: .id) var id: UUID?
@@ -40,7 +43,6 @@ final class ChildInjuryRecord: Model, @unchecked Sendable {
         self.recordedBy = recordedBy
     }
 
-    var jurisdiction: Jurisdiction { .commune(provinceCode: provinceCode, communeCode: communeCode) }
 }
 
 struct CreateChildInjuries: AsyncMigration {

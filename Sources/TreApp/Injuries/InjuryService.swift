@@ -61,34 +61,3 @@ struct InjuryService: Sendable {
             vi: "Không tìm thấy trẻ này trong hồ sơ bạn được xem.",
             en: "This child is not among the records you may see."))
 }
-
-/// Injuries inside a jurisdiction, filtered; nothing outside it is ever fetched.
-enum InjuryQueries {
-    struct Filter: Sendable {
-        var year: Int?
-        var cause: String = ""
-        /// Matched against the commune's name, accents, case and Đ ignored.
-        var q: String = ""
-
-        var query: [String: String] {
-            ["year": year.map(String.init) ?? "", "cause": cause, "q": q].filter { !$0.value.isEmpty }
-        }
-    }
-
-    static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
-        -> QueryBuilder<ChildInjuryRecord>
-    {
-        let query = CommuneScope.filter(
-            ChildInjuryRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
-        if let year = filter.year {
-            let bounds = CommuneScope.yearBounds(year)
-            query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)
-        }
-        if !filter.cause.isEmpty { query.filter(\.$cause == filter.cause) }
-        if !filter.q.isEmpty {
-            query.filter(\.$communeCode ~~ (try await CommuneScope.communeCodes(matching: filter.q, on: database)))
-        }
-        return query.sort(\.$date, .descending).sort(\.$id)
-    }
-}

@@ -8,6 +8,8 @@ import TreDomain
 final class InspectionRecord: CommuneRecord, @unchecked Sendable {
     static let schema = "child_labour_inspections"
     static let auditType = "inspection"
+    static let scope = CommuneRecordColumns<InspectionRecord>(
+        id: \.$id, province: \.$provinceCode, commune: \.$communeCode)
 
     @ID(key: .id) var id: UUID?
     @Field(key: "province_code") var provinceCode: Int

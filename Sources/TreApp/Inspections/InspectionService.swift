@@ -9,38 +9,22 @@ struct InspectionService: Sendable {
     var principal: Principal
     var actor: AuditActor
 
-    func record(_ draft: InspectionDraft, communeCode: Int?) async throws -> InspectionRecord {
+    /// Records an inspection under `id` (given by the page, which sends the browser to it once saved).
+    func record(_ draft: InspectionDraft, communeCode: Int?, id: UUID = UUID()) async throws -> InspectionRecord {
         let valid = try draft.validate(today: ChildAge.todayInVietnam()).get()
         let commune = try await CommuneScope.commune(communeCode, for: principal, on: database)
         let record = InspectionRecord(
             valid, provinceCode: commune.provinceCode, communeCode: commune.code, recordedBy: principal.userID)
-        record.id = UUID()
+        record.id = id
         try await CommuneScope.save(
             record, action: "inspection.recorded",
             details: "place=\(valid.placeKind.rawValue);violations=\(valid.violations)", by: actor, on: database)
         return record
     }
 
-    func find(_ id: UUID) async throws -> InspectionRecord? {
-        try await CommuneScope.find(InspectionRecord.self, id, for: principal, on: database)
-    }
-
-    /// The registered children linked to the inspection that the principal may see.
-    func children(of inspection: InspectionRecord) async throws -> [Child] {
-        let ids = try await InspectionChildRecord.query(on: database)
-            .filter(\.$inspection.$id == inspection.requireID()).all().map(\.$child.id)
-        var children: [Child] = []
-        for id in ids {
-            if let child = try await ChildQueries.find(id, in: principal.jurisdiction, on: database) {
-                children.append(child)
-            }
-        }
-        return children
-    }
-
     /// Links a registered child the principal may see; linking twice changes nothing.
-    func link(child id: UUID, to inspection: InspectionRecord) async throws {
-        guard let child = try await ChildQueries.find(id, in: principal.jurisdiction, on: database) else {
+    func link(child id: UUID?, to inspection: InspectionRecord) async throws {
+        guard let id, let child = try await ChildQueries.find(id, in: principal.jurisdiction, on: database) else {
             throw InjuryService.unknownChild
         }
         let inspectionID = try inspection.requireID()
@@ -80,46 +64,4 @@ struct InspectionService: Sendable {
         message: LocalizedText(
             vi: "Lần kiểm tra này không có biện pháp khắc phục nào để ghi nhận.",
             en: "This inspection has no follow-up to record."))
-}
-
-enum InspectionQueries {
-    struct Filter: Sendable {
-        var year: Int?
-        var q: String = ""
-        /// Only inspections whose follow-up is past due and not done.
-        var overdue = false
-        var withViolations = false
-
-        var query: [String: String] {
-            [
-                "year": year.map(String.init) ?? "", "q": q, "overdue": overdue ? "1" : "",
-                "violations": withViolations ? "1" : "",
-            ].filter { !$0.value.isEmpty }
-        }
-    }
-
-    static func matching(_ filter: Filter, in jurisdiction: Jurisdiction, on database: any Database) async throws
-        -> QueryBuilder<InspectionRecord>
-    {
-        let query = CommuneScope.filter(
-            InspectionRecord.query(on: database), to: jurisdiction, province: \.$provinceCode,
-            commune: \.$communeCode)
-        if let year = filter.year {
-            let bounds = CommuneScope.yearBounds(year)
-            query.filter(\.$date >= bounds.first).filter(\.$date <= bounds.last)
-        }
-        if filter.overdue {
-            query.filter(\.$followUpDoneOn == nil).filter(\.$followUpDue < VietnamDay.containing(Date()).description)
-        }
-        if filter.withViolations { query.filter(\.$violations > 0) }
-        if !filter.q.isEmpty {
-            // The place's name or the commune's, accents, case and Đ ignored.
-            let codes = try await CommuneScope.communeCodes(matching: filter.q, on: database)
-            query.group(.or) {
-                $0.filter(\.$communeCode ~~ codes)
-                $0.filter(\.$placeNameFolded, .contains(inverse: false, .anywhere), VietnameseText.folded(filter.q))
-            }
-        }
-        return query.sort(\.$date, .descending).sort(\.$id)
-    }
 }

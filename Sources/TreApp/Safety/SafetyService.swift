@@ -9,7 +9,7 @@ struct SafetyService: Sendable {
     var principal: Principal
     var actor: AuditActor
 
-    func counts(communeCode: Int, year: Int) async throws -> SafetyCountsRecord? {
+    private func counts(communeCode: Int, year: Int) async throws -> SafetyCountsRecord? {
         try await SafetyCountsRecord.query(on: database).filter(\.$communeCode == communeCode)
             .filter(\.$year == year).first()
     }

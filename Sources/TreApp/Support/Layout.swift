@@ -42,89 +42,11 @@ extension Request {
         let t = UIStrings.table(language)
         var nav: [LayoutModel.NavItem] = []
         if let principal, !principal.mustChangePassword, !principal.needsSecondFactor {
-            nav.append(
-                .init(href: Paths.home, label: UIStrings.text("home", language), current: url.path == Paths.home))
-            if AccessPolicy.allows(principal.role, .viewChildren) {
-                nav.append(
-                    .init(
-                        href: Paths.children, label: UIStrings.text("children", language),
-                        current: url.path.hasPrefix(Paths.children)))
+            nav = SiteNavigation.entries.filter {
+                $0.permission.map { AccessPolicy.allows(principal.role, $0) } ?? true
             }
-            if AccessPolicy.allows(principal.role, .viewCases) {
-                nav.append(
-                    .init(
-                        href: Paths.cases, label: UIStrings.text("cases", language),
-                        current: url.path.hasPrefix(Paths.cases)))
-                nav.append(
-                    .init(
-                        href: Paths.notifications, label: UIStrings.text("notifications", language),
-                        current: url.path == Paths.notifications))
-            }
-            if AccessPolicy.allows(principal.role, .logContacts) {
-                nav.append(
-                    .init(
-                        href: "/hotline", label: UIStrings.text("hotlineConsole", language),
-                        current: url.path == "/hotline" || url.path.hasPrefix("/hotline/contacts")))
-            }
-            if AccessPolicy.allows(principal.role, .viewHotlineStatistics) {
-                nav.append(
-                    .init(
-                        href: "/hotline/statistics", label: UIStrings.text("hotlineStatistics", language),
-                        current: url.path.hasPrefix("/hotline/statistics")))
-            }
-            if AccessPolicy.allows(principal.role, .viewIndicators) {
-                nav.append(
-                    .init(
-                        href: "/indicators", label: UIStrings.text("indicators", language),
-                        current: url.path.hasPrefix("/indicators") && !url.path.hasPrefix("/indicators/reports")))
-            }
-            if AccessPolicy.allows(principal.role, .viewInjuries) {
-                nav.append(
-                    .init(
-                        href: "/injuries", label: UIStrings.text("injuries", language),
-                        current: url.path.hasPrefix("/injuries")))
-            }
-            if AccessPolicy.allows(principal.role, .viewChildFriendly) {
-                nav.append(
-                    .init(
-                        href: "/child-friendly", label: UIStrings.text("childFriendlyCommunes", language),
-                        current: url.path.hasPrefix("/child-friendly")))
-            }
-            if AccessPolicy.allows(principal.role, .viewCommuneWork) {
-                nav.append(
-                    .init(
-                        href: "/commune-work", label: UIStrings.text("communeWork", language),
-                        current: ["/commune-work", "/forums", "/campaigns", "/inspections", "/safety"].contains {
-                            url.path.hasPrefix($0)
-                        }))
-            }
-            if AccessPolicy.allows(principal.role, .reportIndicators) {
-                nav.append(
-                    .init(
-                        href: "/indicators/reports", label: UIStrings.text("periodicReport", language),
-                        current: url.path.hasPrefix("/indicators/reports")))
-            }
-            if AccessPolicy.allows(principal.role, .manageAccounts) {
-                nav.append(
-                    .init(
-                        href: Paths.adminUsers, label: UIStrings.text("accounts", language),
-                        current: url.path.hasPrefix(Paths.adminUsers)))
-            }
-            if AccessPolicy.allows(principal.role, .manageReferenceData) {
-                nav.append(
-                    .init(
-                        href: "/admin/days-off", label: UIStrings.text("daysOff", language),
-                        current: url.path.hasPrefix("/admin/days-off")))
-                nav.append(
-                    .init(
-                        href: "/admin/topics", label: UIStrings.text("contactTopics", language),
-                        current: url.path.hasPrefix("/admin/topics")))
-            }
-            if AccessPolicy.allows(principal.role, .viewAudit) {
-                nav.append(
-                    .init(
-                        href: Paths.audit, label: UIStrings.text("auditTrail", language),
-                        current: url.path == Paths.audit))
+            .map {
+                .init(href: $0.place.path, label: UIStrings.text($0.label, language), current: $0.isCurrent(url.path))
             }
         }
         let other = language == .vi ? "en" : "vi"

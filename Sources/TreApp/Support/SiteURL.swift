@@ -45,7 +45,10 @@ extension SitePlace {
 
     /// The address with a query, keys in order (export links that keep a list's filters, a page's year).
     func link(_ query: [String: String]) -> String {
-        Paths.link(path, query)
+        var components = URLComponents()
+        components.percentEncodedPath = path
+        components.queryItems = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+        return components.string ?? path
     }
 
     /// The route's path as Vapor registers it.
