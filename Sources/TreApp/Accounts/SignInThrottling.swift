@@ -46,11 +46,10 @@ struct SignInThrottling: Sendable {
     func admit(username: String, address: String, now: Date = Date()) async throws {
         let entries = keys(username: username, address: address)
         let wait = try await database.writeTransaction { database in
-            if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                // Row locks cannot hold a row not yet inserted; a lock per key can. SQLite's write
-                // transactions already take turns.
+            // Row locks cannot hold a row not yet inserted; a lock per key can.
+            if let sql = database as? any SQLDatabase {
                 for key in entries.map(\.0).sorted() {
-                    try await sql.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run()
+                    try await database.treDialect.lockUntilTransactionEnds(key, on: sql)
                 }
             }
             let records = try await SignInThrottleRecord.query(on: database).filter(\.$key ~~ entries.map(\.0)).all()

@@ -119,12 +119,7 @@ enum IndicatorRefresh {
                 .where("id", .equal, 1).run()
             return changes.count
         }
-        if sql.dialect.name == "postgresql" {
-            // Fresh rows are not yet marked all-visible, so PostgreSQL would read the table behind every
-            // index entry; vacuuming now lets the dashboards answer from the index alone (national
-            // dashboard at a million children: 70 → 19 ms).
-            try await sql.raw("VACUUM (ANALYZE) \(ident: IndicatorFactsTable.name)").run()
-        }
+        try await database.treDialect.settleAfterBulkWrite(table: IndicatorFactsTable.name, on: sql)
         return Outcome(
             facts: box.tally.count, written: written, milliseconds: (ContinuousClock.now - started).milliseconds,
             skipped: box.tally.skipped)

@@ -16,7 +16,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if !request.url.path.hasPrefix("/css/") && !request.url.path.hasPrefix("/js/") {
+        if !SiteURL.staticPrefixes.contains(where: { request.url.path.hasPrefix($0) }) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

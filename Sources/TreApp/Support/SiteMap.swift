@@ -50,6 +50,11 @@ enum SiteURL: SitePlace {
         case signedOut = "signed-out.js"
     }
 
+    /// Every API address starts with this.
+    static let apiPrefix = "/api/"
+    /// Static files (the stylesheet, scripts), served from Public/ without a route.
+    static let staticPrefixes = ["/css/", "/js/"]
+
     /// Where the API's addresses start.
     static let api: [PathSegment] = [.fixed("api"), .fixed("v1")]
 

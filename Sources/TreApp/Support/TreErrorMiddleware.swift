@@ -50,7 +50,7 @@ func jsonError(status: HTTPResponseStatus, code: String, message: String) throws
 }
 
 extension Request {
-    var isAPI: Bool { url.path.hasPrefix("/api/") }
+    var isAPI: Bool { url.path.hasPrefix(SiteURL.apiPrefix) }
 }
 
 /// The database could not take the request in time (SQLite's write lock held past its busy timeout, no pooled
