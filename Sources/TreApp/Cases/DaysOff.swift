@@ -22,21 +22,6 @@ final class DayOff: Model, @unchecked Sendable {
     }
 }
 
-struct CreateDaysOff: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(DayOff.schema)
-            .id()
-            .field("date", .string, .required)
-            .field("name", .string, .required)
-            .unique(on: "date")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(DayOff.schema).delete()
-    }
-}
-
 /// Adding and removing days off, each in one transaction with its audit entry.
 struct DaysOffService {
     let database: any Database

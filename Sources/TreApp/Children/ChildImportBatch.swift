@@ -44,26 +44,6 @@ final class ChildImportBatch: Model, @unchecked Sendable {
     }
 }
 
-struct CreateChildImportBatches: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(ChildImportBatch.schema)
-            .id()
-            .field("user_id", .uuid, .required)
-            .field("default_commune", .int)
-            .field("file_name", .string, .required)
-            .field("content", .string, .required)
-            .field("status", .string, .required)
-            .field("row_count", .int, .required)
-            .field("failure", .string)
-            .field("created_at", .datetime)
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(ChildImportBatch.schema).delete()
-    }
-}
-
 /// How far a running import has come, kept in memory by the node that runs it (the database holds only
 /// its start and end, so that progress writes never wait on the import's own transaction).
 actor ImportProgress {

@@ -26,24 +26,6 @@ final class CallerFlag: Model, @unchecked Sendable {
     }
 }
 
-struct CreateCallerFlags: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(CallerFlag.schema)
-            .id()
-            .field("caller_identifier", .string, .required)
-            .field("kind", .string, .required)
-            .field("note", .string, .required)
-            .field("expires_on", .string, .required)
-            .field("created_by", .string, .required)
-            .field("created_at", .datetime)
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(CallerFlag.schema).delete()
-    }
-}
-
 extension ContactService {
     static let badFlag = TreError(
         status: .unprocessableEntity, code: "invalid_flag",

@@ -3,45 +3,6 @@ import Foundation
 import SQLKit
 import TreDomain
 
-struct CreateProvinces: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Province.schema)
-            .id()
-            .field("code", .int, .required)
-            .field("name", .string, .required)
-            .field("name_folded", .string, .required)
-            .field("kind", .string, .required)
-            .field("valid_from", .datetime, .required)
-            .field("valid_to", .datetime)
-            .unique(on: "code", "valid_from")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(Province.schema).delete()
-    }
-}
-
-struct CreateCommunes: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        try await database.schema(Commune.schema)
-            .id()
-            .field("code", .int, .required)
-            .field("province_code", .int, .required)
-            .field("name", .string, .required)
-            .field("name_folded", .string, .required)
-            .field("kind", .string, .required)
-            .field("valid_from", .datetime, .required)
-            .field("valid_to", .datetime)
-            .unique(on: "code", "valid_from")
-            .create()
-    }
-
-    func revert(on database: any Database) async throws {
-        try await database.schema(Commune.schema).delete()
-    }
-}
-
 /// Loads the map in force since 1 July 2025 (34 provinces, 3,321 communes) from the file Tre ships.
 struct SeedAdministrativeUnits2025: AsyncMigration {
     static let fileName = "administrative-units-2025.csv"
@@ -76,18 +37,5 @@ struct SeedAdministrativeUnits2025: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await Commune.query(on: database).filter(\.$validFrom == Self.validFrom).delete()
         try await Province.query(on: database).filter(\.$validFrom == Self.validFrom).delete()
-    }
-}
-
-/// Unit look-ups are by code among the units in force, so every query filters on an open validity.
-struct IndexUnitCodes: AsyncMigration {
-    func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.create(index: "communes_province_code_idx").on(Commune.schema).column("province_code").run()
-    }
-
-    func revert(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { return }
-        try await sql.drop(index: "communes_province_code_idx").run()
     }
 }
