@@ -41,7 +41,10 @@ import Vapor
         var found: [String] = []
         // The XLSX writer names the parts inside a workbook ("/xl/workbook.xml"), which are not Tre's addresses.
         let outside = ["SiteMap.swift", "XLSXDownload.swift"]
-        for file in files where !file.lastPathComponent.hasSuffix("URL.swift") && !outside.contains(file.lastPathComponent) {
+        let mapped = files.filter {
+            !$0.lastPathComponent.hasSuffix("URL.swift") && !outside.contains($0.lastPathComponent)
+        }
+        for file in mapped {
             let lines = try String(contentsOf: file, encoding: .utf8).components(separatedBy: .newlines)
             for (number, line) in lines.enumerated() {
                 let code = line.trimmingCharacters(in: .whitespaces)
