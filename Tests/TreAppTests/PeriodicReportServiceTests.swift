@@ -178,24 +178,23 @@ import VaporTesting
             let notSQL = NotSQLDatabase(base: app.db)
             let period = IndicatorPeriod(kind: .quarter, year: Self.year, index: 1)
             // The lock check refuses rather than lets an edit through unchecked.
-            let unchecked = await #expect(throws: TreError.self) {
+            await #expect(throws: SQLRequired.self) {
                 try await IndicatorLocks.ensureOpen(communeCode: Places.baDinh, period: period, on: notSQL)
             }
-            #expect(unchecked?.code == IndicatorLocks.unavailable.code)
             // An approval that cannot lock its periods is not kept.
             let approval = PeriodicReportService(database: notSQL, principal: Self.province, actor: .system("test"))
-            await #expect(throws: TreError.self) {
+            await #expect(throws: SQLRequired.self) {
                 try await approval.decide(try record.requireID(), .approve, comment: "")
             }
             #expect(try await PeriodicReportRecord.find(try record.requireID(), on: app.db)?.status == "submitted")
             #expect(try await auditCount(app) == entries)
             // Figures and what they must hide are not read as zeros and "nothing hidden".
-            await #expect(throws: TreError.self) {
+            await #expect(throws: SQLRequired.self) {
                 try await IndicatorQueries.totals(
                     [.childrenSpecial], periods: [period.description], unit: .nation, on: notSQL)
             }
             let sensitive = try #require(IndicatorCatalogueFile.shared.indicators.first { $0.sensitive })
-            await #expect(throws: TreError.self) {
+            await #expect(throws: SQLRequired.self) {
                 try await IndicatorSuppressionQueries.hidden(
                     [sensitive], unit: .province(provinceCode: Places.haNoi), years: [Self.year], on: notSQL)
             }

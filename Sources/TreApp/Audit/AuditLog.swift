@@ -42,7 +42,8 @@ enum AuditLog {
     /// Each entry carries the MAC that lets the sealer tell it from a row inserted by other means; its
     /// time is kept to the microsecond in `occurred_micros`, which both databases return exactly.
     static func record(_ events: [AuditEvent], by actor: AuditActor, on database: any Database) async throws {
-        guard !events.isEmpty, let sql = database as? any SQLDatabase else { return }
+        guard !events.isEmpty else { return }
+        let sql = try database.sql()
         let micros = AuditFacts.micros(Date())
         let occurredAt = Date(timeIntervalSince1970: Double(micros) / 1_000_000)
         let key = AuditKey.current

@@ -34,7 +34,7 @@ enum CaseEscalation {
         var escalated = 0
         for found in due {
             let done = try await database.writeTransaction { database -> Bool in
-                guard let sql = database as? any SQLDatabase else { throw SQLRequired() }
+                let sql = try database.sql()
                 let id = try found.requireID()
                 let marked = try await sql.update(ProtectionCase.schema).set("escalated_at", to: now)
                     .where("id", .equal, id).where(SQLColumn("escalated_at"), .is, SQLLiteral.null)

@@ -25,7 +25,7 @@ struct ReportForm: Content {
     /// either language open, so it is kept in both.
     static let newChildNote = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
 
-    static let badTime = CaseFormError(
+    static let badTime = FieldError.invalid(
         vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.")
 
     func draft() throws -> ReportDraft {
@@ -57,14 +57,6 @@ struct ReportForm: Content {
         draft.notes = Self.newChildNote
         return draft
     }
-}
-
-/// A refusal from a page's form, in both languages.
-struct CaseFormError: LocalizedFailure {
-    var code = "invalid_input"
-    var message: LocalizedText
-
-    init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
 }
 
 /// Every step's fields, as the case page posts them; `step(_:)` makes the domain's step of that kind.
@@ -102,7 +94,7 @@ struct StepForm: Content {
 
     private func date(_ text: String?, _ vi: String, _ en: String) throws -> CivilDate {
         guard let date = CivilDate(written: text ?? "") else {
-            throw CaseFormError(
+            throw FieldError.invalid(
                 vi: "\(vi): ngày không đúng (dd/mm/yyyy).", en: "\(en): not a valid date (dd/mm/yyyy).")
         }
         return date
@@ -110,7 +102,7 @@ struct StepForm: Content {
 
     private func riskLevel() throws -> RiskLevel {
         guard let level = RiskLevel(rawValue: risk ?? "") else {
-            throw CaseFormError(vi: "Chọn mức độ nguy cơ.", en: "Choose the risk level.")
+            throw FieldError.invalid(vi: "Chọn mức độ nguy cơ.", en: "Choose the risk level.")
         }
         return level
     }
@@ -144,7 +136,7 @@ struct StepForm: Content {
         case .implementation: return .implementation
         case .review:
             guard let outcome = CaseReview.Outcome(rawValue: outcome ?? "") else {
-                throw CaseFormError(vi: "Chọn kết quả rà soát.", en: "Choose the review's outcome.")
+                throw FieldError.invalid(vi: "Chọn kết quả rà soát.", en: "Choose the review's outcome.")
             }
             return .review(CaseReview(outcome: outcome, notes: notes ?? ""))
         case .closure: return .closure(note: note ?? "")
@@ -163,7 +155,7 @@ struct StepForm: Content {
             guard !description.isEmpty else { continue }  // an empty row is not a service
             let line = index + 1
             guard let kind = ServiceKind(rawValue: row.0 ?? "") else {
-                throw CaseFormError(
+                throw FieldError.invalid(
                     vi: "Dịch vụ \(line): chọn loại dịch vụ.", en: "Service \(line): choose its kind.")
             }
             let costText = (row.6 ?? "").filter { $0.isNumber }
@@ -192,14 +184,14 @@ struct ReferralForm: Content {
 
     private static func date(_ text: String?) throws -> CivilDate {
         guard let day = CivilDate(written: text ?? "") else {
-            throw CaseFormError(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
+            throw FieldError.invalid(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
         }
         return day
     }
 
     func referral() throws -> ReferralDraft {
         guard let kind = ProviderKind(rawValue: providerKind ?? "") else {
-            throw CaseFormError(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
+            throw FieldError.invalid(vi: "Chọn loại cơ quan nhận.", en: "Choose the kind of provider.")
         }
         return ReferralDraft(
             providerKind: kind, providerName: providerName ?? "", reason: reason ?? "",
@@ -208,7 +200,7 @@ struct ReferralForm: Content {
 
     func answer() throws -> ReferralStatus {
         guard let status = ReferralStatus(rawValue: status ?? "") else {
-            throw CaseFormError(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
+            throw FieldError.invalid(vi: "Chọn kết quả chuyển gửi.", en: "Choose the referral's status.")
         }
         return status
     }

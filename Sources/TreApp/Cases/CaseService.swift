@@ -90,7 +90,7 @@ struct CaseService {
             // The version check and the update are one statement: of two officers, one wins.
             let previous = found.version
             found.version = previous + 1
-            guard let sql = database as? any SQLDatabase else { throw SQLRequired() }
+            let sql = try database.sql()
             let changed = try await sql.update(ProtectionCase.schema)
                 .set("status", to: found.status)
                 .set("serious_threat", to: found.seriousThreat)
@@ -143,9 +143,6 @@ enum CaseStepContent {
         return String(decoding: data, as: UTF8.self)
     }
 }
-
-/// A write that needs SQL (one conditional UPDATE) asked of a database that is not SQL: refused, never skipped.
-struct SQLRequired: Error {}
 
 extension AbuseReport {
     /// The report as saved, in the commune where it happened.

@@ -27,8 +27,8 @@ struct DaysOffService {
     let database: any Database
     let actor: AuditActor
 
-    static let badDate = CaseFormError(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
-    static let needsName = CaseFormError(vi: "Ghi lý do nghỉ.", en: "Give the reason for the day off.")
+    static let badDate = FieldError.invalid(vi: "Ngày không đúng (dd/mm/yyyy).", en: "Not a valid date (dd/mm/yyyy).")
+    static let needsName = FieldError.invalid(vi: "Ghi lý do nghỉ.", en: "Give the reason for the day off.")
 
     /// Adds a day off; a day already added stays as it was. Returns the day.
     @discardableResult

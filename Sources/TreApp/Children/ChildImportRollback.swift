@@ -25,7 +25,7 @@ enum ChildImportRollback {
     @discardableResult
     static func undo(batchID: UUID, by actor: AuditActor, on database: any Database) async throws -> Int {
         try await database.writeTransaction { database in
-            guard let sql = database as? any SQLDatabase else { return 0 }
+            let sql = try database.sql()
             struct Count: Decodable { var n: Int }
             let written =
                 try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -54,7 +54,7 @@ enum ChildImportRollback {
     /// Imports cut off by a stop or crash (nothing written for `idle`): undone when Tre starts. A live import on
     /// another node writes a batch every second or so and is left alone.
     static func undoInterrupted(idle: TimeInterval = 120, on database: any Database) async throws -> Int {
-        guard let sql = database as? any SQLDatabase else { return 0 }
+        let sql = try database.sql()
         struct Batch: Decodable { var batchId: UUID }
         let batches = try await sql.select().column("batch_id").from(ChildImportWritten.schema).groupBy("batch_id")
             .having(

@@ -68,7 +68,7 @@ enum ChildQueries {
         today: (year: Int, month: Int, day: Int), searchCap: Int = searchCap,
         on database: any Database
     ) async throws -> Page {
-        guard let sql = database as? any SQLDatabase else { return Page(items: [], total: 0) }
+        let sql = try database.sql()
         let tokens = filters.search.tokens
         var drivingToken: String?
         var walkInOrder = false
@@ -169,10 +169,9 @@ enum ChildQueries {
     ) -> any SQLExpression {
         var parts: [any SQLExpression] = []
         func column(_ name: String) -> SQLColumn { SQLColumn(name, table: table) }
-        switch jurisdiction {
-        case .nation: break
-        case .province(let code): parts.append(SQLBinaryExpression(column("province_code"), .equal, SQLBind(code)))
-        case .commune(_, let code): parts.append(SQLBinaryExpression(column("commune_code"), .equal, SQLBind(code)))
+        if let narrowing = jurisdiction.sqlCondition(province: column("province_code"), commune: column("commune_code"))
+        {
+            parts.append(narrowing)
         }
         if let commune { parts.append(SQLBinaryExpression(column("commune_code"), .equal, SQLBind(commune))) }
         parts.append(SQLBinaryExpression(column("token"), .greaterThanOrEqual, SQLBind(token)))
@@ -227,11 +226,7 @@ enum ChildQueries {
                 parts.append(SQLQueryString("+\(child(column)) = \(bind: code)"))
             }
         }
-        switch jurisdiction {
-        case .nation: break
-        case .province(let code): place("province_code", code)
-        case .commune(_, let code): place("commune_code", code)
-        }
+        if let narrowing = jurisdiction.narrowingColumn { place(narrowing.name, narrowing.code) }
         if let commune = filters.communeCode { place("commune_code", commune) }
         if let sex = filters.sex { equal("sex", sex) }
 

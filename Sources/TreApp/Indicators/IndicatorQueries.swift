@@ -102,14 +102,6 @@ enum IndicatorQueries {
     /// PostgreSQL sums a bigint into a numeric; cast back so both databases answer an integer.
     private static let sumOfValues = SQLRaw("CAST(SUM(value) AS BIGINT)")
 
-    /// The figures live in SQL; on a database that is not SQL nothing is shown rather than zeros, and no
-    /// small count is shown unchecked.
-    static let sqlRequired = TreError(
-        status: .internalServerError, code: "indicator_figures_unavailable",
-        message: LocalizedText(
-            vi: "Không đọc được số liệu chỉ tiêu từ cơ sở dữ liệu này.",
-            en: "The indicator figures cannot be read from this database."))
-
     private static func scoped(_ select: SQLSelectBuilder, _ unit: Jurisdiction) -> SQLSelectBuilder {
         guard
             let condition = unit.sqlCondition(province: SQLColumn("province_code"), commune: SQLColumn("commune_code"))
@@ -121,7 +113,7 @@ enum IndicatorQueries {
     static func totals(
         _ measures: Set<IndicatorMeasure>, periods: [String], unit: Jurisdiction, on database: any Database
     ) async throws -> [IndicatorMeasure: [String: Int]] {
-        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
+        let sql = try database.sql()
         guard !measures.isEmpty, !periods.isEmpty else { return [:] }
         let select = sql.select().column("measure").column("period")
             .column(Self.sumOfValues, as: "total")
@@ -144,7 +136,7 @@ enum IndicatorQueries {
     static func bySubUnit(
         _ measure: IndicatorMeasure, period: String, unit: Jurisdiction, on database: any Database
     ) async throws -> [Int: Int] {
-        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
+        let sql = try database.sql()
         let key = unit == .nation ? "province_code" : "commune_code"
         let select = sql.select().column(key, as: "unit")
             .column(Self.sumOfValues, as: "total")
@@ -162,7 +154,7 @@ enum IndicatorQueries {
         _ measure: IndicatorMeasure, period: String, dimension: Disaggregation, unit: Jurisdiction,
         on database: any Database
     ) async throws -> [String: Int] {
-        guard let sql = database as? any SQLDatabase else { throw sqlRequired }
+        let sql = try database.sql()
         let select = sql.select().column("category")
             .column(Self.sumOfValues, as: "total")
             .from(IndicatorFactsTable.name)

@@ -42,7 +42,7 @@ enum IndicatorRefresh {
 
     @discardableResult
     static func run(now: Date = Date(), on database: any Database) async throws -> Outcome {
-        guard let sql = database as? any SQLDatabase else { throw IndicatorQueries.sqlRequired }
+        let sql = try database.sql()
         let started = ContinuousClock.now
         let today = VietnamDay.containing(now)
         let years = openYears(today: today)

@@ -96,7 +96,7 @@ enum IndicatorSuppressionQueries {
         _ measures: [IndicatorMeasure], year: Int, province: Int?, dimension: Disaggregation?,
         on database: any Database
     ) async throws -> [FigureKey: [Int]] {
-        guard let sql = database as? any SQLDatabase else { throw IndicatorQueries.sqlRequired }
+        let sql = try database.sql()
         let unitColumn = province == nil ? "province_code" : "commune_code"
         let select = sql.select().column("measure").column(unitColumn, as: "unit").column("period")
             .column("category").column(Self.sumOfValues, as: "total")

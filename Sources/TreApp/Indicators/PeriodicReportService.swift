@@ -193,14 +193,9 @@ struct PeriodicReportService: Sendable {
 /// live in SQL; on a database that is not SQL the check cannot be made, so it refuses rather than lets the
 /// edit through.
 enum IndicatorLocks {
-    static let unavailable = TreError(
-        status: .internalServerError, code: "indicator_locks_unavailable",
-        message: LocalizedText(
-            vi: "Không kiểm tra được kỳ báo cáo đã khóa hay chưa; chưa lưu gì.",
-            en: "Whether the period is locked could not be checked; nothing was saved."))
 
     static func ensureOpen(communeCode: Int, period: IndicatorPeriod, on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { throw unavailable }
+        let sql = try database.sql()
         let found = try await sql.select().column("period").from(IndicatorFactsTable.locks)
             .where("commune_code", .equal, communeCode).where("period", .equal, period.description).limit(1).all()
         if !found.isEmpty { throw PeriodicReportRules.lockedRefusal(period: period) }
@@ -217,7 +212,7 @@ enum IndicatorLocks {
     static func set(communeCode: Int, periods: [IndicatorPeriod], locked: Bool, on database: any Database)
         async throws
     {
-        guard let sql = database as? any SQLDatabase else { throw unavailable }
+        let sql = try database.sql()
         let names = periods.map(\.description)
         try await sql.delete(from: IndicatorFactsTable.locks).where("commune_code", .equal, communeCode)
             .where("period", .in, names).run()

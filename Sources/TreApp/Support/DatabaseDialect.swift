@@ -45,3 +45,15 @@ extension Database {
         (self as? any SQLDatabase)?.dialect.name == "postgresql" ? PostgreSQLDialect() : SQLiteDialect()
     }
 }
+
+/// A check or write that needs SQL asked of a database that is not SQL (a stand-in in a test): refused, never
+/// skipped, so nothing fails open.
+struct SQLRequired: Error {}
+
+extension Database {
+    /// This database's SQL side: both of Tre's databases have one.
+    func sql() throws -> any SQLDatabase {
+        guard let sql = self as? any SQLDatabase else { throw SQLRequired() }
+        return sql
+    }
+}

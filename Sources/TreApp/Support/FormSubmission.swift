@@ -13,7 +13,17 @@ struct Refusal: Sendable {
         message = failure.message(language)
         status = ErrorAnswer(failure).status
         let errors = (failure as? FieldErrors)?.errors ?? (failure as? FieldError).map { [$0] } ?? []
-        fields = Dictionary(errors.map { ($0.field, $0.message(language)) }, uniquingKeysWith: { first, _ in first })
+        fields = Dictionary(
+            errors.filter { !$0.field.isEmpty }.map { ($0.field, $0.message(language)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension FieldError {
+    /// A form's value that could not be read (a date, a choice), before any domain rule: the whole form's
+    /// problem when no field is named.
+    static func invalid(vi: String, en: String, field: String = "") -> FieldError {
+        FieldError(field: field, code: "invalid_input", message: LocalizedText(vi: vi, en: en))
     }
 }
 
@@ -53,31 +63,9 @@ extension Request {
         return redirect(to: place.path)
     }
 
-    /// Runs what a page's form asks. Done, the browser is sent to `path` with "saved" shown there (so a
-    /// reload does not post twice); refused, the page is shown again with the reason, in the reader's
-    /// language, with the status that says why.
-    func submitting(
-        to path: String, _ action: () async throws -> Void,
-        otherwise render: (_ error: String, _ status: HTTPStatus) async throws -> Response
-    ) async throws -> Response {
-        do {
-            try await action()
-        } catch let failure as any LocalizedFailure {
-            return try await render(failure.message(language), HTTPStatus(refusal: failure))
-        }
-        return redirect(to: path + (path.contains("?") ? "&" : "?") + "saved=1")
-    }
-
     /// A checkbox or flag in the query: present and not empty.
     func flag(_ name: String) -> Bool { !((try? query.get(String.self, at: name)) ?? "").isEmpty }
 
     /// The "saved" notice after `submitting` sent the browser back.
     var savedNotice: String? { flag("saved") ? UIStrings.text("saved", language) : nil }
-}
-
-extension HTTPStatus {
-    /// The status a refused form is answered with: the error's own, else 422.
-    init(refusal failure: any LocalizedFailure) {
-        self = ErrorAnswer(failure).status
-    }
 }

@@ -33,6 +33,16 @@ extension QueryBuilder {
 }
 
 extension Jurisdiction {
+    /// The one column and code that narrow a row to this jurisdiction, for SQL that places the condition
+    /// itself (the registry's search steers which index it uses): nil for the nation.
+    var narrowingColumn: (name: String, code: Int)? {
+        switch self {
+        case .nation: nil
+        case .province(let code): ("province_code", code)
+        case .commune(_, let code): ("commune_code", code)
+        }
+    }
+
     /// The same narrowing for SQL written by hand (search ranges, tallies): nil for the nation.
     func sqlCondition(province: any SQLExpression, commune: any SQLExpression) -> (any SQLExpression)? {
         switch self {
