@@ -23,23 +23,24 @@ public struct CaseTimeliness: Equatable, Sendable {
         receivedAt: Date, abuserIsCarer: Bool, seriousThreat: Bool?, steps: [(step: String, at: Date)],
         clock: CaseClock, now: Date
     ) {
-        func first(_ name: String) -> Date? { steps.filter { $0.step == name }.map(\.at).min() }
+        // Stored names that are no step of the procedure count as none.
+        func first(_ kind: CaseStepKind) -> Date? { steps.filter { $0.step == kind.rawValue }.map(\.at).min() }
         received = VietnamDay.containing(receivedAt)
-        closed = first("closure").map(VietnamDay.containing)
-        let clockStart: Date? = abuserIsCarer ? receivedAt : (seriousThreat == true ? first("initial-assessment") : nil)
+        closed = first(.closure).map(VietnamDay.containing)
+        let clockStart: Date? = abuserIsCarer ? receivedAt : (seriousThreat == true ? first(.initialAssessment) : nil)
         if let clockStart {
             let due = clockStart.addingTimeInterval(CaseClock.emergencyHours * 3600)
-            let acted = first("emergency-measures")
+            let acted = first(.emergencyMeasures)
             if let acted, acted <= due {
                 emergency = (VietnamDay.containing(acted), true)
             } else if due <= now {
                 emergency = (VietnamDay.containing(due), false)
             }
         }
-        if let approved = first("approval") {
+        if let approved = first(.approval) {
             let planDue = VietnamDay.end(
                 of: clock.calendar.adding(workingDays: CaseClock.planWorkingDays, to: received))
-            let planned = first("plan") ?? approved
+            let planned = first(.plan) ?? approved
             let approvalDue = VietnamDay.end(
                 of: clock.calendar.adding(
                     workingDays: CaseClock.approvalWorkingDays, to: VietnamDay.containing(planned)))
