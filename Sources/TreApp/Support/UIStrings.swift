@@ -222,6 +222,7 @@ enum UIStrings {
         "breakdownBy": .init(vi: "Phân tổ theo", en: "Break down by"),
         "exportXLSX": .init(vi: "Tải Excel (XLSX)", en: "Download Excel (XLSX)"),
         "submitReport": .init(vi: "Gửi báo cáo kỳ", en: "Submit the report for period"),
+        "submit": .init(vi: "Gửi", en: "Submit"),
         "approve": .init(vi: "Duyệt", en: "Approve"),
         "returnReport": .init(vi: "Trả lại", en: "Return"),
         "reopen": .init(vi: "Mở lại", en: "Reopen"),

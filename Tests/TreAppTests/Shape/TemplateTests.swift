@@ -1,5 +1,8 @@
 import Foundation
 import Testing
+import TreDomain
+
+@testable import TreApp
 
 /// Every word a reader sees comes from the strings table, in the reader's one language, and every link from
 /// the page model, built from the site map: a template holds neither a literal phrase nor a literal path.
@@ -55,6 +58,21 @@ import Testing
             }
         }
         #expect(found.isEmpty, "literal paths in templates:\n\(found.joined(separator: "\n"))")
+    }
+
+    /// A word a template asks for that the table lacks renders as nothing: a button without text.
+    @Test func everyWordATemplateAsksForIsInTheStringsTableInBothLanguages() throws {
+        var missing: [String] = []
+        for (name, text) in try Self.templates() {
+            for match in text.matches(of: #/layout\.t\.(\w+)/#) {
+                let key = String(match.output.1)
+                guard let words = UIStrings.all[key], !words.vi.isEmpty, !words.en.isEmpty else {
+                    missing.append("\(name): \(key)")
+                    continue
+                }
+            }
+        }
+        #expect(missing.isEmpty, "words missing from the strings table:\n\(missing.joined(separator: "\n"))")
     }
 
     @Test func theCheckFindsWhatItLooksFor() {
