@@ -19,6 +19,9 @@ import VaporTesting
             let blank = try await browser.get("/children/new")
             #expect(blank.status == .ok)
             #expect(blank.body.string.contains("Phường Ba Đình"))
+            // An empty detail reads as not yet recorded, never as "no disability" or "no ethnicity".
+            #expect(blank.body.string.contains("— Chưa ghi —"))
+            #expect(!blank.body.string.contains("— Không —"))
             let saved = try await browser.post("/children/new", form)
             #expect(saved.status == .seeOther)
             let location = try #require(saved.headers.first(name: .location))

@@ -285,6 +285,8 @@ enum UIStrings {
         "rescope": .init(vi: "Đổi vai trò và phạm vi", en: "Change role and jurisdiction"),
         "choose": .init(vi: "— Chọn —", en: "— Choose —"),
         "none": .init(vi: "— Không —", en: "— None —"),
+        // The empty choice of a child's detail: "— Không —" read as "no disability".
+        "notRecorded": .init(vi: "— Chưa ghi —", en: "— Not recorded —"),
         "language": .init(vi: "Ngôn ngữ", en: "Language"),
         "otherLanguage": .init(vi: "English", en: "Tiếng Việt"),
         "welcome": .init(vi: "Xin chào", en: "Welcome"),
