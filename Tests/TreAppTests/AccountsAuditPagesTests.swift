@@ -94,8 +94,11 @@ import TreDomain
                 entry("accounts.exported", record: nil, sequence: nil),
                 entry("account.disabled", record: "def", sequence: nil, refused: true),
             ], total: 3)
-        let page = AuditTrailPage(trail, search: "account", paging: Paging(page: 1, per: 50))
-        #expect(page.rows.map(\.record) == ["account abc", "account", "account def"])
+        let page = AuditTrailPage(trail, search: "account", paging: Paging(page: 1, per: 50), language: .vi)
+        #expect(page.rows.map(\.record) == ["Tài khoản abc", "Tài khoản", "Tài khoản def"])
+        #expect(page.rows.map(\.action) == ["Tạo tài khoản", "Xuất danh sách tài khoản", "Khóa tài khoản"])
+        let english = AuditTrailPage(trail, search: "account", paging: Paging(page: 1, per: 50), language: .en)
+        #expect(english.rows.map(\.action) == ["Created an account", "Exported the accounts", "Disabled an account"])
         #expect(page.rows.map(\.sealed) == [true, false, false])
         #expect(page.rows.map(\.forged) == [false, false, true], "only a refused seal is shown as forged")
         #expect(page.rows.allSatisfy { $0.actor == "quantri" && $0.address == "10.0.0.7" })

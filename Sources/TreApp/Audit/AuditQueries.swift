@@ -46,11 +46,13 @@ struct AuditTrailPage: Encodable {
     var pager: PagerModel
     var searchAction = SiteURL.audit(.trail).path
 
-    init(_ trail: AuditQueries.Trail, search q: String, paging: Paging) {
+    init(_ trail: AuditQueries.Trail, search q: String, paging: Paging, language: Language) {
         rows = trail.entries.map {
             Row(
-                time: VietnamTime.format($0.occurredAt), actor: $0.actorUsername, action: $0.action,
-                record: [$0.recordType, $0.recordID ?? ""].filter { !$0.isEmpty }.joined(separator: " "),
+                time: VietnamTime.format($0.occurredAt), actor: $0.actorUsername,
+                action: AuditWords.action($0.action, language),
+                record: [AuditWords.recordType($0.recordType, language), $0.recordID ?? ""].filter { !$0.isEmpty }
+                    .joined(separator: " "),
                 address: $0.sourceAddress ?? "", sealed: $0.sequence != nil,
                 forged: $0.sequence == nil && $0.sealRefused == true)
         }

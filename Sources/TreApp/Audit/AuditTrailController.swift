@@ -14,7 +14,7 @@ struct AuditTrailController {
         let q = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
         let trail = try await AuditQueries.trail(
             within: principal.jurisdiction, search: q, paging: paging, on: request.db)
-        let page = AuditTrailPage(trail, search: q, paging: paging)
+        let page = AuditTrailPage(trail, search: q, paging: paging, language: request.language)
         return try await request.render("audit/trail", title: UIStrings.text("auditTrail", request.language), page)
     }
 }

@@ -133,11 +133,7 @@ struct ChildRecordPage: Encodable {
                 value: [$0.fullName, $0.phone].filter { !$0.isEmpty }.joined(separator: " · "))
         }
         isChild = child.age(on: today).isChild
-        timeline = file.history.map {
-            TimelineEntry(
-                time: VietnamTime.format($0.occurredAt), actor: $0.actorUsername, action: $0.action,
-                details: $0.details)
-        }
+        timeline = Self.timeline(file.history, language: language)
         duplicates =
             canEdit
             ? file.duplicates.map {
@@ -155,6 +151,30 @@ struct ChildRecordPage: Encodable {
             file, canEdit: canEdit, language: language, circumstanceForm: circumstanceForm, supportForm: supportForm,
             error: error)
         events = ChildEventsSection(file, language: language)
+    }
+
+    /// The record's history in words, newest first. Every read is stored, but one person's views of the record
+    /// on one day show as one line with how many there were, so the changes are not buried under them.
+    static func timeline(_ history: [AuditEntry], language: Language) -> [TimelineEntry] {
+        var entries: [TimelineEntry] = []
+        var views: [String: (index: Int, count: Int)] = [:]
+        for entry in history {
+            let words = AuditWords.action(entry.action, language)
+            if entry.action == "child.viewed" {
+                let key = "\(entry.actorUsername) \(VietnamDay.containing(entry.occurredAt))"
+                if let seen = views[key] {
+                    views[key] = (seen.index, seen.count + 1)
+                    entries[seen.index].action = "\(words) (\(seen.count + 1) \(UIStrings.text("times", language)))"
+                    continue
+                }
+                views[key] = (entries.count, 1)
+            }
+            entries.append(
+                TimelineEntry(
+                    time: VietnamTime.format(entry.occurredAt), actor: entry.actorUsername, action: words,
+                    details: entry.details))
+        }
+        return entries
     }
 
     static func sexLabel(_ sex: String, _ language: Language) -> String {

@@ -268,6 +268,7 @@ enum UIStrings {
         ),
         "date": .init(vi: "Ngày", en: "Date"),
         "dateHint": .init(vi: "dd/mm/yyyy", en: "dd/mm/yyyy"),
+        "times": .init(vi: "lần", en: "times"),
         "dayOffName": .init(vi: "Lý do nghỉ", en: "Reason"),
         "daysOffAdded": .init(vi: "Ngày nghỉ đã thêm", en: "Days off added"),
         "statutoryHolidays": .init(vi: "Ngày lễ, Tết theo luật năm", en: "Statutory holidays of"),

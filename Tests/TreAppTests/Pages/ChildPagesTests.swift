@@ -63,6 +63,33 @@ import TreDomain
         #expect(page.timeline.map(\.actor) == ["xa4"])
     }
 
+    @Test func theHistorySaysWhatWasDoneAndCountsOnePersonsViewsOfADayOnce() throws {
+        func entry(_ action: String, _ actor: String, _ seconds: TimeInterval) -> AuditEntry {
+            let entry = AuditEntry()
+            entry.occurredAt = Date(timeIntervalSince1970: 1_780_000_000 - seconds)
+            entry.actorUsername = actor
+            entry.action = action
+            entry.details = ""
+            return entry
+        }
+        // Newest first, as stored: three views by xa4 that day, one by tinh1, then the change and the creation.
+        let history = [
+            entry("child.viewed", "xa4", 0), entry("child.viewed", "tinh1", 60), entry("child.viewed", "xa4", 120),
+            entry("child.viewed", "xa4", 180), entry("child.updated", "xa4", 240), entry("child.created", "xa4", 300),
+            entry("child.viewed", "xa4", 90_000),
+        ]
+        let vi = ChildRecordPage.timeline(history, language: .vi)
+        #expect(
+            vi.map(\.action) == [
+                "Xem hồ sơ trẻ em (3 lần)", "Xem hồ sơ trẻ em", "Sửa hồ sơ trẻ em", "Tạo hồ sơ trẻ em",
+                "Xem hồ sơ trẻ em",
+            ])
+        #expect(vi.map(\.actor) == ["xa4", "tinh1", "xa4", "xa4", "xa4"])
+        let en = ChildRecordPage.timeline(history, language: .en)
+        #expect(en.first?.action == "Viewed the record (3 times)")
+        #expect(!en.contains { $0.action.contains(".") }, "no code shows through")
+    }
+
     @Test func aCommuneChairMayReadAndReportButNotChangeOrMerge() throws {
         let child = try Self.child("Trần Văn Nam")
         let duplicate = try Self.child("Tran Van Nam")
