@@ -94,7 +94,9 @@ import TreDomain
             reader: Self.reader(.provincialOfficer, Self.haNoi), language: .vi)
         let emergency = page.rows.first { $0.code == "TR08" }
         #expect(emergency?.value == UIStrings.text("notForThisPeriod", .vi) && emergency?.numerator == "")
-        #expect(page.periodExample == "2026-Q2")
+        // Periods are shown as people write them; the field still takes the API's form too.
+        #expect(page.periodExample == "Quý 2/2026")
+        #expect(page.periodLabel == "Quý 1/2026" && page.period == "2026-Q1")
     }
 
     @Test func theOverviewLinksComeFromTheSiteMap() {

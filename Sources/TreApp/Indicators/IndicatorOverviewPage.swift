@@ -35,8 +35,12 @@ struct IndicatorOverviewPage: Encodable {
     var unitName: String
     var unitCode: String
     var period: String
-    /// How a period is written, shown in the empty field ("2026-Q2").
+    /// The period as people write it ("Quý 2/2026"), for the heading.
+    var periodLabel: String
+    /// How a period is written, shown in the empty field ("Quý 2/2026").
     var periodExample: String
+    /// Why the period typed could not be read (the page then shows this year's figures).
+    var error: String?
     var trail: [IndicatorLink]
     var rows: [IndicatorOverviewRow]
     var subUnits: [IndicatorLink]
@@ -49,7 +53,7 @@ struct IndicatorOverviewPage: Encodable {
 
     init(
         _ data: IndicatorOverviewData, catalogue: IndicatorCatalogue = IndicatorCatalogueFile.shared,
-        reader: Principal, language: Language
+        reader: Principal, language: Language, periodRefusal: LocalizedText? = nil
     ) {
         let unit = data.unit.unit
         let period = data.period
@@ -57,7 +61,9 @@ struct IndicatorOverviewPage: Encodable {
         unitName = data.unit.name
         unitCode = IndicatorUnit.code(unit)
         self.period = period.description
-        periodExample = IndicatorPeriod(kind: .quarter, year: period.year, index: 2).description
+        periodLabel = period.label(language)
+        periodExample = IndicatorPeriod(kind: .quarter, year: period.year, index: 2).label(language)
+        error = periodRefusal?(language)
         trail = data.trail.links(to: .overview, period: period)
         rows = catalogue.indicators.map { definition in
             func readingAt(_ period: IndicatorPeriod) -> IndicatorReading {

@@ -25,14 +25,20 @@ struct IndicatorPagesController {
             on: request.db)
     }
 
+    /// A period that cannot be read shows this year's figures with the reason beside the field, never a
+    /// page whose only way on is home.
     @Sendable func overview(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        let chosen = try await Self.selection(request)
+        let typed = IndicatorUnit.typedPeriod(try? request.query.get(String.self, at: "period"))
+        let unit = try await IndicatorUnit.resolve(
+            try? request.query.get(String.self, at: "unit"), for: principal, on: request.db)
         let data = try await IndicatorQueries.overview(
-            chosen.unit, period: chosen.period, for: principal, language: request.language, on: request.db)
-        let page = IndicatorOverviewPage(data, reader: principal, language: request.language)
+            unit, period: typed.period, for: principal, language: request.language, on: request.db)
+        let page = IndicatorOverviewPage(
+            data, reader: principal, language: request.language, periodRefusal: typed.refusal)
         return try await request.render(
-            "indicators/overview", title: UIStrings.text("indicators", request.language), page)
+            "indicators/overview", title: UIStrings.text("indicators", request.language), page,
+            status: typed.refusal == nil ? .ok : .unprocessableEntity)
     }
 
     /// One indicator's figures for `/indicators/{code}?unit=&period=&by=` (the page, its exports, the API).

@@ -85,6 +85,17 @@ enum IndicatorUnit {
     }
 
     /// A period from the query, the current year when none is given.
+    /// The period a page was asked for, or this year with why the text could not be read.
+    static func typedPeriod(_ text: String?) -> (period: IndicatorPeriod, refusal: LocalizedText?) {
+        let thisYear = IndicatorPeriod(kind: .year, year: VietnamDay.containing(Date()).year)
+        guard let text, !text.isEmpty else { return (thisYear, nil) }
+        do {
+            return (try IndicatorPeriod(parsing: text), nil)
+        } catch {
+            return (thisYear, error.message)
+        }
+    }
+
     static func period(_ text: String?) throws -> IndicatorPeriod {
         guard let text, !text.isEmpty else {
             return IndicatorPeriod(kind: .year, year: VietnamDay.containing(Date()).year)
