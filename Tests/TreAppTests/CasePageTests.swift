@@ -61,6 +61,19 @@ import TreDomain
         page.facts.first { $0.label == UIStrings.text("reporter", language) }?.value
     }
 
+    @Test func thePlanAwaitingApprovalIsTheChairpersonsFormAndTheOthersAreToldWhoItWaitsFor() {
+        let chair = Self.reader(.communeChair, .commune(provinceCode: 1, communeCode: 4))
+        let forChair = CasePage(Self.file(status: .planDrafted), reader: chair, language: .vi, now: Self.now)
+        #expect(forChair.next.approval != nil)
+        #expect(forChair.waitsForChair == nil)
+
+        let forOfficer = CasePage(Self.file(status: .planDrafted), reader: Self.officer, language: .vi, now: Self.now)
+        #expect(forOfficer.next.approval == nil && !forOfficer.next.any)
+        #expect(forOfficer.waitsForChair == "Chờ Chủ tịch UBND xã: Phê duyệt kế hoạch (Mẫu 05)")
+        let inEnglish = CasePage(Self.file(status: .planDrafted), reader: Self.officer, language: .en, now: Self.now)
+        #expect(inEnglish.waitsForChair == "Waiting for the commune chairperson: Plan approval (Form 05)")
+    }
+
     @Test func theStatusAndTheClockAreInTheReadersLanguage() {
         let vi = CasePage(Self.file(), reader: Self.officer, language: .vi, now: Self.now)
         #expect(vi.status == "Đã tiếp nhận")

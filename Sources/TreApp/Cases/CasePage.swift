@@ -108,6 +108,8 @@ struct CasePage: Encodable {
     var children: [ChildLink]
     var steps: [StepView]
     var next: NextSteps
+    /// A step only the chairperson may take, told to everyone else instead of a form they cannot use.
+    var waitsForChair: String?
     var version: Int
     var error: String?
     var riskLevels: [Choice]
@@ -134,7 +136,12 @@ struct CasePage: Encodable {
         facts = Self.facts(file, reader: reader, language: language)
         children = file.children.map { ChildLink(name: $0.name, href: SiteURL.children(.show(.value($0.id))).path) }
         steps = file.steps.map { CaseStepView.view($0, language: language) }
-        next = NextSteps(mayAct ? CaseWorkflow.nextSteps(from: found.facts) : [], of: id)
+        let actor = CaseActor(role: reader.role, jurisdiction: reader.jurisdiction)
+        next = NextSteps(mayAct ? CaseWorkflow.nextSteps(from: found.facts, for: actor) : [], of: id)
+        waitsForChair = CaseWorkflow.waitingForChair(found.facts, for: actor).flatMap { step in
+            found.facts.status.isOpen
+                ? "\(UIStrings.text("waitsForChair", language)): \(CaseStepView.title(step, language))" : nil
+        }
         version = found.version
         self.error = error
         riskLevels = Choice.list(RiskLevel.self, selected: nil, language: language) { $0.label }

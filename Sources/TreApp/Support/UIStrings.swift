@@ -99,6 +99,7 @@ enum UIStrings {
         "nextDeadline": .init(vi: "Hạn tiếp theo", en: "Next deadline"),
         "steps": .init(vi: "Các bước đã thực hiện", en: "Steps taken"),
         "nextStep": .init(vi: "Bước tiếp theo", en: "Next step"),
+        "waitsForChair": .init(vi: "Chờ Chủ tịch UBND xã", en: "Waiting for the commune chairperson"),
         "print": .init(vi: "In hồ sơ", en: "Print the file"),
         "escalated": .init(vi: "Đã báo cáo lên tỉnh", en: "Escalated to the province"),
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),

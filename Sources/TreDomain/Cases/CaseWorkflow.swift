@@ -175,6 +175,24 @@ public enum CaseWorkflow {
         }
     }
 
+    /// The steps the law gives only to the chairperson of the case's commune.
+    public static let chairSteps: Set<CaseStepKind> = [.approval, .closure]
+
+    /// The next steps this actor may take: a chairperson's step is not offered to anyone else, who is told
+    /// instead that it waits for the chairperson (`waitingForChair`).
+    public static func nextSteps(from facts: CaseFacts, for actor: CaseActor) -> [CaseStepKind] {
+        nextSteps(from: facts).filter { !chairSteps.contains($0) || isChair(of: facts, actor) }
+    }
+
+    /// The next step that only the chairperson may take, when this actor is not that chairperson.
+    public static func waitingForChair(_ facts: CaseFacts, for actor: CaseActor) -> CaseStepKind? {
+        isChair(of: facts, actor) ? nil : nextSteps(from: facts).first { chairSteps.contains($0) }
+    }
+
+    private static func isChair(of facts: CaseFacts, _ actor: CaseActor) -> Bool {
+        actor.role == .communeChair && actor.jurisdiction.communeCode == facts.communeCode
+    }
+
     private static func checkJurisdiction(_ facts: CaseFacts, _ actor: CaseActor) throws(CaseRuleError) {
         let mayAct: Bool =
             switch actor.role {
