@@ -35,7 +35,9 @@ import Testing
             try await app.db.transaction { first in
                 let sql = try #require(first as? any SQLDatabase)
                 try await PostgreSQLDialect().lockUntilTransactionEnds("tre-held", on: sql)
-                let other = try #require(app.db as? any SQLDatabase)
+                // Another pool, so another connection: the request pool has one connection per event loop, and
+                // asking it again here could wait for the very connection this transaction holds.
+                let other = try #require(app.db(.background) as? any SQLDatabase)
                 let row = try await other.raw("SELECT pg_try_advisory_xact_lock(hashtext('tre-held')) AS taken")
                     .first()
                 #expect(try row?.decode(column: "taken", as: Bool.self) == false)
