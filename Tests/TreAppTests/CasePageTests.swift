@@ -61,6 +61,24 @@ import TreDomain
         page.facts.first { $0.label == UIStrings.text("reporter", language) }?.value
     }
 
+    @Test func aRecordedStepWritesDatesAndMoneyAsPeopleReadThem() {
+        let plan = CaseStepRecord()
+        plan.step = "plan"
+        plan.actorName = "Cán bộ xã"
+        plan.content =
+            #"[{"kind":"psychological","description":"Tư vấn","provider":"Trung tâm CTXH","responsible":"Cán bộ xã","start":"2026-12-01","end":"2026-12-31","costVND":2000000}]"#
+        let vi = CaseStepView.view(plan, language: .vi)
+        #expect(vi.facts.first?.value.contains("01/12/2026–31/12/2026 · 2.000.000 đ") == true)
+        let en = CaseStepView.view(plan, language: .en)
+        #expect(en.facts.first?.value.contains("2,000,000 đ") == true)
+
+        let conference = CaseStepRecord()
+        conference.step = "case-conference"
+        conference.actorName = "Cán bộ xã"
+        conference.content = #"{"heldOn":"2026-12-03","participants":"Xã, trường","conclusions":"Hỗ trợ tâm lý"}"#
+        #expect(CaseStepView.view(conference, language: .vi).facts.first?.value == "03/12/2026")
+    }
+
     @Test func thePlanAwaitingApprovalIsTheChairpersonsFormAndTheOthersAreToldWhoItWaitsFor() {
         let chair = Self.reader(.communeChair, .commune(provinceCode: 1, communeCode: 4))
         let forChair = CasePage(Self.file(status: .planDrafted), reader: chair, language: .vi, now: Self.now)

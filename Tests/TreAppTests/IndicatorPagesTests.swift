@@ -174,6 +174,18 @@ import TreDomain
             IndicatorReportData(unit: unit, period: Self.firstQuarter, tables: tables, status: nil), language: .en,
             now: Date())
         #expect(notSent.status == UIStrings.text("reportNotSubmitted", .en))
+        #expect(notSent.figuresComputedAt == "", "nothing computed yet")
+    }
+
+    @Test func thePrintedReportSaysWhenItsFiguresWereComputedNotOnlyWhenItWasPrinted() {
+        let computed = Date(timeIntervalSince1970: 1_779_990_000)
+        let page = IndicatorReportPage(
+            IndicatorReportData(
+                unit: NamedUnit(unit: Self.baDinh, name: "Phường Ba Đình"), period: Self.firstQuarter,
+                tables: [Self.table(viewer: Self.haNoi)], status: .approved, refreshedAt: computed),
+            language: .vi, now: Date(timeIntervalSince1970: 1_780_000_000))
+        #expect(page.figuresComputedAt == VietnamTime.format(computed))
+        #expect(page.figuresComputedAt != page.generatedAt)
     }
 
     static func report(_ status: PeriodicReportStatus, id: UUID) -> NamedReport {

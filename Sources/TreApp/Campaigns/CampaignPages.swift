@@ -54,7 +54,7 @@ struct CampaignListPage: Encodable {
 
     /// "12.000.000 đ" (in English "12,000,000 đ").
     static func dong(_ amount: Int, _ language: Language) -> String {
-        IndicatorNumberFormat.integer(amount, language: language) + " đ"
+        VietnamTime.money(amount, language)
     }
 
     static func rows(_ listing: RegisterListing<CampaignRecord>, language: Language, today: CivilDate) -> [Row] {

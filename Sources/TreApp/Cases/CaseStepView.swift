@@ -57,7 +57,7 @@ enum CaseStepView {
                     .init(
                         label: "\(service) \(index + 1): \(item.kind.label(language))",
                         value:
-                            "\(item.description) · \(item.provider) · \(item.responsible) · \(item.start)–\(item.end) · \(item.costVND.formatted()) đ"
+                            "\(item.description) · \(item.provider) · \(item.responsible) · \(VietnamTime.date(item.start.description))–\(VietnamTime.date(item.end.description)) · \(VietnamTime.money(item.costVND, language))"
                     ))
             }
         }
@@ -75,9 +75,11 @@ enum CaseStepView {
             return UIStrings.text(
                 CaseReview.Outcome(rawValue: text) == .close ? "caseOutcomeProposeClosing" : "caseOutcomeReplan",
                 language)
+        case let text as String where key == "heldOn": return VietnamTime.date(text)
         case let text as String: return text
         case let separation as [String: Any]:
             let parts = ["place", "start", "end", "extendedBy"].compactMap { separation[$0] as? String }
+                .map { VietnamTime.date($0) }
             return parts.filter { !$0.isEmpty }.joined(separator: " · ")
         default: return ""
         }

@@ -74,8 +74,7 @@ struct CircumstanceSection: Encodable {
         supports = file.supports.map {
             SupportItem(
                 date: VietnamTime.date($0.date), kind: SupportKind(rawValue: $0.kind)?.label(language) ?? $0.kind,
-                amount: $0.amountVND.formatted(.number.grouping(.automatic).locale(Locale(identifier: "vi_VN")))
-                    + " ₫",
+                amount: VietnamTime.money($0.amountVND, language),
                 source: [SupportSource(rawValue: $0.source)?.label(language) ?? $0.source, $0.sourceName]
                     .filter { !$0.isEmpty }.joined(separator: " — "))
         }

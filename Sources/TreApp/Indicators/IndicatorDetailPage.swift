@@ -117,6 +117,9 @@ struct IndicatorReportPage: Encodable {
     var period: String
     var rows: [IndicatorOverviewRow]
     var generatedAt: String
+    /// When the figures were computed, which is what the report is true as of (printing it later changes
+    /// nothing); empty before the first computation.
+    var figuresComputedAt: String
     var status: String
     var xlsxHref: String
     var printScript: String
@@ -137,6 +140,7 @@ struct IndicatorReportPage: Encodable {
                 progress: nil, met: false, href: "", trend: nil)
         }
         generatedAt = VietnamTime.format(now)
+        figuresComputedAt = report.refreshedAt.map(VietnamTime.format) ?? ""
         self.status = status?.label(language) ?? UIStrings.text("reportNotSubmitted", language)
         xlsxHref = IndicatorURL.reportWorkbook.link(unit: unit.unit, period: period)
         printScript = SiteURL.script(.print).path

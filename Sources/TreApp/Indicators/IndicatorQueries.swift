@@ -388,6 +388,8 @@ struct IndicatorReportData: Sendable {
     var period: IndicatorPeriod
     var tables: [IndicatorTable]
     var status: PeriodicReportStatus?
+    /// When the figures were last computed: what the printed report is true as of.
+    var refreshedAt: Date? = nil
 }
 
 extension IndicatorQueries {
@@ -407,6 +409,7 @@ extension IndicatorQueries {
         return IndicatorReportData(
             unit: NamedUnit(
                 unit: unit, name: try await IndicatorTables.name(of: unit, language: language, on: database)),
-            period: period, tables: tables, status: try await reportStatus(of: unit, period: period, on: database))
+            period: period, tables: tables, status: try await reportStatus(of: unit, period: period, on: database),
+            refreshedAt: try await IndicatorRefresh.state(on: database)?.refreshedAt)
     }
 }

@@ -8,6 +8,11 @@ enum VietnamTime {
         ChildDraft.parseISODate(stored).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) } ?? stored
     }
 
+    /// An amount of đồng as people read it: 26.000.000 đ in Vietnamese, 26,000,000 đ in English.
+    static func money(_ amount: Int, _ language: Language) -> String {
+        IndicatorNumberFormat.integer(amount, language: language) + " đ"
+    }
+
     /// The value of a datetime-local field for an instant, in Vietnam's time: 2026-11-24T08:30.
     static func dateTimeLocal(_ date: Date) -> String {
         let formatter = DateFormatter()
