@@ -270,12 +270,18 @@ import TreDomain
         day.id = UUID()
         day.date = "2026-11-04"
         day.name = "Nghỉ bù"
-        let page = DaysOffPage(year: 2027, added: [day])
+        let page = DaysOffPage(year: 2027, added: [day], language: .vi)
         #expect(page.added.map(\.date) == ["04/11/2026"])
         #expect(page.added.first?.deleteAction == "/admin/days-off/\(day.id!.uuidString)/delete")
         #expect(page.previousYear.href == "/admin/days-off?year=2026")
         #expect(page.nextYear.href == "/admin/days-off?year=2028")
         #expect(page.statutory.contains { $0.date == "06/02/2027" }, "Tết 2027 is among the statutory days")
+        // Each statutory day says which holiday it is.
+        #expect(page.statutory.first { $0.date == "06/02/2027" }?.name == "Tết Nguyên đán")
+        #expect(page.statutory.first { $0.date == "02/09/2027" }?.name == "Quốc khánh")
+        #expect(page.statutory.allSatisfy { !$0.name.isEmpty })
+        let english = DaysOffPage(year: 2027, added: [], language: .en)
+        #expect(english.statutory.first?.name == "New Year's Day")
         #expect(page.action == "/admin/days-off")
     }
 }

@@ -89,10 +89,13 @@ struct DaysOffPage: Encodable {
         var href: String
     }
 
-    init(year: Int, added: [DayOff], error: String? = nil, typed: (date: String, name: String) = ("", "")) {
+    init(
+        year: Int, added: [DayOff], language: Language, error: String? = nil,
+        typed: (date: String, name: String) = ("", "")
+    ) {
         self.year = year
-        statutory = PublicHolidays.statutory(year).sorted().map {
-            Row(date: VietnamTime.date($0.description), name: "", deleteAction: nil)
+        statutory = PublicHolidays.named(year).map {
+            Row(date: VietnamTime.date($0.day.description), name: $0.name(language), deleteAction: nil)
         }
         self.added = added.compactMap { day in
             day.id.map {
@@ -151,7 +154,7 @@ struct DaysOffController {
         let added = try await DayOff.query(on: request.db).sort(\.$date).all()
         return try await request.render(
             "admin/days-off", title: UIStrings.text("daysOff", request.language),
-            DaysOffPage(year: year, added: added, error: refusal?.message, typed: typed),
+            DaysOffPage(year: year, added: added, language: request.language, error: refusal?.message, typed: typed),
             status: refusal?.status ?? .ok, notice: request.savedNotice)
     }
 }
