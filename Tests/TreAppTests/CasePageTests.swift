@@ -252,6 +252,31 @@ import TreDomain
         #expect(page.rows.map(\.message) == ["Deadline passed: emergency measures"])
         #expect(page.rows.first?.href == "/cases/\(Self.caseID.uuidString)")
         #expect(page.rows.first?.unread == true)
+        #expect(page.rows.first?.about == "", "nothing named when the case could not be loaded")
+    }
+
+    @Test func twoNotificationsOfTheSameKindNameTheirCasesApart() {
+        func note(_ id: UUID) -> CaseNotification {
+            let note = CaseNotification()
+            note.caseID = id
+            note.messageVI = "Quá hạn: can thiệp khẩn cấp"
+            note.messageEN = "Deadline passed: emergency measures"
+            return note
+        }
+        let (first, second) = (UUID(), UUID())
+        let received = Date(timeIntervalSince1970: 1_794_900_000)
+        let names: [UUID: NotificationsPage.CaseName] = [
+            first: .init(commune: "Phường Ba Đình", receivedAt: received, children: ["Nguyễn Thị Hoa"]),
+            second: .init(commune: "Phường Ngọc Hà", receivedAt: received, children: []),
+        ]
+        let page = NotificationsPage(
+            ([note(first), note(second)], 2), cases: names, paging: Paging(page: 1, per: 50), language: .vi)
+        #expect(page.rows[0].message == page.rows[1].message)
+        #expect(
+            page.rows[0].about
+                == "Phường Ba Đình · Thời điểm tiếp nhận \(VietnamTime.format(received)) · Nguyễn Thị Hoa")
+        #expect(page.rows[1].about.hasPrefix("Phường Ngọc Hà · "))
+        #expect(page.rows[0].about != page.rows[1].about)
     }
 
     @Test func theReportFormOffersEachChoiceInOneLanguage() {

@@ -12,12 +12,14 @@ struct NotificationsController {
     @Sendable func list(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let paging = Paging(request)
-        let loaded = try await CaseQueries.notifications(of: principal.userID, paging: paging, on: request.db)
+        let loaded = try await CaseQueries.notifications(of: principal, paging: paging, on: request.db)
         // Read once shown: marked after the page's rows were loaded, so this page still shows them as new.
         try await CaseNotifications(database: request.db).markRead(of: principal.userID)
         return try await request.render(
             "cases/notifications", title: UIStrings.text("notifications", request.language),
-            NotificationsPage(loaded, paging: paging, language: request.language))
+            NotificationsPage(
+                loaded, cases: try await CaseQueries.caseNames(of: loaded.notes, for: principal, on: request.db),
+                paging: paging, language: request.language))
     }
 }
 
@@ -25,6 +27,8 @@ struct NotificationsController {
 struct NotificationsPage: Encodable {
     struct Row: Encodable {
         var message: String
+        /// Which case: its commune, when it was received and (for a reader who may see them) its children.
+        var about: String
         var href: String
         var at: String
         var unread: Bool
@@ -33,10 +37,26 @@ struct NotificationsPage: Encodable {
     var rows: [Row]
     var pager: PagerModel
 
-    init(_ loaded: (notes: [CaseNotification], total: Int), paging: Paging, language: Language) {
+    /// What a notification names its case by, loaded with the page.
+    struct CaseName: Sendable {
+        var commune: String
+        var receivedAt: Date
+        var children: [String]
+    }
+
+    init(
+        _ loaded: (notes: [CaseNotification], total: Int), cases: [UUID: CaseName] = [:], paging: Paging,
+        language: Language
+    ) {
         rows = loaded.notes.map {
-            Row(
-                message: language == .vi ? $0.messageVI : $0.messageEN,
+            let name = cases[$0.caseID]
+            let about =
+                name.map {
+                    ([$0.commune, "\(UIStrings.text("receivedAt", language)) \(VietnamTime.format($0.receivedAt))"]
+                        + [$0.children.joined(separator: ", ")]).filter { !$0.isEmpty }.joined(separator: " · ")
+                } ?? ""
+            return Row(
+                message: language == .vi ? $0.messageVI : $0.messageEN, about: about,
                 href: SiteURL.cases(.show(.value($0.caseID))).path, at: $0.createdAt.map(VietnamTime.format) ?? "",
                 unread: $0.readAt == nil)
         }
@@ -46,13 +66,42 @@ struct NotificationsPage: Encodable {
 
 extension CaseQueries {
     /// A page of one person's notifications, newest first, and how many there are.
-    static func notifications(of userID: UUID, paging: Paging, on database: any Database) async throws
+    static func notifications(of reader: Principal, paging: Paging, on database: any Database) async throws
         -> (notes: [CaseNotification], total: Int)
     {
-        let query = CaseNotification.query(on: database).filter(\.$userID == userID)
+        let query = CaseNotification.query(on: database).filter(\.$userID == reader.userID)
         let total = try await query.count()
         let notes = try await query.sort(\.$createdAt, .descending).range(paging.range).all()
         return (notes, total)
+    }
+
+    /// How the notifications' cases are named: only cases the reader may see, and children's names only for a
+    /// reader who may see children.
+    static func caseNames(of notes: [CaseNotification], for reader: Principal, on database: any Database)
+        async throws -> [UUID: NotificationsPage.CaseName]
+    {
+        let cases = try await scoped(to: reader.jurisdiction, on: database).filter(\.$id ~~ notes.map(\.caseID)).all()
+        let communes = try await CommuneNames.load(cases.map(\.communeCode), on: database)
+        var children: [UUID: [String]] = [:]
+        if AccessPolicy.allows(reader.role, .viewChildren) {
+            let links = try await childIDs(of: cases, on: database)
+            let names = Dictionary(
+                try await Child.query(on: database).filter(\.$id ~~ links.values.flatMap { $0 }).all()
+                    .compactMap { child in child.id.map { ($0, child.fullName) } },
+                uniquingKeysWith: { first, _ in first })
+            children = links.mapValues { $0.compactMap { names[$0] } }
+        }
+        return Dictionary(
+            cases.compactMap { found in
+                found.id.map {
+                    (
+                        $0,
+                        NotificationsPage.CaseName(
+                            commune: communes[found.communeCode] ?? "", receivedAt: found.receivedAt,
+                            children: children[$0] ?? [])
+                    )
+                }
+            }, uniquingKeysWith: { first, _ in first })
     }
 }
 
