@@ -12,6 +12,7 @@ enum UIStrings {
         "appName": .init(vi: "Tre — Hệ thống thông tin bảo vệ trẻ em", en: "Tre — Child protection information system"),
         "skipToContent": .init(vi: "Bỏ qua, đến nội dung chính", en: "Skip to main content"),
         "mainNav": .init(vi: "Điều hướng chính", en: "Main navigation"),
+        "menu": .init(vi: "☰ Danh mục", en: "☰ Menu"),
         "home": .init(vi: "Trang chủ", en: "Home"),
         "accounts": .init(vi: "Tài khoản", en: "Accounts"),
         "auditTrail": .init(vi: "Nhật ký truy cập", en: "Audit trail"),
