@@ -15,7 +15,7 @@ struct Tre: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tre",
         abstract: "Tre — the information system for Vietnam's child protection and care work.",
-        subcommands: [Serve.self, Migrate.self, User.self, Demo.self, Import.self, Audit.self],
+        subcommands: [Serve.self, Migrate.self, User.self, Demo.self, Import.self, Audit.self, Strings.self],
         defaultSubcommand: Serve.self)
 }
 
@@ -171,5 +171,15 @@ struct Audit: AsyncParsableCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+struct Strings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the strings table (every word of the pages, Vietnamese and English) as JSON, for translators "
+            + "and for the browser check that a page speaks one language.")
+
+    func run() throws {
+        print(TreCommands.stringsTable())
     }
 }

@@ -115,6 +115,14 @@ public enum TreCommands {
     }
 
     /// `tre migrate`: apply migrations and reference data, then stop.
+    /// The strings table as JSON: `{"key": {"vi": …, "en": …}}`, keys sorted.
+    public static func stringsTable() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(UIStrings.all) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     public static func migrate(_ configuration: TreConfiguration) async throws -> String {
         try await withApplication(configuration) { app in
             let provinces = try await Province.query(on: app.db).count()
