@@ -128,13 +128,23 @@ struct CasePage: Encodable {
         let found = file.found
         let deadline = found.deadline
         let mayAct = AccessPolicy.allows(reader.role, .actOnCases)
-        title = "\(UIStrings.text("case", language)) · \(file.communeName ?? "")"
+        // The case as people name it: its number, then its children (initials for a reader who may not see
+        // names), so two cases of one commune never look alike.
+        let mayName = AccessPolicy.allows(reader.role, .viewChildren)
+        let named = file.children.map { mayName ? $0.name : VietnameseText.initials($0.name) }
+        let name =
+            found.number.isEmpty
+            ? "\(UIStrings.text("case", language)) · \(file.communeName ?? "")"
+            : "\(UIStrings.text("caseNumber", language)) \(found.number)"
+        title = ([name] + named).joined(separator: " · ")
         status = found.facts.status.label(language)
         self.deadline = deadline?.kind.label(language)
         clock = deadline?.remaining(now: now)(language)
         late = deadline?.isLate(now: now) ?? false
         facts = Self.facts(file, reader: reader, language: language)
-        children = file.children.map { ChildLink(name: $0.name, href: SiteURL.children(.show(.value($0.id))).path) }
+        children =
+            mayName
+            ? file.children.map { ChildLink(name: $0.name, href: SiteURL.children(.show(.value($0.id))).path) } : []
         steps = file.steps.map { CaseStepView.view($0, language: language) }
         let actor = CaseActor(role: reader.role, jurisdiction: reader.jurisdiction)
         next = NextSteps(mayAct ? CaseWorkflow.nextSteps(from: found.facts, for: actor) : [], of: id)

@@ -42,6 +42,10 @@ struct CaseService {
             try await saved.create(on: database)
 
             let opened = try ProtectionCase(opening: saved)
+            let year = VietnamDay.containing(report.receivedAt).year
+            opened.numberYear = year
+            opened.numberSequence = try await CaseNumberCounter.next(
+                communeCode: commune.code, year: year, on: database)
             opened.updateDeadline(clock: try await DayOff.clock(on: database))
             try await opened.create(on: database)
             let caseID = try opened.requireID()
@@ -67,7 +71,7 @@ struct CaseService {
                 AuditEvent(
                     action: "case.opened", recordType: "case", recordID: caseID.uuidString,
                     jurisdiction: opened.jurisdiction,
-                    details: "channel=\(report.channel.rawValue) children=\(linked.count)"),
+                    details: "number=\(opened.number) channel=\(report.channel.rawValue) children=\(linked.count)"),
                 by: actor, on: database)
             return opened
         }

@@ -40,6 +40,7 @@ enum Migrations {
             ChildImportWritten(),  // 030
             AddAuditEntryIntegrity(),  // 031
             AddSignInSecurity(),  // 032
+            NumberCases(),  // 033
         ]
     }
 

@@ -4,6 +4,7 @@ import TreDomain
 /// recorded step as it is printed.
 extension UIStrings {
     static let cases: [String: LocalizedText] = [
+        "caseNumber": .init(vi: "Vụ việc số", en: "Case no."),
         // The steps, as their forms are titled (Decree 56, Mẫu 02–07).
         "stepInitialAssessment": .init(
             vi: "Đánh giá nguy cơ ban đầu (Mẫu 02)", en: "Initial assessment (Form 02)"),
