@@ -20,15 +20,21 @@ struct NumberCases: AsyncMigration {
         // Numbers of the cases received before numbering, in each commune and year in the order received.
         struct Row: Decodable {
             var id: UUID
-            var commune_code: Int
-            var received_at: Date
+            var communeCode: Int
+            var receivedAt: Date
+
+            enum CodingKeys: String, CodingKey {
+                case id
+                case communeCode = "commune_code"
+                case receivedAt = "received_at"
+            }
         }
         let rows = try await sql.select().columns("id", "commune_code", "received_at").from(ProtectionCase.schema)
             .orderBy("received_at").orderBy("id").all(decoding: Row.self)
         var last: [CaseNumberCounter.Key: Int] = [:]
         for row in rows {
             let key = CaseNumberCounter.Key(
-                communeCode: row.commune_code, year: VietnamDay.containing(row.received_at).year)
+                communeCode: row.communeCode, year: VietnamDay.containing(row.receivedAt).year)
             let sequence = (last[key] ?? 0) + 1
             last[key] = sequence
             try await sql.update(ProtectionCase.schema)
