@@ -283,12 +283,14 @@ import TreDomain
     }
 
     @Test func theReportFormOffersEachChoiceInOneLanguage() {
-        let loaded = ReportPage.Loaded(childName: nil, communes: [])
-        let vi = ReportPage(ReportForm(), loaded: loaded, language: .vi, error: nil)
+        let chooser = CommuneChooser(
+            query: "", provinceCode: nil, chosen: nil, matches: [], searched: false, provinces: [], language: .vi)
+        let loaded = ReportPage.Loaded(child: nil, chooser: chooser)
+        let vi = ReportPage(ReportForm(), loaded: loaded, language: .vi, refusal: nil)
         #expect(vi.sexes.map(\.label) == ["Nữ", "Nam"])
         #expect(vi.sexes.first?.selected == true)
         #expect(vi.action == "/reports/new")
-        let en = ReportPage(ReportForm(), loaded: loaded, language: .en, error: nil)
+        let en = ReportPage(ReportForm(), loaded: loaded, language: .en, refusal: nil)
         #expect(en.sexes.map(\.label) == ["Female", "Male"])
         #expect(en.channels.first { $0.selected }?.value == "phone_111")
     }

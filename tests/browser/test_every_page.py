@@ -6,13 +6,17 @@ The module starts its own `tre serve` on a throwaway data directory seeded by `t
 .ci/run starts has no demo data and belongs to the journeys), signs in as each demo role, reads the menu,
 and opens each menu page plus one level below it (the first record of a list — a child, a case, a contact —
 and the pages a menu page leads to), first in Vietnamese and then, after the language switch, in English.
-Pages are crawled once; the two tests then each report every problem of every page in one message."""
+Pages are crawled once; each test below then reports every page with its problem in one message: pages
+that do not open as themselves, pages wider than the phone (with their widest elements), pages with words
+of the other language (with the words around them). It takes about a minute, most of it the crawl."""
+import collections
 import json
 import os
 import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import tempfile
 import time
@@ -38,7 +42,7 @@ ADMIN_PASSWORD = "Quan-tri-2026-mat-khau-moi"
 # demo's national analyst, hotline counsellor, Hà Nội's provincial officer, and Phường Ba Đình's commune
 # officer and chairperson (commune 4).
 ROLES = [
-    ("admin", ADMIN_PASSWORD),
+    ("admin", ADMIN_PASSWORD),  # signs in first with ADMIN_TEMPORARY, and replaces it
     ("analyst", DEMO_PASSWORD),
     ("hotline", DEMO_PASSWORD),
     ("tinh1", DEMO_PASSWORD),
@@ -48,6 +52,9 @@ ROLES = [
 
 # How many pages below one menu page are opened (one per kind of address: the first child, not all 300).
 FOLLOW_PER_MENU_PAGE = 8
+# How many pages of one kind are opened: one child is like another, but a case page changes with each step
+# of the procedure, and it is the page people use most.
+SAME_KIND = {"/cases/:id": 3}
 # Addresses that are files (children.csv, table.xlsx, criteria.json), or that act rather than show.
 ACTION_SEGMENTS = {"logout", "delete", "disable", "enable", "end", "end-others", "reset", "retire", "merge",
                    "refresh", "lang", "api"}
@@ -78,7 +85,8 @@ def demo_server():
         if done.returncode != 0:
             pytest.fail(f"tre {' '.join(arguments)} failed:\n{done.stdout}\n{done.stderr[-3000:]}", pytrace=False)
 
-    tre("user", "add", "admin", "--role", "admin", "--password", ADMIN_TEMPORARY, "--full-name", "Quản trị hệ thống")
+    tre("user", "add", "admin", "--role", "admin", "--password", ADMIN_TEMPORARY,
+        "--full-name", "Quản trị hệ thống")
     tre("demo", "--password", DEMO_PASSWORD, "--children", "300", "--cases", "30", "--contacts", "200")
     log = open(os.path.join(data, "serve.log"), "w")
     server = subprocess.Popen([binary, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -95,7 +103,7 @@ def demo_server():
         if server.poll() is not None:
             log.flush()
             pytest.fail("tre serve stopped:\n" + open(os.path.join(data, "serve.log")).read()[-3000:], pytrace=False)
-        yield url
+        yield url, os.path.join(data, "tre.sqlite")
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -119,7 +127,9 @@ def strings():
 def phone():
     """One Chromium for the whole module (the machine has two cores), its page exactly 360 × 800."""
     options = webdriver.ChromeOptions()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+    # Scrollbars that take no room, as on a phone: otherwise the page is 345 px wide beside a desktop
+    # scrollbar. (Emulating a mobile device instead would zoom a too-wide page out and hide it.)
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars",
                  f"--window-size={PHONE_WIDTH},{PHONE_HEIGHT}"):
         options.add_argument(flag)
     if os.path.exists("/usr/bin/chromium"):
@@ -167,8 +177,8 @@ def path_of(browser, base):
 
 
 def sign_in(browser, base, username, password):
-    """Signs in from a clean browser, replacing a temporary password and enrolling the second factor
-    when Tre asks, as a person would at first sign-in. Returns the secret enrolled, if any."""
+    """Signs in from a clean browser, replacing the temporary password and enrolling the second factor
+    when Tre asks, as a person does at first sign-in (each account signs in once per run)."""
     browser.delete_all_cookies()
     browser.get(base + "/login")
     browser.find_element(By.ID, "username").send_keys(username)
@@ -192,7 +202,8 @@ def sign_in(browser, base, username, password):
 # What is measured on each page
 
 MEASURE = r"""
-const width = window.innerWidth;
+// The width the page is laid out in (the window's, 360 px, scrollbars taking no room).
+const width = document.documentElement.clientWidth;
 // An element is allowed past the edge inside its own box that scrolls or clips sideways (a wide table in an
 // overflow-x: auto wrapper); the page itself (html, body) does not count as such a box.
 function insideItsOwnBox(element) {
@@ -238,19 +249,26 @@ if (toggle) toggle.checked = true;
 result.opened = {scrollWidth: document.documentElement.scrollWidth, width: width, widest: []};
 if (result.opened.scrollWidth > width) result.opened.widest = widest();
 // The words a person reads or hears: the visible text with folded parts opened, the tab's title, the
-// choices of every list, placeholders, labels read aloud and button values. Not the language switch,
-// which names the other language on purpose.
-const other = document.getElementById('language-switch');
-if (other) other.style.display = 'none';
+// choices of every list, placeholders, labels read aloud and button values. Not what is marked as not to
+// be translated or as in a language of its own (the language switch names the other language on purpose).
+const own = document.documentElement.lang;
+const apart = Array.from(document.body.querySelectorAll('[translate=no], [lang]'))
+  .filter(e => e.getAttribute('translate') === 'no' || e.getAttribute('lang') !== own);
+const shown = apart.map(e => e.style.display);
+apart.forEach(e => { e.style.display = 'none'; });
+const counted = e => !apart.some(a => a.contains(e));
 const parts = [document.title, document.body.innerText];
-for (const option of document.querySelectorAll('option')) parts.push(option.textContent);
+for (const option of document.querySelectorAll('option')) if (counted(option)) parts.push(option.textContent);
 for (const element of document.querySelectorAll('[placeholder], [aria-label], [title], img[alt]')) {
+  if (!counted(element)) continue;
   for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
     if (element.hasAttribute(name)) parts.push(element.getAttribute(name));
   }
 }
-for (const button of document.querySelectorAll('input[type=submit], input[type=button]')) parts.push(button.value);
-if (other) other.style.display = '';
+for (const button of document.querySelectorAll('input[type=submit], input[type=button]')) {
+  if (counted(button)) parts.push(button.value);
+}
+apart.forEach((e, i) => { e.style.display = shown[i]; });
 result.text = parts.join('\n');
 // Where the page leads, for one level below the menu: links inside the page's main part.
 result.links = Array.from(document.querySelectorAll('main a[href]')).map(a => a.getAttribute('href'));
@@ -265,63 +283,156 @@ def kind_of(path):
     return "/".join(":id" if ID_LIKE.search(segment) else segment for segment in path.split("/"))
 
 
-def worth_following(path, below):
-    """A page of this site under `below` (anything for the home page), not a file, not an action."""
+def worth_following(path):
+    """A page of this site, not a file, not an action."""
     if not path.startswith("/") or path.startswith("//"):
         return False
     segments = [s for s in path.split("/") if s]
-    if not segments or "." in segments[-1] or ACTION_SEGMENTS & set(segments):
-        return False
-    return below == "/" or path.startswith(below.rstrip("/") + "/")
+    return bool(segments) and "." not in segments[-1] and not ACTION_SEGMENTS & set(segments)
+
+
+def records_of(database, role):
+    """Records a role's lists do not lead to with demo data: the counsellor's list is today's calls, and the
+    demo's calls are spread over the past year, so the newest call is looked up in the database."""
+    if role != "hotline" or not os.path.exists(database):
+        return []
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        row = db.execute("SELECT id FROM hotline_contacts ORDER BY started_at DESC LIMIT 1").fetchone()
+    return [f"/hotline/contacts/{row[0]}"] if row else []
 
 
 # ---------------------------------------------------------------------------------------------------------
 # The one-language rule
 
-
-def phrases(strings, language):
-    """The strings table's values in `language` that betray the page when they appear in the other one.
-
-    Compared: values (and the literal parts of values with {placeholders}) of at least two words. A single
-    word proves little and misleads: "OK", "Zalo", "Email" are the same in both languages, "Có", "Không",
-    "Tên" occur inside Vietnamese names and places shown on English pages, and "Code", "Case" inside record
-    codes; a page that mixes languages shows it in its two-word labels too. Left out as well: values that are
-    the same in both languages ("dd/mm/yyyy", keyboard shortcuts), and phrases that occur inside some value
-    of the page's own language (then their presence proves nothing). User data — children's, officers' and
-    places' names, notes typed in Vietnamese — is shown as typed in both languages; the rule of two words of
-    the strings table keeps it from matching (names are not phrases of the table)."""
-    other = "vi" if language == "en" else "en"
-    own_values = [fold(entry[other]) for entry in strings.values()]
-    found = {}
-    for key, entry in strings.items():
-        if fold(entry["vi"]) == fold(entry["en"]):
-            continue
-        for part in re.split(r"\{[^}]*\}", entry[language]):
-            part = part.strip(" \t\n.,:;!?()“”\"'«»-–—/")
-            if len(re.findall(r"\w+", part)) < 2:
-                continue
-            folded = fold(part)
-            if any(folded in value for value in own_values):
-                continue
-            found.setdefault(folded, (key, part))
-    return found
+PUNCTUATION = " \t\n.,:;!?()“”\"'«»-–—/…"
 
 
 def fold(text):
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-def foreign_phrases_in(text, table):
-    folded = fold(text)
-    hits = []
-    for phrase, (key, original) in table.items():
-        if re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
-            hits.append(f"“{original}” ({key})")
-    return sorted(hits)
+def occurs(needle, haystack):
+    """`needle` in `haystack` as whole words (both already folded)."""
+    return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
+
+
+def user_data(database):
+    """What people typed or named, as stored: children's, carers' and officers' names, places, notes,
+    findings, campaigns, questions and answers, and the names of provinces and communes. It is shown as
+    typed whatever the reader's language, so it is taken out of a page's text before the rule applies.
+    Not data: tables that carry their own English (a column ending in _en: topics, circumstances,
+    notifications) and documents with {"vi", "en"} pairs — words there that show in the wrong language are
+    the software's, and count. Returns (values, words of names)."""
+    values, name_words = set(), set()
+
+    def walk(value, column):
+        if isinstance(value, dict):
+            if not {"vi", "en"} <= value.keys():
+                for inner in value.values():
+                    walk(inner, column)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner, column)
+        elif isinstance(value, str) and value.strip():
+            values.add(re.sub(r"\s+", " ", value).strip())
+            if "name" in column:
+                name_words.update(re.findall(r"\w+", value))
+
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        tables = [row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            if table in ("audit_entries", "account_sessions", "_fluent_migrations"):
+                continue
+            columns = [row[1] for row in db.execute(f'PRAGMA table_info("{table}")')]
+            if any(column.endswith("_en") for column in columns):
+                continue
+            for column in columns:
+                query = f'SELECT DISTINCT "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\''
+                for (value,) in db.execute(query):
+                    if value[:1] in "{[":
+                        try:
+                            walk(json.loads(value), column)
+                            continue
+                        except ValueError:
+                            pass
+                    walk(value, column)
+    return values, name_words
+
+
+class ForeignWords:
+    """The strings table's values in `language`, as they betray a page in the other language.
+
+    The rule, chosen to catch what a reader notices and not what is merely ambiguous:
+    - values of two words or more (and the literal parts of values with {placeholders}) are looked for
+      anywhere in the page's text, as whole words, in any case: "Family name", "Tạm thời cách ly";
+    - single words only when they have at least three letters, exactly as the table writes them (capital
+      included: a label), are not an abbreviation, and are not part of a person's or place's name in the
+      data: "Reasons", "Provider", "Approve" in "Lý do / Reasons", "Lưu" on an English button; not "Trang"
+      (page, and a given name), "Mã", "OK";
+    - never values that are the same in both languages ("dd/mm/yyyy", keyboard shortcuts), nor words that
+      also occur in some value of the page's own language (then their presence proves nothing);
+    - user data (see `user_data`) is taken out of the page's text first, and so is any element marked
+      translate="no" or with a lang of its own (the language switch names the other language on purpose)."""
+
+    def __init__(self, strings, language, data):
+        values, name_words = data
+        other = "vi" if language == "en" else "en"
+        own = [fold(entry[other]) for entry in strings.values()]
+        self.phrases, self.words = {}, {}
+        for key, entry in strings.items():
+            if fold(entry["vi"]) == fold(entry["en"]):
+                continue
+            for part in re.split(r"\{[^}]*\}", entry[language]):
+                part = part.strip(PUNCTUATION)
+                words = re.findall(r"\w+", part)
+                folded = fold(part)
+                if not words or any(occurs(folded, value) for value in own):
+                    continue
+                if len(words) >= 2:
+                    self.phrases.setdefault(folded, (key, part))
+                elif (part == words[0] and len(part) >= 3 and not part.isupper() and not part.isdigit()
+                      and part not in name_words):
+                    self.words.setdefault(part, key)
+        # One search for all the phrases (in any case), one for all the words (as written), longest first.
+        def alternatives(texts):
+            return "|".join(re.escape(text) for text in sorted(texts, key=len, reverse=True)) or "(?!x)x"
+        self.phrase_search = re.compile(rf"(?<!\w)(?:{alternatives(self.phrases)})(?!\w)", re.IGNORECASE)
+        self.word_search = re.compile(rf"(?<!\w)(?:{alternatives(self.words)})(?!\w)")
+        # Only the data that would otherwise match is taken out of a page, longest first.
+        matching = [value for value in values if self.phrase_search.search(value) or self.word_search.search(value)]
+        self.data_search = re.compile(alternatives(matching), re.IGNORECASE) if matching else None
+
+    def found_in(self, text):
+        """Each value found in `text`, with its strings key and the words around it."""
+        text = re.sub(r"\s+", " ", text)
+        if self.data_search:
+            text = self.data_search.sub(" ¦ ", text)
+        hits = {}
+        for search, lookup in ((self.phrase_search, lambda m: self.phrases[fold(m)]),
+                               (self.word_search, lambda m: (self.words[m], m))):
+            for found in search.finditer(text):
+                key, original = lookup(found.group(0))
+                if original not in hits:
+                    around = text[max(0, found.start() - 30):found.end() + 30].strip()
+                    hits[original] = f"“{original}” ({key}) in “…{around}…”"
+        return sorted(hits.values())
+
+
+def test_the_one_language_rule_catches_what_the_issue_found_and_not_names(strings):
+    """The rule itself, without a browser: the mixed labels of the case page that issue 16 found are
+    caught, a commune's name and a child's on an English page are not."""
+    data = ({"Phường Ba Đình", "Trần Thị Trang"}, {"Phường", "Ba", "Đình", "Trần", "Thị", "Trang"})
+    vietnamese_page = ForeignWords(strings, "en", data)
+    mixed = "Lý do / Reasons. Cơ quan nhận / Provider. Phê duyệt / Approve"
+    found = [hit.split(" ")[0] for hit in vietnamese_page.found_in(mixed)]
+    assert found == ["“Approve”", "“Provider”", "“Reasons”"]
+    english_page = ForeignWords(strings, "vi", data)
+    assert english_page.found_in("Case in Phường Ba Đình, child Trần Thị Trang. Page 2") == []
+    assert english_page.found_in("Reasons: Lý do") != []
 
 
 # ---------------------------------------------------------------------------------------------------------
-# The crawl: once per module, both tests read it
+# The crawl: once per module, the tests below read it
 
 
 class Crawl:
@@ -357,18 +468,19 @@ def check_page(crawl, browser, base, role, language, path, table, error_title):
                                     f"{measured['scrollWidth'] - measured['width']} px too wide {label}; widest: "
                                     + "; ".join(measured["widest"] or ["(none found outside a scrolling box)"])))
             break
-    hits = foreign_phrases_in(seen["text"], table)
+    hits = table.found_in(seen["text"])
     if hits:
-        crawl.mixed.append((path, role, language, ", ".join(hits)))
+        crawl.mixed.append((path, role, language, "\n      " + "\n      ".join(hits)))
     return seen
 
 
 @pytest.fixture(scope="module")
 def crawl(demo_server, phone, strings):
-    base = demo_server
+    base, demo_database = demo_server
     result = Crawl()
     started = time.time()
-    tables = {"vi": phrases(strings, "en"), "en": phrases(strings, "vi")}
+    data = user_data(demo_database)
+    tables = {"vi": ForeignWords(strings, "en", data), "en": ForeignWords(strings, "vi", data)}
     for role, password in ROLES:
         try:
             sign_in(phone, base, role, password)
@@ -379,13 +491,14 @@ def crawl(demo_server, phone, strings):
         menu = phone.execute_script(
             "return Array.from(document.querySelectorAll('#main-nav a[href]')).map(a => a.getAttribute('href'))")
         menu_pages = list(dict.fromkeys(["/", *menu]))
-        kinds = {kind_of(urllib.parse.urlsplit(page).path) for page in menu_pages}
+        records = records_of(demo_database, role)
+        kinds = collections.Counter(kind_of(urllib.parse.urlsplit(page).path) for page in menu_pages + records)
         # Vietnamese first: each menu page, then up to FOLLOW_PER_MENU_PAGE pages below it (one of each kind),
         # and from those the first record they list (the hotline's contact, under its day's list).
         pages = []
-        queue = [(page, urllib.parse.urlsplit(page).path, 0) for page in menu_pages]
+        queue = [(page, 0) for page in menu_pages] + [(page, 1) for page in records]
         while queue:
-            page, below, depth = queue.pop(0)
+            page, depth = queue.pop(0)
             pages.append(page)
             seen = check_page(result, phone, base, role, "vi", page, tables["vi"], strings["errorTitle"]["vi"])
             if not seen or depth == 2:
@@ -393,14 +506,14 @@ def crawl(demo_server, phone, strings):
             followed = []
             for href in seen["links"]:
                 target = urllib.parse.urlsplit(urllib.parse.urljoin(base + page, href))
-                if f"{target.scheme}://{target.netloc}" != base or not worth_following(target.path, below):
+                if f"{target.scheme}://{target.netloc}" != base or not worth_following(target.path):
                     continue
                 kind = kind_of(target.path)
-                if kind in kinds or (depth == 1 and ":id" not in kind):
+                if kinds[kind] >= SAME_KIND.get(kind, 1) or (depth == 1 and ":id" not in kind):
                     continue
-                kinds.add(kind)
-                followed.append((target.path + (f"?{target.query}" if target.query else ""), below, depth + 1))
-                if len(followed) >= (FOLLOW_PER_MENU_PAGE if depth == 0 else 2):
+                kinds[kind] += 1
+                followed.append((target.path + (f"?{target.query}" if target.query else ""), depth + 1))
+                if len(followed) >= (FOLLOW_PER_MENU_PAGE if depth == 0 else 1):
                     break
             # Depth first, so that a page's records are opened right after it.
             queue[:0] = followed
@@ -421,7 +534,8 @@ def report(findings):
     """One line per page, grouped by page, so one run shows everything to fix."""
     by_page = {}
     for page, role, language, problem in findings:
-        by_page.setdefault(kind_of(urllib.parse.urlsplit(page).path), []).append(f"  [{role}, {language}] {page}: {problem}")
+        kind = kind_of(urllib.parse.urlsplit(page).path)
+        by_page.setdefault(kind, []).append(f"  [{role}, {language}] {page}: {problem}")
     return "\n".join(f"{page}\n" + "\n".join(lines) for page, lines in sorted(by_page.items()))
 
 

@@ -12,6 +12,8 @@ struct CaseFile {
     /// The children the case is about, as linked; `children` those of them the registry holds, by name.
     var childIDs: [UUID]
     var children: [(id: UUID, name: String)]
+    /// The hotline contact the report was made from, loaded only for who may open contacts.
+    var contactID: UUID? = nil
     var steps: [CaseStepRecord]
     var referrals: [CaseReferral]
     var followUps: [CaseFollowUp]
@@ -94,6 +96,8 @@ struct CasePage: Encodable {
     }
 
     struct Links: Encodable {
+        /// The call the report came from.
+        var contact: String?
         var referrals: String
         var followUps: String
         var printScript: String
@@ -175,6 +179,7 @@ struct CasePage: Encodable {
         referralStatuses = Choice.list(ReferralStatus.self, selected: nil, language: language) { $0.label }
         mayRecord = mayAct && found.facts.status.isOpen
         links = Links(
+            contact: file.contactID.map { SiteURL.hotline(.contact(.value($0))).path },
             referrals: SiteURL.cases(.referrals(.value(id))).path,
             followUps: SiteURL.cases(.followUps(.value(id))).path, printScript: SiteURL.script(.print).path)
     }

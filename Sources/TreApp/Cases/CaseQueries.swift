@@ -43,10 +43,15 @@ enum CaseQueries {
             receiverName = try await UserAccount.find(report.receivedBy, on: database)?.fullName
         }
         let childIDs = try await childIDs(of: [found], on: database)[id] ?? []
+        // The call the report came from, for who may open contacts (the hotline).
+        var contactID: UUID?
+        if AccessPolicy.allows(reader.role, .logContacts) {
+            contactID = try await HotlineContact.query(on: database).filter(\.$caseID == id).first()?.id
+        }
         let children = try await Child.query(on: database).filter(\.$id ~~ childIDs).all()
         return CaseFile(
             id: id, found: found, report: report, communeName: commune?.name, receiverName: receiverName,
-            childIDs: childIDs, children: try children.map { (try $0.requireID(), $0.fullName) },
+            childIDs: childIDs, children: try children.map { (try $0.requireID(), $0.fullName) }, contactID: contactID,
             steps: try await CaseStepRecord.query(on: database).filter(\.$caseID == id).sort(\.$createdAt).all(),
             referrals: try await CaseReferral.query(on: database).filter(\.$caseID == id).sort(\.$createdAt).all(),
             followUps: try await CaseFollowUp.query(on: database).filter(\.$caseID == id).sort(\.$visitedOn).all())

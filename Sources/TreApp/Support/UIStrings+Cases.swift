@@ -5,6 +5,29 @@ import TreDomain
 extension UIStrings {
     static let cases: [String: LocalizedText] = [
         "caseNumber": .init(vi: "Vụ việc số", en: "Case no."),
+        // Choosing a commune by name (the commune chooser) and the child of a report.
+        "communeWhere": .init(vi: "Nơi xảy ra vụ việc", en: "Where it happened"),
+        "communeSearchLabel": .init(
+            vi: "Gõ tên xã, phường (không cần dấu), rồi chọn",
+            en: "Type the commune's name (accents optional), then choose"),
+        "find": .init(vi: "Tìm", en: "Find"),
+        "allProvinces": .init(vi: "Mọi tỉnh, thành phố", en: "All provinces"),
+        "noCommuneMatches": .init(
+            vi: "Không có xã, phường nào khớp. Hãy gõ ít chữ hơn hoặc chọn tỉnh khác.",
+            en: "No commune matches. Type fewer letters or choose another province."),
+        "moreCommuneMatches": .init(
+            vi: "Còn nhiều xã, phường khác khớp: gõ thêm chữ hoặc chọn tỉnh.",
+            en: "More communes match: type more of the name or choose the province."),
+        "childSearchLabel": .init(
+            vi: "Tìm trẻ đã có trong sổ theo dõi (họ tên, không cần dấu)",
+            en: "Find a child already in the registry (name, accents optional)"),
+        "noChildMatches": .init(
+            vi: "Không tìm thấy trẻ nào trong sổ; hãy mô tả trẻ bên dưới.",
+            en: "No child found in the registry; describe the child below."),
+        "noRegisteredChild": .init(vi: "Không chọn trẻ nào trong sổ", en: "No child from the registry"),
+        "childNotInRegistry": .init(vi: "Trẻ chưa có trong sổ theo dõi", en: "A child not yet in the registry"),
+        "childBirth": .init(vi: "Năm sinh, ngày sinh hoặc tuổi", en: "Year or date of birth, or age"),
+        "theCall": .init(vi: "Cuộc gọi", en: "The call"),
         // The steps, as their forms are titled (Decree 56, Mẫu 02–07).
         "stepInitialAssessment": .init(
             vi: "Đánh giá nguy cơ ban đầu (Mẫu 02)", en: "Initial assessment (Form 02)"),

@@ -17,7 +17,7 @@ import VaporTesting
             [
                 "channel": "phone_111", "communeCode": String(commune), "abuseForms[]": "violence",
                 "description": "Hàng xóm nghe tiếng trẻ khóc", "newChildName": child, "newChildSex": "female",
-                "newChildBirthYear": "2016",
+                "newChildBirth": "9",
             ])
         #expect(saved.status == .seeOther)
         return try #require(saved.headers.first(name: .location))
