@@ -85,13 +85,14 @@ def demo_server():
         if done.returncode != 0:
             pytest.fail(f"tre {' '.join(arguments)} failed:\n{done.stdout}\n{done.stderr[-3000:]}", pytrace=False)
 
-    tre("user", "add", "admin", "--role", "admin", "--password", ADMIN_TEMPORARY,
-        "--full-name", "Quản trị hệ thống")
-    tre("demo", "--password", DEMO_PASSWORD, "--children", "300", "--cases", "30", "--contacts", "200")
-    log = open(os.path.join(data, "serve.log"), "w")
-    server = subprocess.Popen([binary, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    server, log = None, None
     try:
+        tre("user", "add", "admin", "--role", "admin", "--password", ADMIN_TEMPORARY,
+            "--full-name", "Quản trị hệ thống")
+        tre("demo", "--password", DEMO_PASSWORD, "--children", "300", "--cases", "30", "--contacts", "200")
+        log = open(os.path.join(data, "serve.log"), "w")
+        server = subprocess.Popen([binary, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
         for _ in range(240):
             if server.poll() is not None:
                 break
@@ -105,13 +106,15 @@ def demo_server():
             pytest.fail("tre serve stopped:\n" + open(os.path.join(data, "serve.log")).read()[-3000:], pytrace=False)
         yield url, os.path.join(data, "tre.sqlite")
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
+        if server is not None:
+            server.send_signal(signal.SIGTERM)  # this server only, by its process
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+        if log is not None:
+            log.close()
         shutil.rmtree(data, ignore_errors=True)
 
 
@@ -239,7 +242,8 @@ function widest() {
   return found.slice(0, 5).map(describe);
 }
 const result = {lang: document.documentElement.lang, path: location.pathname + location.search,
-                h1: (document.querySelector('h1') || {}).innerText || ''};
+                h1: (document.querySelector('h1') || {}).innerText || '',
+                error: (document.querySelector('main p.error') || {}).innerText || ''};
 result.closed = {scrollWidth: document.documentElement.scrollWidth, width: width, widest: []};
 if (result.closed.scrollWidth > width) result.closed.widest = widest();
 // Folded parts (a case's other steps, the phone menu) opened, as a person would open them.
@@ -460,7 +464,7 @@ def check_page(crawl, browser, base, role, language, path, table, error_title):
     if seen["lang"] != language:
         crawl.broken.append((path, role, language, f"the page says lang={seen['lang']!r}"))
     if seen["h1"].strip() == error_title:
-        crawl.broken.append((path, role, language, "opens the error page"))
+        crawl.broken.append((path, role, language, f"opens the error page: {seen['error']}"))
     for state, label in (("closed", "as loaded"), ("opened", "with its folded parts opened")):
         measured = seen[state]
         if measured["scrollWidth"] > measured["width"]:
@@ -509,10 +513,12 @@ def crawl(demo_server, phone, strings):
                 if f"{target.scheme}://{target.netloc}" != base or not worth_following(target.path):
                     continue
                 kind = kind_of(target.path)
-                if kinds[kind] >= SAME_KIND.get(kind, 1) or (depth == 1 and ":id" not in kind):
+                address = target.path + (f"?{target.query}" if target.query else "")
+                if (kinds[kind] >= SAME_KIND.get(kind, 1) or (depth == 1 and ":id" not in kind)
+                        or address in pages or address in (item[0] for item in queue + followed)):
                     continue
                 kinds[kind] += 1
-                followed.append((target.path + (f"?{target.query}" if target.query else ""), depth + 1))
+                followed.append((address, depth + 1))
                 if len(followed) >= (FOLLOW_PER_MENU_PAGE if depth == 0 else 1):
                     break
             # Depth first, so that a page's records are opened right after it.

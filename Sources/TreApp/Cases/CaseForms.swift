@@ -93,6 +93,8 @@ struct ReportForm: Content {
 /// Every step's fields, as the case page posts them; `step(_:)` makes the domain's step of that kind.
 struct StepForm: Content {
     var version: Int?
+    /// Why a recorded step is corrected (the correction form only).
+    var reason: String?
     var risk: String?
     var reasons: String?
     var seriousThreat: String?

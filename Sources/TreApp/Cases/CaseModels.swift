@@ -112,6 +112,9 @@ final class CaseStepRecord: Model, @unchecked Sendable {
     @Field(key: "content") var content: String
     @Field(key: "actor_id") var actorID: UUID
     @Field(key: "actor_name") var actorName: String
+    /// A correction names the record it corrects, and why; the corrected record is kept unchanged.
+    @OptionalField(key: "corrects_id") var correctsID: UUID?
+    @OptionalField(key: "correction_reason") var correctionReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

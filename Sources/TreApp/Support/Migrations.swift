@@ -41,6 +41,7 @@ enum Migrations {
             AddAuditEntryIntegrity(),  // 031
             AddSignInSecurity(),  // 032
             NumberCases(),  // 033
+            AddStepCorrections(),  // 034
         ]
     }
 
