@@ -195,32 +195,78 @@ def test_a_hotline_report_lands_in_the_commune_inbox_with_its_twelve_hour_clock(
     browser.find_element(By.ID, "confirmPassword").send_keys("mat-khau-tong-dai-111")
     click(browser, "save-password")
     enrol_second_factor(browser, "tongdai.an")
+    for size, child in (((360, 800), "Lò Thị Mây"), ((1280, 900), "Hà Văn Tùng")):
+        browser.set_window_size(*size)
+        report_and_take_the_case(browser, child)
+    browser.set_window_size(360, 780)
+
+
+def choose_commune_by_typing(browser, typed, code):
+    """Types part of a commune's name without accents and picks it from the matches, as a counsellor would."""
+    field = browser.find_element(By.ID, "communeQuery")
+    field.clear()
+    field.send_keys(typed)
+    choice = WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, f"commune-{code}"))
+    choice.click()
+
+
+def report_and_take_the_case(browser, child):
+    """A counsellor reports a child's case by choosing the commune by name; the commune officer finds it
+    by its number and child, takes the step due first, and corrects it."""
+    sign_in(browser, "tongdai.an", "mat-khau-tong-dai-111")
     browser.get(BASE_URL + "/reports/new")
     Select(browser.find_element(By.ID, "channel")).select_by_value("phone_111")
-    browser.find_element(By.ID, "communeCode").send_keys("4")
+    choose_commune_by_typing(browser, "ba dinh", 4)
+    assert "Phường Ba Đình — Thành phố Hà Nội" in browser.find_element(By.ID, "commune-matches").text
+    browser.find_element(By.ID, "newChildName").send_keys(child)
+    browser.find_element(By.ID, "newChildBirth").send_keys("8")
     browser.find_element(By.ID, "abuse-violence").click()
-    browser.find_element(By.ID, "abuserIsCarer").click()
+    browser.find_element(By.ID, "abuserIsCarer").click()  # the father is suspected: the 12-hour clock applies
     browser.find_element(By.ID, "description").send_keys("Cô giáo gọi: trẻ lớp 3 có nhiều vết bầm, nói bị bố đánh.")
     browser.find_element(By.ID, "reporterName").send_keys("Đoàn Thị Hạnh")
     browser.find_element(By.ID, "reporterAgreesToContact").click()  # the teacher agrees to be called back
     click(browser, "save-report")
     assert browser.find_element(By.ID, "case-status").text == "Đã tiếp nhận"
     assert "còn 11 giờ" in browser.find_element(By.ID, "case-clock").text
+    heading = browser.find_element(By.TAG_NAME, "h1").text
+    assert heading.startswith("Vụ việc số 00004-") and heading.endswith(child), heading
+    number = heading.split(" · ")[0].replace("Vụ việc số ", "")
     click(browser, "sign-out")
 
-    # The commune officer finds it at the top of her inbox, with the clock running.
+    # The commune officer finds it in her inbox and her notifications by its number and child.
     sign_in(browser, "xa.badinh", "mat-khau-cua-hoa-2026")
     browser.get(BASE_URL + "/cases")
-    inbox = browser.find_element(By.ID, "cases").text
-    assert "Can thiệp khẩn cấp (12 giờ)" in inbox
-    assert "còn 11 giờ" in inbox
-    browser.find_element(By.CSS_SELECTOR, "#cases tbody a").click()
+    row = browser.find_element(By.XPATH, f"//table[@id='cases']//tr[.//a[text()='{number}']]")
+    assert child in row.text and "Can thiệp khẩn cấp (12 giờ)" in row.text and "còn 11 giờ" in row.text
+    browser.get(BASE_URL + "/cases/notifications")
+    assert any(number in line.text and child in line.text
+               for line in browser.find_elements(By.CSS_SELECTOR, "#notifications li, #notifications tr"))
+    browser.get(BASE_URL + "/cases")
+    click_link = browser.find_element(By.LINK_TEXT, number)
+    and_wait_for_the_next_page(browser, click_link.click)
     assert "Đoàn Thị Hạnh" in browser.page_source, "the reporter agreed: the commune's officer knows who reported"
-    assert browser.find_element(By.ID, "step-initial-assessment").is_displayed()
+    # The step due comes first, unfolded, above the report's facts.
+    form = browser.find_element(By.ID, "step-initial-assessment")
+    assert form.is_displayed()
+    assert form.location["y"] < browser.find_element(By.CSS_SELECTOR, "dl.facts").location["y"]
+    Select(browser.find_element(By.ID, "step-initial-assessment-risk")).select_by_value("low")
+    browser.find_element(By.ID, "step-initial-assessment-reasons").send_keys("Vết bầm nhẹ ở tay")
+    click(browser, "step-initial-assessment-save")
+    assert "Đã lưu: Đánh giá nguy cơ ban đầu (Mẫu 02)" in browser.page_source
+    # The risk was rated too low: the officer corrects the saved step, giving the reason.
+    browser.find_element(By.CSS_SELECTOR, "details.step-record summary").click()
+    browser.find_element(By.CSS_SELECTOR, "details.correction summary").click()
+    Select(browser.find_element(By.ID, "correct-initial-assessment-risk")).select_by_value("high")
+    browser.find_element(By.ID, "correct-initial-assessment-serious").click()
+    browser.find_element(By.ID, "correct-initial-assessment-reason").send_keys("Ghi nhầm mức độ nguy cơ")
+    click(browser, "correct-initial-assessment-save")
+    assert "Đã sửa: Ghi nhầm mức độ nguy cơ" in browser.page_source
+    assert browser.find_element(By.ID, "step-emergency-measures").is_displayed(), "the emergency step is now due"
     for path in ("/cases", "/reports/new", browser.current_url.replace(BASE_URL, "")):
         browser.get(BASE_URL + path)
         overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{path} is {overflow}px wider than the phone"
+        assert overflow <= 0, f"{path} is {overflow}px wider than the window"
+    click(browser, "sign-out")
 
 
 def test_a_counsellor_logs_a_call_with_the_keyboard_only_and_a_draft_survives_a_reload(browser):

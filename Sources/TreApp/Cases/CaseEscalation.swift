@@ -43,27 +43,14 @@ enum CaseEscalation {
                 let kind = found.deadline?.kind ?? .plan
                 let commune = try await UnitQueries.commune(code: found.communeCode, on: database)
                 let place = commune?.name ?? String(found.communeCode)
-                let recipients = try await UserAccount.query(on: database)
-                    .filter(\.$disabled == false)
-                    .group(.or) { either in
-                        either.group(.and) {
-                            $0.filter(\.$communeCode == found.communeCode)
-                                .filter(\.$role ~~ [Role.communeOfficer.rawValue, Role.communeChair.rawValue])
-                        }
-                        either.group(.and) {
-                            $0.filter(\.$provinceCode == found.provinceCode)
-                                .filter(\.$role == Role.provincialOfficer.rawValue)
-                        }
-                    }
-                    .all()
+                let recipients = try await CaseNotification.recipients(of: found, includingProvince: true, on: database)
                 for person in recipients {
-                    let note = CaseNotification()
-                    note.userID = try person.requireID()
-                    note.caseID = id
-                    note.kind = "deadline_passed"
-                    note.messageVI = "Quá hạn: \(kind.label.vi) — vụ việc tại \(place)."
-                    note.messageEN = "Deadline passed: \(kind.label.en) — case in \(place)."
-                    try await note.create(on: database)
+                    try await CaseNotification.tell(
+                        person, about: id, kind: "deadline_passed",
+                        LocalizedText(
+                            vi: "Quá hạn: \(kind.label.vi) — vụ việc tại \(place).",
+                            en: "Deadline passed: \(kind.label.en) — case in \(place)."),
+                        on: database)
                 }
                 try await AuditLog.record(
                     AuditEvent(
@@ -75,5 +62,41 @@ enum CaseEscalation {
             if done { escalated += 1 }
         }
         return escalated
+    }
+}
+
+extension CaseNotification {
+    /// Who is told about a case: the active officers and chairperson of its commune, and, for an escalation,
+    /// the officers of its province.
+    static func recipients(of found: ProtectionCase, includingProvince: Bool, on database: any Database)
+        async throws -> [UserAccount]
+    {
+        try await UserAccount.query(on: database)
+            .filter(\.$disabled == false)
+            .group(.or) { either in
+                either.group(.and) {
+                    $0.filter(\.$communeCode == found.communeCode)
+                        .filter(\.$role ~~ [Role.communeOfficer.rawValue, Role.communeChair.rawValue])
+                }
+                if includingProvince {
+                    either.group(.and) {
+                        $0.filter(\.$provinceCode == found.provinceCode)
+                            .filter(\.$role == Role.provincialOfficer.rawValue)
+                    }
+                }
+            }
+            .all()
+    }
+
+    static func tell(
+        _ person: UserAccount, about caseID: UUID, kind: String, _ message: LocalizedText, on database: any Database
+    ) async throws {
+        let note = CaseNotification()
+        note.userID = try person.requireID()
+        note.caseID = caseID
+        note.kind = kind
+        note.messageVI = message.vi
+        note.messageEN = message.en
+        try await note.create(on: database)
     }
 }

@@ -45,6 +45,10 @@ import VaporTesting
             let page = try await officer.get(first).body.string
             #expect(page.contains("<h1>Vụ việc số 00004-\(year)-0001 · Nguyễn Thị Hoa</h1>"))
             #expect(try await officer.get(second).body.string.contains("Vụ việc số 00004-\(year)-0002 · Lê Văn Nam"))
+            let notes = try await officer.get("/notifications").body.string
+            #expect(notes.contains("Tin báo mới cần xử lý — vụ việc tại Phường Ba Đình."))
+            #expect(notes.contains("Vụ việc số 00004-\(year)-0001") && notes.contains("Nguyễn Thị Hoa"))
+            #expect(!notes.contains("00008-\(year)-0001"), "another commune's case is not told")
             let csv = try await officer.get("/cases.csv").body.string
             #expect(csv.contains(",00004-\(year)-0001,"))
 
