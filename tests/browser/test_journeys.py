@@ -195,6 +195,7 @@ def test_a_hotline_report_lands_in_the_commune_inbox_with_its_twelve_hour_clock(
     browser.find_element(By.ID, "confirmPassword").send_keys("mat-khau-tong-dai-111")
     click(browser, "save-password")
     enrol_second_factor(browser, "tongdai.an")
+    click(browser, "sign-out")
     for size, child in (((360, 800), "Lò Thị Mây"), ((1280, 900), "Hà Văn Tùng")):
         browser.set_window_size(*size)
         report_and_take_the_case(browser, child)
@@ -238,7 +239,7 @@ def report_and_take_the_case(browser, child):
     browser.get(BASE_URL + "/cases")
     row = browser.find_element(By.XPATH, f"//table[@id='cases']//tr[.//a[text()='{number}']]")
     assert child in row.text and "Can thiệp khẩn cấp (12 giờ)" in row.text and "còn 11 giờ" in row.text
-    browser.get(BASE_URL + "/cases/notifications")
+    browser.get(BASE_URL + "/notifications")
     assert any(number in line.text and child in line.text
                for line in browser.find_elements(By.CSS_SELECTOR, "#notifications li, #notifications tr"))
     browser.get(BASE_URL + "/cases")
