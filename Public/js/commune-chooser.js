@@ -4,7 +4,7 @@
   var box = document.getElementById("commune-chooser");
   if (!box) return;
   var query = document.getElementById("communeQuery");
-  var province = document.getElementById("communeProvince");
+  var province = box.querySelector("select");
   var list = document.getElementById("commune-matches");
   var none = document.getElementById("commune-none");
   var more = document.getElementById("commune-more");

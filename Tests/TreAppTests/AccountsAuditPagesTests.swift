@@ -46,22 +46,25 @@ import TreDomain
     }
 
     @Test func theAccountFormOffersActionsOnlyForAnExistingAccount() {
-        let choices = AccountQueries.FormChoices(provinces: [], communeName: "Phường Ba Đình")
+        let choices = CommuneChooser(
+            query: "", provinceCode: nil,
+            chosen: .init(code: 4, name: "Phường Ba Đình", province: "Thành phố Hà Nội"), matches: [], searched: false,
+            provinces: [], language: .en, legend: "jurisdiction", provinceField: "provinceCode")
         let typed = AccountFormPage.Values(username: "moi", fullName: "Mới", role: "commune_officer", communeCode: "4")
-        let new = AccountFormPage(account: nil, values: typed, choices: choices, error: "Sai", language: .en)
+        let new = AccountFormPage(account: nil, values: typed, chooser: choices, error: "Sai", language: .en)
         #expect(new.isNew)
         #expect(new.action == "/admin/users/new")
         #expect(new.actions == nil)
         #expect(new.roles.first { $0.selected }?.value == "commune_officer")
         #expect(new.form.username == "moi", "what was typed is shown again")
-        #expect(new.communeName == "Phường Ba Đình")
-        #expect(new.communesHref == "/units/provinces/:code/communes")
-        #expect(new.script == "/js/account-form.js")
+        #expect(new.chooser.chosen?.name == "Phường Ba Đình", "the commune is shown by name")
+        #expect(new.chooser.provinceField == "provinceCode", "one province field: the account's")
+        #expect(new.chooser.legend == "Jurisdiction")
 
         let disabled = Self.account("cu", role: .provincialOfficer, province: 1, disabled: true)
         let id = disabled.id!.uuidString
         let shown = AccountFormPage(
-            account: disabled, values: .init(disabled), choices: choices, language: .vi)
+            account: disabled, values: .init(disabled), chooser: choices, language: .vi)
         #expect(!shown.isNew)
         #expect(shown.action == "/admin/users/\(id)/scope")
         #expect(shown.actions?.toggleDisabled == "/admin/users/\(id)/enable", "a disabled account is enabled")
@@ -70,7 +73,7 @@ import TreDomain
         #expect(shown.form.provinceCode == "1")
         let active = Self.account("moi", role: .provincialOfficer, province: 1)
         #expect(
-            AccountFormPage(account: active, values: .init(active), choices: choices, language: .vi).actions?
+            AccountFormPage(account: active, values: .init(active), chooser: choices, language: .vi).actions?
                 .toggleDisabled == "/admin/users/\(active.id!.uuidString)/disable")
     }
 

@@ -147,7 +147,7 @@ def test_a_commune_officer_registers_a_child_and_finds_it_without_accents(browse
     browser.find_element(By.ID, "fullName").send_keys("Lê Thị Hoa")
     browser.find_element(By.ID, "password").send_keys("mat-khau-tam-thoi")
     Select(browser.find_element(By.ID, "role")).select_by_value("commune_officer")
-    browser.find_element(By.ID, "communeCode").send_keys("4")
+    choose_commune_by_typing(browser, "ba dinh", 4)  # by name, as the administrator knows it
     click(browser, "save-account")
     assert "Lê Thị Hoa" in browser.find_element(By.TAG_NAME, "h1").text
     click(browser, "sign-out")
@@ -358,7 +358,7 @@ def create_account(browser, username, full_name, role, commune=None, province=No
     browser.find_element(By.ID, "password").send_keys("mat-khau-tam-thoi")
     Select(browser.find_element(By.ID, "role")).select_by_value(role)
     if commune:
-        browser.find_element(By.ID, "communeCode").send_keys(commune)
+        choose_commune_by_typing(browser, *commune)
     if province:
         Select(browser.find_element(By.ID, "provinceCode")).select_by_value(province)
     click(browser, "save-account")
@@ -377,7 +377,7 @@ def first_sign_in(browser, username, password):
 
 def test_a_commune_submits_its_child_friendly_self_assessment_and_the_province_returns_it(browser):
     sign_in(browser, "admin", NEW_PASSWORD)
-    create_account(browser, "chutich.badinh", "Trần Văn Minh", "commune_chair", commune="4")
+    create_account(browser, "chutich.badinh", "Trần Văn Minh", "commune_chair", commune=("ba dinh", 4))
     create_account(browser, "tinh.hanoi", "Phạm Thu Trang", "provincial_officer", province="1")
     click(browser, "sign-out")
 
@@ -427,7 +427,7 @@ def test_a_commune_submits_its_child_friendly_self_assessment_and_the_province_r
 
 def test_a_commune_records_its_forum_and_gives_the_childrens_question_an_answer(browser):
     sign_in(browser, "admin", NEW_PASSWORD)
-    create_account(browser, "canbo.ngocha", "Lê Thị Hoa", "commune_officer", commune="8")
+    create_account(browser, "canbo.ngocha", "Lê Thị Hoa", "commune_officer", commune=("ngoc ha", 8))
     click(browser, "sign-out")
     first_sign_in(browser, "canbo.ngocha", "mat-khau-cua-hoa-2026")
 

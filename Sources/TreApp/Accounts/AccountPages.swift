@@ -64,17 +64,14 @@ struct AccountFormPage: Encodable {
     var account: AccountDTO?
     var form: Values
     var roles: [Option]
-    var provinces: [Option]
+    /// The province (of a provincial officer, or narrowing the commune search) and the commune, chosen by name.
+    var chooser: CommuneChooser
+    /// The chooser's field errors (none: the account service's refusals name no field).
+    var errors: [String: String] = [:]
     var error: String?
-    var communeName: String?
     var actions: Actions?
-    var communesHref = SiteURL.units(.communeOptions(.pattern)).path
-    var script = SiteURL.script(.accountForm).path
 
-    init(
-        account: UserAccount?, values: Values, choices: AccountQueries.FormChoices, error: String? = nil,
-        language: Language
-    ) {
+    init(account: UserAccount?, values: Values, chooser: CommuneChooser, error: String? = nil, language: Language) {
         let id = account?.id ?? UUID()
         action = account == nil ? SiteURL.accounts(.newUser).path : SiteURL.accounts(.userScope(.value(id))).path
         isNew = account == nil
@@ -83,11 +80,8 @@ struct AccountFormPage: Encodable {
         roles = Role.allCases.map {
             Option(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == values.role)
         }
-        provinces = choices.provinces.map {
-            Option(value: String($0.code), label: $0.name, selected: String($0.code) == values.provinceCode)
-        }
+        self.chooser = chooser
         self.error = error
-        communeName = choices.communeName
         actions = account.map {
             Actions(
                 password: SiteURL.accounts(.userPassword(.value(id))).path,

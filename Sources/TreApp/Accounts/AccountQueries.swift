@@ -49,20 +49,6 @@ enum AccountQueries {
         return account
     }
 
-    /// What the account form offers: the provinces in force, and the name of the commune typed.
-    struct FormChoices {
-        var provinces: [Province]
-        var communeName: String?
-    }
-
-    static func formChoices(communeCode: String, on database: any Database) async throws -> FormChoices {
-        var communeName: String?
-        if let code = Int(communeCode) {
-            communeName = try await UnitQueries.commune(code: code, on: database)?.name
-        }
-        return FormChoices(provinces: try await UnitQueries.provincesInForce(on: database), communeName: communeName)
-    }
-
     /// A person's own sessions, most recently used first.
     static func sessions(of userID: UUID, on database: any Database) async throws -> [AccountSession] {
         try await AccountSession.query(on: database).filter(\.$user.$id == userID)

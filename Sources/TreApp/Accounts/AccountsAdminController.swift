@@ -12,9 +12,14 @@ struct AccountsAdminController {
         var role: String?
         var provinceCode: String?
         var communeCode: String?
+        var communeQuery: String?
+        var findCommune: String?
+
+        var commune: CommuneChoice {
+            CommuneChoice(code: communeCode, query: communeQuery, province: provinceCode, find: findCommune)
+        }
 
         var province: Int? { Int(provinceCode?.trimmingCharacters(in: .whitespaces) ?? "") }
-        var commune: Int? { Int(communeCode?.trimmingCharacters(in: .whitespaces) ?? "") }
 
         var values: AccountFormPage.Values {
             AccountFormPage.Values(
@@ -39,7 +44,6 @@ struct AccountsAdminController {
         routes.post(.accounts(.disableUser(.pattern)), access: access, use: disable)
         routes.post(.accounts(.enableUser(.pattern)), access: access, use: enable)
         routes.post(.accounts(.userPassword(.pattern)), access: access, use: resetPassword)
-        routes.get(.units(.communeOptions(.pattern)), access: .signedIn, use: communeOptions)
     }
 
     @Sendable func list(_ request: Request) async throws -> Response {
@@ -83,6 +87,10 @@ struct AccountsAdminController {
 
     @Sendable func create(_ request: Request) async throws -> Response {
         let form = try request.content.decode(AccountForm.self)
+        // "Find" a commune: the form again with the matches, as typed, nothing saved.
+        if form.findCommune != nil {
+            return try await renderForm(request, account: nil, values: form.values, commune: form.commune)
+        }
         let accounts = request.accounts
         let actor = request.auditActor()
         var created: UUID?
@@ -91,12 +99,13 @@ struct AccountsAdminController {
             {
                 let input = NewAccount(
                     username: form.username ?? "", password: form.password ?? "", fullName: form.fullName ?? "",
-                    role: try form.validRole(), provinceCode: form.province, communeCode: form.commune)
+                    role: try form.validRole(), provinceCode: form.province, communeCode: form.commune.code)
                 created = try await accounts.create(input, by: actor).requireID()
             },
             otherwise: {
                 try await renderForm(
-                    request, account: nil, values: form.values, error: $0.message, status: $0.status)
+                    request, account: nil, values: form.values, commune: form.commune, error: $0.message,
+                    status: $0.status)
             })
         guard let created else { return answer }
         return request.redirect(to: SiteURL.accounts(.user(.value(created))).path)
@@ -110,13 +119,19 @@ struct AccountsAdminController {
     @Sendable func rescope(_ request: Request) async throws -> Response {
         let account = try await find(request)
         let form = try request.content.decode(AccountForm.self)
+        if form.findCommune != nil {
+            var shown = form.values
+            shown.username = account.username
+            shown.fullName = account.fullName
+            return try await renderForm(request, account: account, values: shown, commune: form.commune)
+        }
         let accounts = request.accounts
         let actor = request.auditActor()
         return try await request.submitting(
             to: .accounts(.user(.value(try account.requireID()))),
             {
                 try await accounts.rescope(
-                    account, role: try form.validRole(), provinceCode: form.province, communeCode: form.commune,
+                    account, role: try form.validRole(), provinceCode: form.province, communeCode: form.commune.code,
                     by: actor)
             },
             otherwise: { refusal in
@@ -124,7 +139,8 @@ struct AccountsAdminController {
                 shown.username = account.username
                 shown.fullName = account.fullName
                 return try await renderForm(
-                    request, account: account, values: shown, error: refusal.message, status: refusal.status)
+                    request, account: account, values: shown, commune: form.commune, error: refusal.message,
+                    status: refusal.status)
             })
     }
 
@@ -143,12 +159,6 @@ struct AccountsAdminController {
         return request.redirect(to: SiteURL.accounts(.user(.value(try account.requireID()))).path)
     }
 
-    /// The communes of a province as JSON for the account form's commune list.
-    @Sendable func communeOptions(_ request: Request) async throws -> [CommuneDTO] {
-        let code = request.parameters.get("code", as: Int.self) ?? -1
-        return try await UnitQueries.communesInForce(provinceCode: code, on: request.db).map(CommuneDTO.init)
-    }
-
     private func setDisabled(_ request: Request, _ disabled: Bool) async throws -> Response {
         let account = try await find(request)
         try await request.accounts.setDisabled(account, disabled, by: request.auditActor())
@@ -162,12 +172,17 @@ struct AccountsAdminController {
     }
 
     private func renderForm(
-        _ request: Request, account: UserAccount?, values: AccountFormPage.Values, error: String? = nil,
-        status: HTTPStatus = .ok
+        _ request: Request, account: UserAccount?, values: AccountFormPage.Values, commune: CommuneChoice? = nil,
+        error: String? = nil, status: HTTPStatus = .ok
     ) async throws -> Response {
         let language = request.language
-        let choices = try await AccountQueries.formChoices(communeCode: values.communeCode, on: request.db)
-        let page = AccountFormPage(account: account, values: values, choices: choices, error: error, language: language)
+        let typed =
+            commune
+            ?? CommuneChoice(code: values.communeCode, query: nil, province: values.provinceCode, find: nil)
+        let chooser = try await typed.load(
+            provinces: try await UnitQueries.provincesInForce(on: request.db), language: language,
+            legend: "jurisdiction", provinceField: "provinceCode", on: request.db)
+        let page = AccountFormPage(account: account, values: values, chooser: chooser, error: error, language: language)
         let title = account?.fullName ?? UIStrings.text("newAccount", language)
         return try await request.render(
             "accounts/form", title: title, page, status: status, notice: request.savedNotice)

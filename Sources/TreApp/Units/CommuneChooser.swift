@@ -22,6 +22,10 @@ struct CommuneChooser: Encodable {
         var province: String
     }
 
+    /// The form's name of the province select: its own (`provinceField`), or a form's province field that
+    /// the chooser shares (the account form's `provinceCode`).
+    var provinceField: String
+    var legend: String
     var query: String
     var provinces: [Choice]
     /// The commune chosen (or offered, for a reader with one commune), shown first and checked.
@@ -38,8 +42,11 @@ struct CommuneChooser: Encodable {
     ///   - provinceCode: the province to look in (chosen in the form, or the call's), nil for all.
     init(
         query: String, provinceCode: Int?, chosen: Match?, matches: [Match], searched: Bool,
-        provinces: [Province], language: Language
+        provinces: [Province], language: Language, legend: String = "communeWhere",
+        provinceField: String = CommuneChooser.provinceField
     ) {
+        self.provinceField = provinceField
+        self.legend = UIStrings.text(legend, language)
         self.query = query
         self.provinces =
             [Choice(value: "", label: UIStrings.text("allProvinces", language), selected: provinceCode == nil)]
@@ -103,14 +110,18 @@ struct CommuneChoice: Sendable {
     }
 
     /// Loads what the chooser shows: the chosen commune and, when a search was typed, its matches.
-    func load(provinces: [Province], language: Language, on database: any Database) async throws -> CommuneChooser {
+    func load(
+        provinces: [Province], language: Language, legend: String = "communeWhere",
+        provinceField: String = CommuneChooser.provinceField, on database: any Database
+    ) async throws -> CommuneChooser {
         let searched = !query.isEmpty
         return CommuneChooser(
             query: query, provinceCode: provinceCode,
             chosen: try await UnitQueries.chooserMatch(code: code, on: database),
             matches: searched
                 ? try await UnitQueries.communesNamed(query, provinceCode: provinceCode, on: database) : [],
-            searched: searched, provinces: provinces, language: language)
+            searched: searched, provinces: provinces, language: language, legend: legend,
+            provinceField: provinceField)
     }
 }
 
