@@ -38,7 +38,8 @@ struct CaseInboxController {
             },
             rows: { page in
                 try await CaseQueries.inbox(
-                    in: principal.jurisdiction, filter: filter, search: search, page: page, per: CSVDownload.pageSize,
+                    in: principal.jurisdiction, filter: filter, search: search, number: CaseNumber(parsing: query.q),
+                    page: page, per: CSVDownload.pageSize,
                     now: now,
                     on: request.db
                 ).items.map { found in
@@ -147,7 +148,8 @@ extension CaseQueries {
         async throws -> InboxPage.Loaded
     {
         let result = try await inbox(
-            in: reader.jurisdiction, filter: query.filter, search: NameSearch(query.q), page: query.paging.page,
+            in: reader.jurisdiction, filter: query.filter, search: NameSearch(query.q),
+            number: CaseNumber(parsing: query.q), page: query.paging.page,
             per: query.paging.per, now: now, on: database)
         return InboxPage.Loaded(
             cases: result.items, total: result.total,

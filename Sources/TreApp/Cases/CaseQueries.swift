@@ -98,13 +98,18 @@ enum CaseInboxFilter: String, CaseIterable, Sendable {
 extension CaseQueries {
     /// A page of an inbox, the most urgent first (earliest deadline; cases without one last).
     static func inbox(
-        in jurisdiction: Jurisdiction, filter: CaseInboxFilter, search: NameSearch = NameSearch(""), page: Int,
-        per: Int, now: Date = Date(), on database: any Database
+        in jurisdiction: Jurisdiction, filter: CaseInboxFilter, search: NameSearch = NameSearch(""),
+        number: CaseNumber? = nil, page: Int, per: Int, now: Date = Date(), on database: any Database
     ) async throws -> (items: [ProtectionCase], total: Int) {
         let query = scoped(to: jurisdiction, on: database)
+        // A case number typed instead of a name ("4-2026-12"): that case, if it is in the reader's reach.
+        if let number {
+            query.filter(\.$communeCode == number.communeCode).filter(\.$numberYear == number.year)
+                .filter(\.$numberSequence == number.sequence)
+        }
         // A child's name, typed as people type it: each word starts a word of a linked child's name,
         // read from the registry's token index (the same folding as the registry's search).
-        for token in search.tokens {
+        for token in number == nil ? search.tokens : [] {
             query.filter(
                 .custom(
                     SQLQueryString(

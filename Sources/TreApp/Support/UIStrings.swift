@@ -106,7 +106,8 @@ enum UIStrings {
         "reportAbout": .init(vi: "Báo cáo vụ việc về trẻ này", en: "Report a case about this child"),
         "notifications": .init(vi: "Thông báo", en: "Notifications"),
         "searchCasesByChild": .init(
-            vi: "Tìm theo tên trẻ (có dấu hoặc không dấu)", en: "Find by the child's name (with or without accents)"),
+            vi: "Tìm theo tên trẻ (có dấu hoặc không dấu) hoặc số vụ việc",
+            en: "Find by the child's name (with or without accents) or the case number"),
         "contactTopics": .init(vi: "Chủ đề cuộc gọi", en: "Contact topics"),
         "contactTopicsHelp": .init(
             vi:

@@ -42,6 +42,8 @@ import VaporTesting
             #expect(inbox.contains("00004-\(year)-0001") && inbox.contains("Nguyễn Thị Hoa"))
             #expect(inbox.contains("00004-\(year)-0002") && inbox.contains("Lê Văn Nam"))
             #expect(!inbox.contains("00008-\(year)-0001") && !inbox.contains("Trần Thị Mai"), "another commune's")
+            let byNumber = try await officer.get("/cases?q=4-\(year)-2").body.string
+            #expect(byNumber.contains("Lê Văn Nam") && !byNumber.contains("Nguyễn Thị Hoa"), "found by its number")
             let page = try await officer.get(first).body.string
             #expect(page.contains("<h1>Vụ việc số 00004-\(year)-0001 · Nguyễn Thị Hoa</h1>"))
             #expect(try await officer.get(second).body.string.contains("Vụ việc số 00004-\(year)-0002 · Lê Văn Nam"))
