@@ -43,7 +43,8 @@ struct CampaignListPage: Encodable {
             name: "campaigns", item: "campaign", list: .communeWork(.campaigns(.list)),
             export: .communeWork(.campaigns(.export)), recordLabel: UIStrings.text("recordCampaign", language),
             canRecord: AccessPolicy.allows(reader.role, .recordCommuneWork), filter: filter.base, query: filter.query,
-            paging: paging, total: listing.total, refusal: refusal, notice: notice)
+            paging: paging, total: listing.total, refusal: refusal, notice: notice,
+            communes: listing.writableCommunes, chosenCommune: CommuneScope.code(input?.communeCode))
         self.input = input ?? CampaignsController.CampaignInput()
         kinds = Choice.list(CampaignKind.self, selected: input?.kind, language: language) { $0.label }
         filterKinds = Choice.list(CampaignKind.self, selected: filter.kind, language: language) { $0.label }

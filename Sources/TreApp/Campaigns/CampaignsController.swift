@@ -72,7 +72,7 @@ struct CampaignsController {
         let filter = filter(request)
         let paging = Paging(request)
         let matching = try await CampaignQueries.matching(filter, in: principal.jurisdiction, on: request.db)
-        let listing = try await CommuneScope.listing(matching, paging, on: request.db)
+        let listing = try await CommuneScope.listing(matching, paging, for: principal, on: request.db)
         let page = CampaignListPage(
             listing, totals: try await CampaignQueries.totals(matching), filter: filter, paging: paging,
             reader: principal, language: request.language, today: VietnamDay.containing(Date()), input: input,

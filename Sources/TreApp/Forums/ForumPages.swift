@@ -29,7 +29,8 @@ struct ForumListPage: Encodable {
             name: "forums", item: "forum", list: .communeWork(.forums(.list)),
             export: .communeWork(.forums(.export)), recordLabel: UIStrings.text("recordForum", language),
             canRecord: AccessPolicy.allows(reader.role, .recordCommuneWork), filter: filter, query: filter.query,
-            paging: paging, total: listing.total, refusal: refusal, notice: nil)
+            paging: paging, total: listing.total, refusal: refusal, notice: nil, communes: listing.writableCommunes,
+            chosenCommune: CommuneScope.code(input?.communeCode))
         questionsHref = SiteURL.communeWork(.forums(.questions)).path
         self.input = input ?? ForumsController.ForumInput()
         levels = Choice.list(ForumLevel.self, selected: input?.level ?? "commune", language: language) { $0.label }

@@ -98,7 +98,8 @@ struct ForumsController {
         let filter = RegisterFilter(request)
         let paging = Paging(request)
         let listing = try await CommuneScope.listing(
-            ForumQueries.forums(filter, in: principal.jurisdiction, on: request.db), paging, on: request.db)
+            ForumQueries.forums(filter, in: principal.jurisdiction, on: request.db), paging, for: principal,
+            on: request.db)
         let page = ForumListPage(
             listing, filter: filter, paging: paging, reader: principal, language: request.language,
             today: VietnamDay.containing(Date()), input: input, refusal: refusal)

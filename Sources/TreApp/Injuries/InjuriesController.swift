@@ -117,7 +117,8 @@ struct InjuriesController {
         let filter = filter(request)
         let paging = Paging(request)
         let listing = try await CommuneScope.listing(
-            InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db), paging, on: request.db)
+            InjuryQueries.matching(filter, in: principal.jurisdiction, on: request.db), paging, for: principal,
+            on: request.db)
         let page = InjuryListPage(
             listing, filter: filter, paging: paging, reader: principal, language: request.language, input: input,
             refusal: refusal, notice: notice)

@@ -41,7 +41,8 @@ struct InjuryListPage: Encodable {
             name: "injuries", item: "injury", list: .injuries(.list), export: .injuries(.export),
             recordLabel: UIStrings.text("recordInjury", language),
             canRecord: AccessPolicy.allows(reader.role, .recordInjuries), filter: filter.base, query: filter.query,
-            paging: paging, total: listing.total, refusal: refusal, notice: notice)
+            paging: paging, total: listing.total, refusal: refusal, notice: notice,
+            communes: listing.writableCommunes, chosenCommune: input?.communeCode)
         self.input = FormValues(
             date: input?.date ?? "", communeCode: input?.communeCode.map(String.init) ?? "",
             childId: input?.childId?.uuidString ?? "", ageYears: input?.ageYears ?? "",

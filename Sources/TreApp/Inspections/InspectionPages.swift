@@ -49,7 +49,8 @@ struct InspectionListPage: Encodable {
             export: .communeWork(.inspections(.export)), recordLabel: UIStrings.text("recordInspection", language),
             canRecord: AccessPolicy.allows(reader.role, .recordCommuneWork), filter: filter.base, query: filter.query,
             paging: paging, total: listing.total, refusal: refusal, notice: nil,
-            searchLabel: UIStrings.text("placeOrCommune", language))
+            searchLabel: UIStrings.text("placeOrCommune", language), communes: listing.writableCommunes,
+            chosenCommune: CommuneScope.code(input?.communeCode))
         withViolations = filter.withViolations
         self.input = input ?? InspectionsController.InspectionInput()
         kinds = Choice.list(InspectedPlace.self, selected: input?.placeKind, language: language) { $0.label }

@@ -72,7 +72,8 @@ struct InspectionsController {
         let filter = filter(request)
         let paging = Paging(request)
         let listing = try await CommuneScope.listing(
-            InspectionQueries.matching(filter, in: principal.jurisdiction, on: request.db), paging, on: request.db)
+            InspectionQueries.matching(filter, in: principal.jurisdiction, on: request.db), paging, for: principal,
+            on: request.db)
         let page = InspectionListPage(
             listing, filter: filter, paging: paging, reader: principal, language: request.language,
             today: VietnamDay.containing(Date()), input: input, refusal: refusal)

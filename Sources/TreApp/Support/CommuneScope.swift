@@ -145,6 +145,8 @@ struct RegisterListing<Record: CommuneRecord> {
     var total: Int
     var records: [Record]
     var communeNames: [Int: String]
+    /// The communes the reader may record in, by name, when more than their own (a province's officer).
+    var writableCommunes: [Commune] = []
 
     func commune(of record: Record) -> String { communeNames[record.communeCode] ?? "" }
 }
@@ -152,11 +154,17 @@ struct RegisterListing<Record: CommuneRecord> {
 extension CommuneScope {
     /// The requested page of a register's (already scoped and filtered) query, with its communes' names.
     static func listing<Record: CommuneRecord>(
-        _ query: QueryBuilder<Record>, _ paging: Paging, on database: any Database
+        _ query: QueryBuilder<Record>, _ paging: Paging, for reader: Principal? = nil, on database: any Database
     ) async throws -> RegisterListing<Record> {
         let (total, records) = try await query.page(paging)
+        // A commune's officer records in her own commune; anyone wider chooses the commune by its name.
+        var writable: [Commune] = []
+        if let reader, reader.jurisdiction.communeCode == nil {
+            writable = try await CommuneChoices.communes(for: reader, on: database)
+        }
         return RegisterListing(
-            total: total, records: records, communeNames: try await names(of: records.map(\.communeCode), on: database))
+            total: total, records: records, communeNames: try await names(of: records.map(\.communeCode), on: database),
+            writableCommunes: writable)
     }
 
     /// A register's CSV export: every page of the query as rows, audited as one export of the jurisdiction.
@@ -202,12 +210,16 @@ struct RegisterPage: Encodable {
     var csvHref: String
     var error: String?
     var notice: String?
+    /// The communes the record form offers by name; none when the writer has one commune (her own is implied).
+    var communes: [Choice]
 
     init(
         name: String, item: String, list: SiteURL, export: SiteURL, recordLabel: String, canRecord: Bool,
         filter: RegisterFilter, query: [String: String], paging: Paging, total: Int, refusal: Refusal?,
-        notice: String?, searchLabel: String? = nil, heading: String? = nil
+        notice: String?, searchLabel: String? = nil, heading: String? = nil, communes: [Commune] = [],
+        chosenCommune: Int? = nil
     ) {
+        self.communes = CommuneChoices.choices(communes, selected: chosenCommune)
         self.name = name
         self.searchLabel = searchLabel
         self.heading = heading
