@@ -23,7 +23,8 @@ import Testing
     @Test func aCircumstanceNeedsAKnownSubgroupAndOrderedDates() throws {
         let subgroups = [
             CircumstanceSubgroup(
-                groupCode: "đ", groupName: LocalizedText(vi: "HIV", en: "HIV"), number: 1, name: "x", source: "")
+                groupCode: "đ", groupName: LocalizedText(vi: "HIV", en: "HIV"), number: 1,
+                name: LocalizedText(vi: "x", en: "x"), source: "")
         ]
         var draft = CircumstanceDraft()
         draft.groupCode = "Đ"

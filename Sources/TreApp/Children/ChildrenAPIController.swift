@@ -113,7 +113,8 @@ struct ChildrenAPIController {
         let language = request.language
         return try await CircumstanceSubgroupRecord.all(on: request.db).map {
             SubgroupDTO(
-                groupCode: $0.groupCode, groupName: $0.groupName(language), subgroupNumber: $0.number, name: $0.name,
+                groupCode: $0.groupCode, groupName: $0.groupName(language), subgroupNumber: $0.number,
+                name: $0.name(language),
                 source: $0.source)
         }
     }

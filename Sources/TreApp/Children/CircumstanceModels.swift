@@ -1,4 +1,3 @@
-import CSV
 import Fluent
 import Foundation
 import SQLKit
@@ -14,15 +13,26 @@ final class CircumstanceSubgroupRecord: Model, @unchecked Sendable {
     @Field(key: "group_name_en") var groupNameEN: String
     @Field(key: "subgroup_number") var subgroupNumber: Int
     @Field(key: "subgroup_name") var subgroupName: String
+    /// Added by migration 035; a row without it (none is shipped so) reads in Vietnamese.
+    @OptionalField(key: "subgroup_name_en") var subgroupNameEN: String?
     @Field(key: "source") var source: String
 
     init() {}
 
     var subgroup: CircumstanceSubgroup {
-        CircumstanceSubgroup(
+        let english = subgroupNameEN.flatMap { $0.isEmpty ? nil : $0 } ?? subgroupName
+        return CircumstanceSubgroup(
             groupCode: groupCode, groupName: LocalizedText(vi: groupNameVI, en: groupNameEN), number: subgroupNumber,
-            name: subgroupName, source: source)
+            name: LocalizedText(vi: subgroupName, en: english), source: source)
     }
+
+    /// The shipped list (Resources/Data/special-circumstances.csv), read by the migrations that fill the table.
+    static func shipped() throws -> [CircumstanceSubgroup] {
+        let text = try String(contentsOfFile: ResourceDirectories.data + fileName, encoding: .utf8)
+        return try SpecialCircumstancesFile.parse(text)
+    }
+
+    static let fileName = "special-circumstances.csv"
 
     /// Statutory order: a, b, c, d, đ, e, g … o.
     static func all(on database: any Database) async throws -> [CircumstanceSubgroup] {

@@ -65,7 +65,7 @@ struct CircumstanceSection: Encodable {
             return Item(
                 id: recordID.uuidString,
                 group: "\(record.groupCode)) \(subgroup?.groupName(language) ?? "")",
-                subgroup: "\(record.subgroupNumber). \(subgroup?.name ?? "")",
+                subgroup: "\(record.subgroupNumber). \(subgroup?.name(language) ?? "")",
                 period: "\(VietnamTime.date(record.startDate)) – \(record.endDate.map(VietnamTime.date) ?? "…")",
                 open: record.endDate == nil, reviewDate: record.reviewDate.map(VietnamTime.date) ?? "",
                 evidence: record.evidence,
@@ -81,7 +81,7 @@ struct CircumstanceSection: Encodable {
         subgroups = file.subgroups.map {
             let value = "\($0.groupCode).\($0.number)"
             return Choice(
-                value: value, label: "\($0.groupCode).\($0.number) \($0.groupName(language)): \($0.name)",
+                value: value, label: "\($0.groupCode).\($0.number) \($0.groupName(language)): \($0.name(language))",
                 selected: value == circumstanceForm.subgroup)
         }
         supportKinds = Choice.list(SupportKind.self, selected: supportForm.kind, language: language) { $0.label }

@@ -42,6 +42,7 @@ enum Migrations {
             AddSignInSecurity(),  // 032
             NumberCases(),  // 033
             AddStepCorrections(),  // 034
+            AddSubgroupNamesInEnglish(),  // 035
         ]
     }
 

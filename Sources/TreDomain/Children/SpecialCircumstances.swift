@@ -6,10 +6,11 @@ public struct CircumstanceSubgroup: Equatable, Sendable {
     public var groupCode: String
     public var groupName: LocalizedText
     public var number: Int
-    public var name: String
+    /// The statute's sentence for the sub-group, and its English translation: `name(language)`.
+    public var name: LocalizedText
     public var source: String
 
-    public init(groupCode: String, groupName: LocalizedText, number: Int, name: String, source: String) {
+    public init(groupCode: String, groupName: LocalizedText, number: Int, name: LocalizedText, source: String) {
         self.groupCode = groupCode
         self.groupName = groupName
         self.number = number

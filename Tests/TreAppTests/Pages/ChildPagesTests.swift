@@ -38,7 +38,9 @@ import TreDomain
             subgroups: [
                 CircumstanceSubgroup(
                     groupCode: "a", groupName: LocalizedText(vi: "Trẻ em mồ côi", en: "Orphans"), number: 1,
-                    name: "Mồ côi cả cha và mẹ", source: "")
+                    name: LocalizedText(
+                        vi: "Trẻ em mồ côi cả cha và mẹ không có người chăm sóc.",
+                        en: "A child orphaned of both parents who has no carer."), source: "")
             ], circumstances: [circumstance], supports: [], injuries: [], inspections: [])
     }
 
@@ -58,6 +60,7 @@ import TreDomain
         #expect(page.duplicates.map(\.fullName) == ["Nguyen Thi Hoa"])
         #expect(page.circumstances.canEdit)
         #expect(page.circumstances.items.first?.group == "a) Trẻ em mồ côi")
+        #expect(page.circumstances.items.first?.subgroup == "1. Trẻ em mồ côi cả cha và mẹ không có người chăm sóc.")
         #expect(page.circumstances.items.first?.open == true)
         #expect(page.circumstances.circumstanceAction == "/children/\(id.uuidString)/circumstances")
         #expect(page.timeline.map(\.actor) == ["xa4"])
@@ -102,6 +105,11 @@ import TreDomain
         #expect(!page.circumstances.canEdit)
         #expect(page.facts.first?.label == "Sex")
         #expect(page.circumstances.items.first?.group == "a) Orphans")
+        #expect(page.circumstances.items.first?.subgroup == "1. A child orphaned of both parents who has no carer.")
+        #expect(
+            page.circumstances.subgroups.map(\.label) == [
+                "a.1 Orphans: A child orphaned of both parents who has no carer."
+            ])
     }
 
     @Test func aRefusedFormIsShownWithWhatWasTypedAndTheProblemAtItsField() throws {

@@ -1,12 +1,9 @@
-import CSV
 import Fluent
 import Foundation
 import SQLKit
 import TreDomain
 
 struct CreateChildCircumstances: AsyncMigration {
-    static let fileName = "special-circumstances.csv"
-
     func prepare(on database: any Database) async throws {
         try await database.schema(CircumstanceSubgroupRecord.schema)
             .id()
@@ -49,21 +46,19 @@ struct CreateChildCircumstances: AsyncMigration {
         try await seed(on: database)
     }
 
+    /// The shipped sub-groups with the columns this table has here (the English names come with 035): written
+    /// as plain SQL, since the model now knows a column this migration does not make.
     private func seed(on database: any Database) async throws {
-        let text = try String(contentsOfFile: ResourceDirectories.data + Self.fileName, encoding: .utf8)
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
-        var records: [CircumstanceSubgroupRecord] = []
-        while let row = reader.next(), row.count == 6, let number = Int(row[3]) {
-            let record = CircumstanceSubgroupRecord()
-            record.groupCode = row[0]
-            record.groupNameVI = row[1]
-            record.groupNameEN = row[2]
-            record.subgroupNumber = number
-            record.subgroupName = row[4]
-            record.source = row[5]
-            records.append(record)
+        guard let sql = database as? any SQLDatabase else { return }
+        let insert = sql.insert(into: CircumstanceSubgroupRecord.schema)
+            .columns("id", "group_code", "group_name_vi", "group_name_en", "subgroup_number", "subgroup_name", "source")
+        for subgroup in try CircumstanceSubgroupRecord.shipped() {
+            insert.values(
+                SQLBind(UUID()), SQLBind(subgroup.groupCode), SQLBind(subgroup.groupName.vi),
+                SQLBind(subgroup.groupName.en), SQLBind(subgroup.number), SQLBind(subgroup.name.vi),
+                SQLBind(subgroup.source))
         }
-        try await records.create(on: database)
+        try await insert.run()
     }
 
     func revert(on database: any Database) async throws {
