@@ -24,6 +24,13 @@ enum AuditWords {
         records[type].map { $0(language) } ?? type
     }
 
+    /// The kinds of record the trail can be filtered by, in the reader's language and order.
+    static func recordTypes(_ language: Language) -> [(code: String, label: String)] {
+        records.map { ($0.key, $0.value(language)) }.sorted {
+            VietnameseCollation.sortKey($0.label) < VietnameseCollation.sortKey($1.label)
+        }
+    }
+
     private static func split(_ code: String) -> (String, String) {
         guard let dot = code.firstIndex(of: ".") else { return (code, "") }
         return (String(code[..<dot]), String(code[code.index(after: dot)...]))

@@ -23,6 +23,10 @@ struct ChildFriendlyListPage: Encodable {
     var recognised: Int
     var communes: Int
     var share: String
+    /// What the share is computed from, in a sentence; when no commune is recognised and none assessed in the
+    /// year there is no share to show, only that sentence.
+    var shareBasis: String
+    var showShare: Bool
     var targets: [String]
     var csvHref: String
     var action = SiteURL.childFriendly(.list).path
@@ -42,8 +46,28 @@ struct ChildFriendlyListPage: Encodable {
             communes == 0
             ? "—"
             : IndicatorNumberFormat.decimal(Double(recognised) * 100 / Double(communes), language: language) + "%"
+        showShare = recognised > 0 || listing.assessedInYear > 0
+        shareBasis = Self.basis(
+            recognised: recognised, communes: communes, assessed: listing.assessedInYear, year: year)(language)
         targets = Self.targets.map { "\($0.year): \($0.share)%" }
         csvHref = SiteURL.childFriendly(.export).link(["year": String(year)])
+    }
+
+    /// The share's numerator and denominator in words: recognitions still in force (from this year or an
+    /// earlier one) over the communes in force, and how many communes sent an assessment this year.
+    static func basis(recognised: Int, communes: Int, assessed: Int, year: Int) -> LocalizedText {
+        guard recognised > 0 || assessed > 0 else {
+            return LocalizedText(
+                vi: "Chưa xã nào được công nhận hoặc gửi tự đánh giá năm \(year), nên chưa có tỷ lệ.",
+                en: "No commune has been recognised or has sent a self-assessment for \(year) yet, so there is no rate."
+            )
+        }
+        return LocalizedText(
+            vi:
+                "\(recognised) trên \(communes) xã có quyết định công nhận còn hiệu lực (kể cả công nhận những năm trước); \(assessed) xã đã gửi tự đánh giá năm \(year).",
+            en:
+                "\(recognised) of \(communes) communes hold a recognition in force (including earlier years'); \(assessed) sent a self-assessment for \(year)."
+        )
     }
 
     static func row(commune: Commune, assessment: FriendlyAssessmentRecord?, year: Int, language: Language)
