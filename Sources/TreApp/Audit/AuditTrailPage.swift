@@ -34,7 +34,7 @@ struct AuditTrailPage: Encodable {
     }
 
     init(_ trail: AuditQueries.Trail, filter: AuditFilter, paging: Paging, language: Language) {
-        rows = trail.entries.map { Self.row($0, names: trail.names, language: language) }
+        rows = Self.rows(trail.entries, names: trail.names, language: language)
         q = filter.q
         person = filter.person
         record = filter.record
@@ -47,6 +47,32 @@ struct AuditTrailPage: Encodable {
             filter.unreadableDates.isEmpty
             ? nil : "\(UIStrings.text("auditBadDate", language)): \(filter.unreadableDates.joined(separator: ", "))"
         pager = PagerModel(paging, total: trail.total, path: SiteURL.audit(.trail).path, query: filter.query)
+    }
+
+    /// The page's rows, newest first. Every read is stored, but one person's views of one record on one day
+    /// show as one line with how many there were, so the changes are not buried under them.
+    static func rows(_ entries: [AuditEntry], names: AuditNames, language: Language) -> [Row] {
+        var rows: [Row] = []
+        var views: [String: (index: Int, count: Int)] = [:]
+        for entry in entries {
+            var row = row(entry, names: names, language: language)
+            if entry.action.hasSuffix(".viewed") {
+                let key = [
+                    entry.actorUsername, entry.action, entry.recordID ?? "",
+                    VietnamDay.containing(entry.occurredAt).description,
+                ].joined(separator: " ")
+                if let seen = views[key] {
+                    views[key] = (seen.index, seen.count + 1)
+                    rows[seen.index].action =
+                        "\(AuditWords.action(entry.action, language)) (\(seen.count + 1) \(UIStrings.text("times", language)))"
+                    continue
+                }
+                views[key] = (rows.count, 1)
+                row.action = AuditWords.action(entry.action, language)
+            }
+            rows.append(row)
+        }
+        return rows
     }
 
     static func row(_ entry: AuditEntry, names: AuditNames, language: Language) -> Row {

@@ -184,6 +184,26 @@ import VaporTesting
         }
     }
 
+    @Test func repeatedViewsOfARecordByOnePersonOnOneDayShowAsOneLine() {
+        func viewed(_ who: String, _ record: String, hoursAgo: Double) -> AuditEntry {
+            let entry = AuditEntry()
+            entry.occurredAt = Date(timeIntervalSince1970: 1_790_000_000 - hoursAgo * 60)
+            entry.actorUsername = who
+            entry.action = "child.viewed"
+            entry.recordType = "child"
+            entry.recordID = record
+            entry.details = ""
+            return entry
+        }
+        let rows = AuditTrailPage.rows(
+            [
+                viewed("xa4", "A", hoursAgo: 1), viewed("xa4", "A", hoursAgo: 2), viewed("xa8", "A", hoursAgo: 3),
+                viewed("xa4", "B", hoursAgo: 4), viewed("xa4", "A", hoursAgo: 5),
+            ],
+            names: AuditNames(), language: .vi)
+        #expect(rows.map(\.action) == ["Xem hồ sơ trẻ em (3 lần)", "Xem hồ sơ trẻ em", "Xem hồ sơ trẻ em"])
+    }
+
     @Test func aRowNamesItsRecordInTheReadersLanguage() {
         let entry = AuditEntry()
         entry.occurredAt = Date(timeIntervalSince1970: 0)
