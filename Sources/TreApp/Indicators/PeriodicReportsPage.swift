@@ -77,7 +77,8 @@ struct PeriodicReportsPage: Encodable {
                 SiteURL.indicators(.decide(.value(id), .value(action))).path
             }
             return Row(
-                id: id.uuidString, commune: named.commune, period: record.period,
+                id: id.uuidString, commune: named.commune,
+                period: (try? IndicatorPeriod(parsing: record.period))?.label(language) ?? record.period,
                 status: status?.label(language) ?? record.status, comment: record.comment,
                 canDecide: jurisdiction.level == .province && status == .submitted,
                 canReopen: jurisdiction.level == .province && status == .approved,
