@@ -60,6 +60,7 @@ struct HomePage: Encodable {
         add(
             "home-due-soon", work.dueSoonCases, inbox.link(["filter": CaseInboxFilter.dueSoon.rawValue]),
             "homeDueSoonCases", note: text("homeDueSoonCasesNote"))
+        // TODO(lead): name each case by its number once the cases' `number` column is merged.
         if let waiting = work.waitingForChair, work.waitingForChairTotal > 0 {
             let named = waiting.map { found in
                 "\(CaseStepView.title(found.step, language)) — \(text("homeCaseReceived")) "
@@ -97,6 +98,9 @@ struct HomePage: Encodable {
                 "home-follow-ups", due, SiteURL.hotline(.today).path, "homeFollowUps",
                 note: late > 0 ? "\(text("homeFollowUpsLate")): \(number(late))" : "", late: late > 0)
         }
+        add(
+            "home-forged", work.forgedAuditEntries, SiteURL.audit(.trail).path, "homeForged",
+            note: text("homeForgedNote"), late: true)
         add("home-notifications", work.unreadNotifications, SiteURL.cases(.notifications).path, "homeNotifications")
         return tasks
     }

@@ -34,6 +34,8 @@ struct HomeWork: Sendable, Equatable {
     var followUpsDue: Int?
     var followUpsLate: Int?
     var unreadNotifications: Int?
+    /// Audit entries the sealer refused as not written by Tre: an administrator's to look into.
+    var forgedAuditEntries: Int?
 }
 
 /// The scoped loads of the home page: each count is one query narrowed to the reader's jurisdiction, reusing
@@ -100,6 +102,10 @@ enum HomeQueries {
             work.followUpsDue = try await open.filter(\.$followUpOn <= today.description).count()
             work.followUpsLate = try await HotlineContact.query(on: database).filter(\.$followedUpAt == nil)
                 .filter(\.$followUpOn < today.description).count()
+        }
+        if role == .admin {
+            work.forgedAuditEntries = try await AuditQueries.scoped(to: jurisdiction, on: database)
+                .filter(\.$sealRefused == true).count()
         }
         return work
     }

@@ -42,6 +42,10 @@ extension UIStrings {
         "homeFollowUps": .init(vi: "Cuộc gọi cần theo dõi lại", en: "Contacts to follow up"),
         "homeFollowUpsLate": .init(vi: "Đã quá ngày hẹn", en: "Past the follow-up date"),
         "homeNotifications": .init(vi: "Thông báo chưa đọc", en: "Unread notifications"),
+        "homeForged": .init(vi: "Dòng nhật ký giả mạo", en: "Forged audit entries"),
+        "homeForgedNote": .init(
+            vi: "Không do Tre ghi; kiểm tra bằng lệnh tre audit verify",
+            en: "Not written by Tre; check them with tre audit verify"),
         "homeIndicators": .init(vi: "Chỉ số bảo vệ trẻ em", en: "Child protection indicators"),
     ]
 }

@@ -156,6 +156,13 @@ import VaporTesting
         #expect(page.links.contains { $0.href == SiteURL.accounts(.password).path }, "the account's links stay")
     }
 
+    @Test func anAdministratorIsToldOfForgedAuditEntries() {
+        let tasks = HomePage.tasks(HomeWork(forgedAuditEntries: 2), language: .vi)
+        #expect(tasks.map(\.id) == ["home-forged"] && tasks[0].count == "2" && tasks[0].late)
+        #expect(tasks[0].href == SiteURL.audit(.trail).path)
+        #expect(HomePage.tasks(HomeWork(forgedAuditEntries: 0), language: .vi).isEmpty)
+    }
+
     @Test func aReturnedReportSaysItWasReturned() {
         let work = HomeWork(
             reportDue: HomeWork.ReportDue(
