@@ -128,6 +128,20 @@ import VaporTesting
         }
     }
 
+    @Test func anAdministratorAndAnAnalystKeepTheirLinksAndAreToldNothingWaits() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "quantri", role: .admin)
+            try await makeAccount(app, "phantich", role: .nationalAnalyst)
+            let admin = try await signedIn(app, "quantri").get(SiteURL.home.path)
+            #expect(admin.status == .ok)
+            #expect(admin.body.string.contains(#"href="\#(SiteURL.accounts(.users).path)""#))
+            #expect(admin.body.string.contains(#"id="home-nothing""#))
+            let analyst = try await signedIn(app, "phantich").get(SiteURL.home.path).body.string
+            #expect(analyst.contains(#"href="\#(SiteURL.indicators(.overview).path)""#))
+            #expect(analyst.contains(#"href="\#(SiteURL.audit(.trail).path)""#))
+        }
+    }
+
     // MARK: the page model's words
 
     @Test func eachItemSaysWhatItIsAndHowMany() {
