@@ -25,6 +25,7 @@ func routes(_ app: Application) throws {
 
     AccountsAPIController().register(app)
     UnitsAPIController().register(app)
+    CommuneSearchController().register(app)
     CasesAPIController().register(app)
     ContactsAPIController().register(app)
     HotlineStatisticsController().register(app)

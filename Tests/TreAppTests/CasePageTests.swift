@@ -266,26 +266,31 @@ import TreDomain
         let (first, second) = (UUID(), UUID())
         let received = Date(timeIntervalSince1970: 1_794_900_000)
         let names: [UUID: NotificationsPage.CaseName] = [
-            first: .init(commune: "Phường Ba Đình", receivedAt: received, children: ["Nguyễn Thị Hoa"]),
-            second: .init(commune: "Phường Ngọc Hà", receivedAt: received, children: []),
+            first: .init(
+                number: "00004-2026-0012", commune: "Phường Ba Đình", receivedAt: received,
+                children: ["Nguyễn Thị Hoa"]),
+            second: .init(number: "00008-2026-0001", commune: "Phường Ngọc Hà", receivedAt: received, children: []),
         ]
         let page = NotificationsPage(
             ([note(first), note(second)], 2), cases: names, paging: Paging(page: 1, per: 50), language: .vi)
         #expect(page.rows[0].message == page.rows[1].message)
         #expect(
             page.rows[0].about
-                == "Phường Ba Đình · Thời điểm tiếp nhận \(VietnamTime.format(received)) · Nguyễn Thị Hoa")
-        #expect(page.rows[1].about.hasPrefix("Phường Ngọc Hà · "))
+                == "Vụ việc số 00004-2026-0012 · Phường Ba Đình · Thời điểm tiếp nhận \(VietnamTime.format(received))"
+                + " · Nguyễn Thị Hoa")
+        #expect(page.rows[1].about.hasPrefix("Vụ việc số 00008-2026-0001 · Phường Ngọc Hà · "))
         #expect(page.rows[0].about != page.rows[1].about)
     }
 
     @Test func theReportFormOffersEachChoiceInOneLanguage() {
-        let loaded = ReportPage.Loaded(childName: nil, communes: [])
-        let vi = ReportPage(ReportForm(), loaded: loaded, language: .vi, error: nil)
+        let chooser = CommuneChooser(
+            query: "", provinceCode: nil, chosen: nil, matches: [], searched: false, provinces: [], language: .vi)
+        let loaded = ReportPage.Loaded(child: nil, chooser: chooser)
+        let vi = ReportPage(ReportForm(), loaded: loaded, language: .vi, refusal: nil)
         #expect(vi.sexes.map(\.label) == ["Nữ", "Nam"])
         #expect(vi.sexes.first?.selected == true)
         #expect(vi.action == "/reports/new")
-        let en = ReportPage(ReportForm(), loaded: loaded, language: .en, error: nil)
+        let en = ReportPage(ReportForm(), loaded: loaded, language: .en, refusal: nil)
         #expect(en.sexes.map(\.label) == ["Female", "Male"])
         #expect(en.channels.first { $0.selected }?.value == "phone_111")
     }

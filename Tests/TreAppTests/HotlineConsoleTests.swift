@@ -33,9 +33,11 @@ import VaporTesting
             #expect(history.contains("Bà ngoại gọi"), "the caller is recognised however the number is typed")
             let contactPage = try await browser.get("/hotline/contacts/\(id)").body.string
             #expect(contactPage.contains("Bà ngoại gọi"), "the earlier contact is listed")
+            #expect(contactPage.contains("/reports/new?contact=\(id)"), "the contact leads to the report form")
+            try await browser.get("/reports/new?contact=\(id)")
             let opened = try await browser.post(
-                "/hotline/contacts/\(id)/report",
-                ["communeCode": "4", "abuserIsCarer": "1", "description": "Cháu bị bố đánh"])
+                "/reports/new",
+                ["contactId": id, "communeCode": "4", "abuserIsCarer": "1", "description": "Cháu bị bố đánh"])
             #expect(opened.status == .seeOther)
             #expect(opened.headers.first(name: .location)?.hasPrefix("/cases/") == true)
             #expect(try await ProtectionCase.query(on: app.db).count() == 1)

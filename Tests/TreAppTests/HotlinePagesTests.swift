@@ -109,7 +109,7 @@ import TreDomain
         #expect(page.previous.map(\.notes) == ["Lần trước"])
         #expect(page.previous.first?.href == "/hotline/contacts/\(earlier.id!.uuidString)")
         #expect(page.flagAction == "/hotline/contacts/\(id.uuidString)/flags")
-        #expect(page.reportAction == "/hotline/contacts/\(id.uuidString)/report")
+        #expect(page.reportHref == "/reports/new?contact=\(id.uuidString)")
         #expect(page.caseHref == nil)
         #expect(page.consoleHref == "/hotline")
         #expect(page.todayHref == "/hotline/today")
@@ -120,7 +120,7 @@ import TreDomain
             previous: [])
         let opened = ContactPage(anonymous, language: .en)
         #expect(opened.caseHref == "/cases/\(caseID.uuidString)")
-        #expect(opened.reportAction == nil, "a contact opens one report only")
+        #expect(opened.reportHref == nil, "a contact opens one report only")
         #expect(
             !opened.facts.map(\.label).contains(UIStrings.text("callerIdentifier", .en)), "empty facts are left out")
         #expect(!opened.facts.map(\.label).contains(UIStrings.text("notes", .en)))

@@ -11,6 +11,8 @@ struct CaseDTO: Content {
     }
 
     var id: UUID
+    /// The readable number, "00004-2026-0012": commune, year, order in the commune's year.
+    var number: String
     var status: String
     var provinceCode: Int
     var communeCode: Int
@@ -25,6 +27,7 @@ struct CaseDTO: Content {
     init(_ found: ProtectionCase, childIDs: [UUID: [UUID]], now: Date = Date()) throws {
         let id = try found.requireID()
         self.id = id
+        number = found.number
         status = found.status
         provinceCode = found.provinceCode
         communeCode = found.communeCode

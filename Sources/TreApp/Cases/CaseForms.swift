@@ -11,24 +11,43 @@ struct ReportForm: Content {
     var reporterName: String?
     var reporterPhone: String?
     var reporterAgreesToContact: String?
+    /// The commune chooser's fields (`CommuneChooser`).
     var communeCode: String?
+    var communeQuery: String?
+    var communeProvince: String?
+    var findCommune: String?
     var abuseForms: [String]?
     var abuserIsCarer: String?
     var description: String?
+    /// A registered child, chosen from the registry search (`childQuery`, the "find" button `findChild`).
     var childId: String?
+    var childQuery: String?
+    var findChild: String?
     /// A child not yet in the registry.
     var newChildName: String?
     var newChildSex: String?
-    var newChildBirthYear: String?
+    /// A year of birth ("2016"), a date of birth ("03/05/2016") or an age ("9").
+    var newChildBirth: String?
+    /// The hotline contact this report is made from, if any.
+    var contactId: String?
 
-    /// The note on a child's minimal record made from a report. Stored with the record, which readers of
-    /// either language open, so it is kept in both.
-    static let newChildNote = "Tạo từ tin báo; cần bổ sung. / Created from a report; to be completed."
+    /// The note on a child's minimal record made from a report.
+    static let newChildNote = "Tạo từ tin báo; cần bổ sung."
 
     static let badTime = FieldError.invalid(
-        vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.")
+        vi: "Thời điểm tiếp nhận không đúng (ngày giờ).", en: "The time received is not a valid date and time.",
+        field: "receivedAt")
 
-    func draft() throws -> ReportDraft {
+    var commune: CommuneChoice {
+        CommuneChoice(code: communeCode, query: communeQuery, province: communeProvince, find: findCommune)
+    }
+
+    /// The button pressed was a search (a commune or a child), not "save".
+    var isSearchStep: Bool { findCommune != nil || findChild != nil }
+
+    var contactID: UUID? { contactId.flatMap(UUID.init(uuidString:)) }
+
+    func draft(today: CivilDate) throws -> ReportDraft {
         var received: Date?
         if let text = receivedAt?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             let parts = text.split(separator: "T")
@@ -41,19 +60,31 @@ struct ReportForm: Content {
         return ReportDraft(
             channel: channel ?? "", receivedAt: received, anonymous: anonymous != nil,
             reporterName: reporterName ?? "", reporterPhone: reporterPhone ?? "",
-            reporterAgreesToContact: reporterAgreesToContact != nil,
-            communeCode: communeCode.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+            reporterAgreesToContact: reporterAgreesToContact != nil, communeCode: commune.code,
             childIDs: childId.flatMap(UUID.init(uuidString:)).map { [$0] } ?? [], abuseForms: abuseForms ?? [],
             abuserIsCarer: abuserIsCarer != nil, description: description ?? "",
-            newChildren: newChild.map { [$0] } ?? [])
+            newChildren: try newChild(today: today).map { [$0] } ?? [])
     }
 
-    private var newChild: ChildDraft? {
+    private func newChild(today: CivilDate) throws -> ChildDraft? {
         guard let name = newChildName, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
         var draft = ChildDraft()
         draft.fullName = name
         draft.sex = newChildSex ?? ""
-        draft.estimatedBirthYear = newChildBirthYear ?? ""
+        let birth = (newChildBirth ?? "").trimmingCharacters(in: .whitespaces)
+        if birth.contains("/") || birth.contains("-") {
+            draft.dateOfBirth = birth
+        } else if birth.count <= 2, let age = Int(birth) {
+            // An age, as a caller says it: the child was born that many years ago (or the year before).
+            guard (0...17).contains(age) else {
+                throw FieldError.invalid(
+                    vi: "Tuổi của trẻ phải từ 0 đến 17.", en: "The child's age must be 0 to 17.", field: "newChildBirth"
+                )
+            }
+            draft.estimatedBirthYear = String(today.year - age)
+        } else {
+            draft.estimatedBirthYear = birth
+        }
         draft.notes = Self.newChildNote
         return draft
     }
@@ -62,6 +93,8 @@ struct ReportForm: Content {
 /// Every step's fields, as the case page posts them; `step(_:)` makes the domain's step of that kind.
 struct StepForm: Content {
     var version: Int?
+    /// Why a recorded step is corrected (the correction form only).
+    var reason: String?
     var risk: String?
     var reasons: String?
     var seriousThreat: String?

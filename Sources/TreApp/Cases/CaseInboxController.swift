@@ -28,7 +28,8 @@ struct CaseInboxController {
         return try await CSVDownload.respond(
             request, fileName: "tre-vu-viec.csv",
             header: [
-                "id", "received_at", "province_code", "commune_code", "status", "risk", "next_deadline", "due", "late",
+                "id", "number", "received_at", "province_code", "commune_code", "status", "risk", "next_deadline",
+                "due", "late",
             ],
             audit: {
                 AuditEvent(
@@ -43,7 +44,7 @@ struct CaseInboxController {
                 ).items.map { found in
                     let deadline = found.deadline
                     return [
-                        try found.requireID().uuidString, VietnamTime.format(found.receivedAt),
+                        try found.requireID().uuidString, found.number, VietnamTime.format(found.receivedAt),
                         String(found.provinceCode), String(found.communeCode), found.status, found.risk ?? "",
                         deadline?.kind.rawValue ?? "", deadline.map { VietnamTime.format($0.due) } ?? "",
                         deadline?.isLate(now: now) == true ? "1" : "0",
@@ -80,10 +81,14 @@ struct InboxPage: Encodable {
         var cases: [ProtectionCase]
         var total: Int
         var communeNames: [Int: String]
+        /// Each case's children as this reader may name them (`CaseQueries.childNames`).
+        var childNames: [UUID: [String]] = [:]
     }
 
     struct Row: Encodable {
         var href: String
+        var number: String
+        var children: String
         var received: String
         var commune: String
         var status: String
@@ -109,7 +114,9 @@ struct InboxPage: Encodable {
             guard let id = found.id else { return nil }
             let deadline = found.deadline
             return Row(
-                href: SiteURL.cases(.show(.value(id))).path, received: VietnamTime.format(found.receivedAt),
+                href: SiteURL.cases(.show(.value(id))).path, number: found.number,
+                children: (loaded.childNames[id] ?? []).joined(separator: ", "),
+                received: VietnamTime.format(found.receivedAt),
                 commune: loaded.communeNames[found.communeCode] ?? "", status: found.facts.status.label(language),
                 risk: found.risk.flatMap(RiskLevel.init(rawValue:))?.label(language) ?? "",
                 deadline: deadline?.kind.label(language) ?? "", clock: deadline?.remaining(now: now)(language) ?? "",
@@ -144,6 +151,7 @@ extension CaseQueries {
             per: query.paging.per, now: now, on: database)
         return InboxPage.Loaded(
             cases: result.items, total: result.total,
-            communeNames: try await CommuneNames.load(result.items.map(\.communeCode), on: database))
+            communeNames: try await CommuneNames.load(result.items.map(\.communeCode), on: database),
+            childNames: try await childNames(of: result.items, for: reader, on: database))
     }
 }

@@ -52,10 +52,19 @@ final class ProtectionCase: Model, @unchecked Sendable {
     /// Optimistic locking: each step names the version it saw; a second officer acting on an older
     /// version is told to reload instead of overwriting.
     @Field(key: "version") var version: Int
+    /// The readable number's year and order in its commune (`CaseNumber`); given when the case is opened.
+    @OptionalField(key: "number_year") var numberYear: Int?
+    @OptionalField(key: "number_sequence") var numberSequence: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    /// "00004-2026-0012"; a case stored without a number (none should be) shows an empty one.
+    var number: String {
+        guard let numberYear, let numberSequence else { return "" }
+        return CaseNumber(communeCode: communeCode, year: numberYear, sequence: numberSequence).description
+    }
 
     var facts: CaseFacts {
         CaseFacts(
@@ -103,7 +112,36 @@ final class CaseStepRecord: Model, @unchecked Sendable {
     @Field(key: "content") var content: String
     @Field(key: "actor_id") var actorID: UUID
     @Field(key: "actor_name") var actorName: String
+    /// A correction names the record it corrects, and why; the corrected record is kept unchanged.
+    @OptionalField(key: "corrects_id") var correctsID: UUID?
+    @OptionalField(key: "correction_reason") var correctionReason: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+}
+
+/// The last number handed out to a commune's cases of one year. One row per commune and year; taking the next
+/// number updates the row, which the database serializes, so two reports saved at once never share a number.
+enum CaseNumberCounter {
+    static let schema = "case_number_counters"
+
+    struct Key: Hashable {
+        var communeCode: Int
+        var year: Int
+    }
+
+    struct NoNumber: Error {}
+
+    /// The next number of the commune's cases of the year, inside the caller's transaction.
+    static func next(communeCode: Int, year: Int, on database: any Database) async throws -> Int {
+        struct Row: Decodable { var last: Int }
+        let row = try await database.sql().raw(
+            """
+            INSERT INTO \(ident: schema) (commune_code, year, last) VALUES (\(bind: communeCode), \(bind: year), 1) \
+            ON CONFLICT (commune_code, year) DO UPDATE SET last = \(ident: schema).last + 1 RETURNING last
+            """
+        ).first(decoding: Row.self)
+        guard let row else { throw NoNumber() }
+        return row.last
+    }
 }

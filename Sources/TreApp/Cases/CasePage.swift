@@ -12,6 +12,8 @@ struct CaseFile {
     /// The children the case is about, as linked; `children` those of them the registry holds, by name.
     var childIDs: [UUID]
     var children: [(id: UUID, name: String)]
+    /// The hotline contact the report was made from, loaded only for who may open contacts.
+    var contactID: UUID? = nil
     var steps: [CaseStepRecord]
     var referrals: [CaseReferral]
     var followUps: [CaseFollowUp]
@@ -54,6 +56,21 @@ struct CasePage: Encodable {
         var by: String
         var at: String
         var facts: [Fact]
+        /// "Đã sửa: reason", on a correction.
+        var correctionNote: String? = nil
+        /// The versions this record corrected, oldest first.
+        var earlier: [StepView] = []
+        /// The form correcting this record (none or one), on the step that brought the case where it is.
+        var corrections: [StepFormView] = []
+        /// Unfolded, when its correction was refused.
+        var open = false
+    }
+
+    /// A form of the page that was refused: which one, what it held, and why.
+    struct Attempt {
+        var formID: String
+        var values: [String: String]
+        var message: String
     }
 
     struct ReferralRow: Encodable {
@@ -94,6 +111,8 @@ struct CasePage: Encodable {
     }
 
     struct Links: Encodable {
+        /// The call the report came from.
+        var contact: String?
         var referrals: String
         var followUps: String
         var printScript: String
@@ -108,6 +127,11 @@ struct CasePage: Encodable {
     var children: [ChildLink]
     var steps: [StepView]
     var next: NextSteps
+    /// The forms of the steps that may come next, the one due first unfolded.
+    var forms: [StepFormView]
+    /// Which form was refused, with its message shown inside it.
+    var refusedForm: String?
+    var refusalMessage: String?
     /// A step only the chairperson may take, told to everyone else instead of a form they cannot use.
     var waitsForChair: String?
     var version: Int
@@ -123,27 +147,55 @@ struct CasePage: Encodable {
     var mayRecord: Bool
     var links: Links
 
-    init(_ file: CaseFile, reader: Principal, language: Language, now: Date, error: String? = nil) {
+    init(_ file: CaseFile, reader: Principal, language: Language, now: Date, attempt: Attempt? = nil) {
         let id = file.id
         let found = file.found
         let deadline = found.deadline
         let mayAct = AccessPolicy.allows(reader.role, .actOnCases)
-        title = "\(UIStrings.text("case", language)) · \(file.communeName ?? "")"
+        // The case as people name it: its number, then its children (initials for a reader who may not see
+        // names), so two cases of one commune never look alike.
+        let mayName = AccessPolicy.allows(reader.role, .viewChildren)
+        let named = file.children.map { mayName ? $0.name : VietnameseText.initials($0.name) }
+        let name =
+            found.number.isEmpty
+            ? "\(UIStrings.text("case", language)) · \(file.communeName ?? "")"
+            : "\(UIStrings.text("caseNumber", language)) \(found.number)"
+        title = ([name] + named).joined(separator: " · ")
         status = found.facts.status.label(language)
         self.deadline = deadline?.kind.label(language)
         clock = deadline?.remaining(now: now)(language)
         late = deadline?.isLate(now: now) ?? false
         facts = Self.facts(file, reader: reader, language: language)
-        children = file.children.map { ChildLink(name: $0.name, href: SiteURL.children(.show(.value($0.id))).path) }
-        steps = file.steps.map { CaseStepView.view($0, language: language) }
+        children =
+            mayName
+            ? file.children.map { ChildLink(name: $0.name, href: SiteURL.children(.show(.value($0.id))).path) } : []
         let actor = CaseActor(role: reader.role, jurisdiction: reader.jurisdiction)
-        next = NextSteps(mayAct ? CaseWorkflow.nextSteps(from: found.facts, for: actor) : [], of: id)
+        let kinds = mayAct ? CaseWorkflow.nextSteps(from: found.facts, for: actor) : []
+        next = NextSteps(kinds, of: id)
+        forms = kinds.enumerated().map { index, kind in
+            let elementID = StepFormView.elementID(kind, correcting: false)
+            let refused = attempt?.formID == elementID ? attempt : nil
+            return StepFormView(
+                kind: kind.rawValue, id: elementID, action: SiteURL.cases(.step(.value(id), kind)).path,
+                title: CaseStepView.title(kind, language),
+                submit: UIStrings.text(StepFormView.submitKey(kind), language), values: refused?.values ?? [:],
+                open: attempt == nil ? index == 0 : refused != nil, error: refused?.message, correcting: false)
+        }
+        steps = Self.steps(
+            file, correctable: mayAct && found.facts.status.isOpen, attempt: attempt, language: language)
         waitsForChair = CaseWorkflow.waitingForChair(found.facts, for: actor).flatMap { step in
             found.facts.status.isOpen
                 ? "\(UIStrings.text("waitsForChair", language)): \(CaseStepView.title(step, language))" : nil
         }
         version = found.version
-        self.error = error
+        // A refusal is shown inside the form that was refused; at the top when that form is no longer offered
+        // (a stale form: the case moved on).
+        let shown = Set(
+            forms.map(\.id) + steps.flatMap { $0.corrections.map(\.id) }
+                + (mayAct && found.facts.status.isOpen ? ["referral-form", "visit-form", "referral-list"] : []))
+        error = attempt.flatMap { shown.contains($0.formID) ? nil : $0.message }
+        refusedForm = attempt?.formID
+        refusalMessage = attempt?.message
         riskLevels = Choice.list(RiskLevel.self, selected: nil, language: language) { $0.label }
         serviceKinds = Choice.list(ServiceKind.self, selected: nil, language: language) { $0.label }
         planRows = Array(0..<StepForm.planRows)
@@ -165,8 +217,51 @@ struct CasePage: Encodable {
         referralStatuses = Choice.list(ReferralStatus.self, selected: nil, language: language) { $0.label }
         mayRecord = mayAct && found.facts.status.isOpen
         links = Links(
+            contact: file.contactID.map { SiteURL.hotline(.contact(.value($0))).path },
             referrals: SiteURL.cases(.referrals(.value(id))).path,
             followUps: SiteURL.cases(.followUps(.value(id))).path, printScript: SiteURL.script(.print).path)
+    }
+
+    /// The recorded steps in order, a correction standing in place of the record it corrected (kept under it),
+    /// and the last one's correction form when it may be corrected.
+    private static func steps(_ file: CaseFile, correctable: Bool, attempt: Attempt?, language: Language)
+        -> [StepView]
+    {
+        let corrected = Set(file.steps.compactMap(\.correctsID))
+        let byID = Dictionary(
+            file.steps.compactMap { record in record.id.map { ($0, record) } }, uniquingKeysWith: { first, _ in first })
+        let current = file.steps.filter { record in record.id.map { !corrected.contains($0) } ?? true }
+        return current.enumerated().map { index, record in
+            var view = CaseStepView.view(record, language: language)
+            var earlier: [StepView] = []
+            var previous = record.correctsID.flatMap { byID[$0] }
+            while let older = previous, earlier.count < 50 {
+                earlier.insert(CaseStepView.view(older, language: language), at: 0)
+                previous = older.correctsID.flatMap { byID[$0] }
+            }
+            view.earlier = earlier
+            if let reason = record.correctionReason {
+                view.correctionNote = "\(UIStrings.text("corrected", language)): \(reason)"
+            }
+            if correctable, index == current.count - 1, let kind = CaseStepKind(rawValue: record.step),
+                CaseWorkflow.correctableSteps.contains(kind)
+            {
+                let caseID = file.id
+                let elementID = StepFormView.elementID(kind, correcting: true)
+                let refused = attempt?.formID == elementID ? attempt : nil
+                view.open = refused != nil
+                view.corrections = [
+                    StepFormView(
+                        kind: kind.rawValue, id: elementID,
+                        action: SiteURL.cases(.correction(.value(caseID), kind)).path,
+                        title: UIStrings.text("correctStep", language),
+                        submit: UIStrings.text("submitCorrection", language),
+                        values: refused?.values ?? StepFormValues.recorded(record), open: refused != nil,
+                        error: refused?.message, correcting: true)
+                ]
+            }
+            return view
+        }
     }
 
     /// The report's facts, and the reporter as far as this reader may know them.

@@ -14,22 +14,41 @@ struct CasePagesController {
                 try await takeStep(kind, request)
             }
         }
+        for kind in CaseWorkflow.correctableSteps {
+            routes.post(.cases(.correction(.pattern, kind)), access: .permission(.actOnCases)) { request in
+                try await correctStep(kind, request)
+            }
+        }
         routes.post(.cases(.referrals(.pattern)), access: .permission(.actOnCases), use: refer)
         routes.post(.cases(.referral(.pattern, .pattern)), access: .permission(.actOnCases), use: answerReferral)
         routes.post(.cases(.followUps(.pattern)), access: .permission(.actOnCases), use: recordVisit)
     }
 
     @Sendable func show(_ request: Request) async throws -> Response {
-        try await render(request, refusal: nil)
+        try await render(request)
     }
 
-    private func render(_ request: Request, refusal: Refusal?) async throws -> Response {
+    /// The page, or the page again with a refused form unfolded, its message inside it and what it held.
+    private func render(
+        _ request: Request, refusal: Refusal? = nil, form: String = "", values: [String: String] = [:]
+    ) async throws -> Response {
         let principal = try request.requirePrincipal()
         let file = try await CaseQueries.casePage(
             try Self.caseID(request), for: principal, by: request.auditActor(), on: request.db)
-        let page = CasePage(file, reader: principal, language: request.language, now: Date(), error: refusal?.message)
+        let attempt = refusal.map { CasePage.Attempt(formID: form, values: values, message: $0.message) }
+        let page = CasePage(file, reader: principal, language: request.language, now: Date(), attempt: attempt)
         return try await request.render(
-            "cases/case", title: page.title, page, status: refusal?.status ?? .ok, notice: request.savedNotice)
+            "cases/case", title: page.title, page, status: refusal?.status ?? .ok, notice: savedNotice(request))
+    }
+
+    /// "Saved: Initial assessment (Form 02)": which step was saved, when the browser comes back from one.
+    private func savedNotice(_ request: Request) -> String? {
+        guard let notice = request.savedNotice else { return nil }
+        let step = (try? request.query.get(String.self, at: "step")).flatMap(CaseStepKind.init(rawValue:))
+        return step.map {
+            "\(UIStrings.text("stepSaved", request.language)): \(CaseStepView.title($0, request.language))"
+        }
+            ?? notice
     }
 
     static func caseID(_ request: Request) throws -> UUID {
@@ -44,10 +63,25 @@ struct CasePagesController {
     private func takeStep(_ kind: CaseStepKind, _ request: Request) async throws -> Response {
         let id = try Self.caseID(request)
         let form = try request.content.decode(StepForm.self)
-        return try await request.submitting(to: .cases(.show(.value(id)))) {
+        return try await request.submitting(to: .cases(.show(.value(id))), query: ["step": kind.rawValue]) {
             _ = try await service(request).take(try form.step(kind), on: id, seenVersion: form.version)
         } otherwise: { refusal in
-            try await render(request, refusal: refusal)
+            try await render(
+                request, refusal: refusal, form: StepFormView.elementID(kind, correcting: false),
+                values: StepFormValues.typed(form))
+        }
+    }
+
+    private func correctStep(_ kind: CaseStepKind, _ request: Request) async throws -> Response {
+        let id = try Self.caseID(request)
+        let form = try request.content.decode(StepForm.self)
+        return try await request.submitting(to: .cases(.show(.value(id))), query: ["step": kind.rawValue]) {
+            _ = try await service(request).correct(
+                try form.step(kind), on: id, reason: form.reason ?? "", seenVersion: form.version)
+        } otherwise: { refusal in
+            try await render(
+                request, refusal: refusal, form: StepFormView.elementID(kind, correcting: true),
+                values: StepFormValues.typed(form))
         }
     }
 
@@ -57,7 +91,7 @@ struct CasePagesController {
         return try await request.submitting(to: .cases(.show(.value(id)))) {
             _ = try await service(request).refer(id, try form.referral())
         } otherwise: { refusal in
-            try await render(request, refusal: refusal)
+            try await render(request, refusal: refusal, form: "referral-form")
         }
     }
 
@@ -69,7 +103,7 @@ struct CasePagesController {
             _ = try await service(request).answerReferral(
                 id, referral: referral, status: try form.answer(), reply: form.reply ?? "")
         } otherwise: { refusal in
-            try await render(request, refusal: refusal)
+            try await render(request, refusal: refusal, form: "referral-list")
         }
     }
 
@@ -79,7 +113,7 @@ struct CasePagesController {
         return try await request.submitting(to: .cases(.show(.value(id)))) {
             _ = try await service(request).recordVisit(id, try form.visit())
         } otherwise: { refusal in
-            try await render(request, refusal: refusal)
+            try await render(request, refusal: refusal, form: "visit-form")
         }
     }
 }

@@ -43,13 +43,36 @@ enum CaseQueries {
             receiverName = try await UserAccount.find(report.receivedBy, on: database)?.fullName
         }
         let childIDs = try await childIDs(of: [found], on: database)[id] ?? []
+        // The call the report came from, for who may open contacts (the hotline).
+        var contactID: UUID?
+        if AccessPolicy.allows(reader.role, .logContacts) {
+            contactID = try await HotlineContact.query(on: database).filter(\.$caseID == id).first()?.id
+        }
         let children = try await Child.query(on: database).filter(\.$id ~~ childIDs).all()
         return CaseFile(
             id: id, found: found, report: report, communeName: commune?.name, receiverName: receiverName,
-            childIDs: childIDs, children: try children.map { (try $0.requireID(), $0.fullName) },
+            childIDs: childIDs, children: try children.map { (try $0.requireID(), $0.fullName) }, contactID: contactID,
             steps: try await CaseStepRecord.query(on: database).filter(\.$caseID == id).sort(\.$createdAt).all(),
             referrals: try await CaseReferral.query(on: database).filter(\.$caseID == id).sort(\.$createdAt).all(),
             followUps: try await CaseFollowUp.query(on: database).filter(\.$caseID == id).sort(\.$visitedOn).all())
+    }
+
+    /// How each case's children are named to this reader: their names for a reader who may see children,
+    /// their initials ("N.V.A.") otherwise, in the order they were linked.
+    static func childNames(of cases: [ProtectionCase], for reader: Principal, on database: any Database)
+        async throws -> [UUID: [String]]
+    {
+        let links = try await childIDs(of: cases, on: database)
+        let ids = links.values.flatMap { $0 }
+        guard !ids.isEmpty else { return [:] }
+        let mayName = AccessPolicy.allows(reader.role, .viewChildren)
+        let names = Dictionary(
+            try await Child.query(on: database).filter(\.$id ~~ ids).all()
+                .compactMap { child in
+                    child.id.map { ($0, mayName ? child.fullName : VietnameseText.initials(child.fullName)) }
+                },
+            uniquingKeysWith: { first, _ in first })
+        return links.mapValues { $0.compactMap { names[$0] } }
     }
 
     static func childIDs(of cases: [ProtectionCase], on database: any Database) async throws -> [UUID: [UUID]] {

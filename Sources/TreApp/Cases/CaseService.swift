@@ -18,6 +18,11 @@ struct CaseService {
         status: .unprocessableEntity, code: "unknown_child",
         message: LocalizedText(
             vi: "Không tìm thấy trẻ được chọn trong sổ theo dõi.", en: "A chosen child is not in the registry."))
+    static let movedOn = TreError(
+        status: .conflict, code: "moved_on",
+        message: LocalizedText(
+            vi: "Vụ việc đã sang bước sau; không sửa được bước này nữa. Hãy tải lại trang.",
+            en: "The case has moved on; this step can no longer be corrected. Reload the page."))
     static let unknownCommune = TreError(
         status: .unprocessableEntity, code: "unknown_commune",
         message: LocalizedText(vi: "Không có xã với mã này.", en: "There is no commune with this code."))
@@ -42,6 +47,10 @@ struct CaseService {
             try await saved.create(on: database)
 
             let opened = try ProtectionCase(opening: saved)
+            let year = VietnamDay.containing(report.receivedAt).year
+            opened.numberYear = year
+            opened.numberSequence = try await CaseNumberCounter.next(
+                communeCode: commune.code, year: year, on: database)
             opened.updateDeadline(clock: try await DayOff.clock(on: database))
             try await opened.create(on: database)
             let caseID = try opened.requireID()
@@ -67,7 +76,7 @@ struct CaseService {
                 AuditEvent(
                     action: "case.opened", recordType: "case", recordID: caseID.uuidString,
                     jurisdiction: opened.jurisdiction,
-                    details: "channel=\(report.channel.rawValue) children=\(linked.count)"),
+                    details: "number=\(opened.number) channel=\(report.channel.rawValue) children=\(linked.count)"),
                 by: actor, on: database)
             return opened
         }
@@ -78,42 +87,12 @@ struct CaseService {
         -> ProtectionCase
     {
         try await database.writeTransaction { database in
-            guard let found = try await CaseQueries.find(caseID, in: principal.jurisdiction, on: database) else {
-                throw TreError.notFound
-            }
-            if let seenVersion, seenVersion != found.version { throw Self.staleCase }
+            let found = try await seen(caseID, version: seenVersion, on: database)
             let next = try CaseWorkflow.apply(
                 step, to: found.facts, by: CaseActor(role: principal.role, jurisdiction: principal.jurisdiction))
             found.record(step, leadingTo: next, now: now)
-            found.updateDeadline(clock: try await DayOff.clock(on: database))
-            found.escalatedAt = nil
-            // The version check and the update are one statement: of two officers, one wins.
-            let previous = found.version
-            found.version = previous + 1
-            let sql = try database.sql()
-            let changed = try await sql.update(ProtectionCase.schema)
-                .set("status", to: found.status)
-                .set("serious_threat", to: found.seriousThreat)
-                .set("risk", to: found.risk)
-                .set("plan_submitted_at", to: found.planSubmittedAt)
-                .set("separation_end", to: found.separationEnd)
-                .set("next_deadline_kind", to: found.nextDeadlineKind)
-                .set("next_deadline_at", to: found.nextDeadlineAt)
-                .set("version", to: found.version)
-                .set("escalated_at", to: Date?.none)  // a new clock runs; its own passing is escalated anew
-                .set("updated_at", to: now)
-                .where("id", .equal, caseID).where("version", .equal, previous)
-                .returning("id").all()
-            guard changed.count == 1 else { throw Self.staleCase }
-
-            let record = CaseStepRecord()
-            record.caseID = caseID
-            record.step = step.name
-            record.statusAfter = next.rawValue
-            record.content = try CaseStepContent.encode(step)
-            record.actorID = principal.userID
-            record.actorName = principal.fullName
-            try await record.create(on: database)
+            try await save(found, now: now, on: database)
+            try await record(step, on: found, statusAfter: next, on: database)
             try await AuditLog.record(
                 AuditEvent(
                     action: "case.\(step.name)", recordType: "case", recordID: caseID.uuidString,
@@ -121,6 +100,83 @@ struct CaseService {
                 by: actor, on: database)
             return found
         }
+    }
+
+    /// Corrects the step that brought the case where it is, with a reason, while no later step was recorded.
+    /// The corrected record is kept as it was; the correction is a new record naming it.
+    func correct(_ step: CaseStep, on caseID: UUID, reason: String, seenVersion: Int?, now: Date = Date())
+        async throws -> ProtectionCase
+    {
+        try await database.writeTransaction { database in
+            let found = try await seen(caseID, version: seenVersion, on: database)
+            let latest = try await CaseStepRecord.query(on: database).filter(\.$caseID == caseID)
+                .sort(\.$createdAt, .descending).first()
+            guard let latest, latest.step == step.name else { throw Self.movedOn }
+            let status = try CaseWorkflow.correct(
+                step, of: found.facts, by: CaseActor(role: principal.role, jurisdiction: principal.jurisdiction),
+                reason: reason)
+            let submitted = found.planSubmittedAt
+            found.record(step, leadingTo: status, now: now)
+            found.planSubmittedAt = submitted  // a corrected plan keeps the approval clock it started
+            try await save(found, now: now, on: database)
+            try await record(
+                step, on: found, statusAfter: status, correcting: latest,
+                reason: VietnameseText.normalized(reason), on: database)
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "case.corrected", recordType: "case", recordID: caseID.uuidString,
+                    jurisdiction: found.jurisdiction, details: "step=\(step.name)"),
+                by: actor, on: database)
+            return found
+        }
+    }
+
+    /// The case in the writer's reach, at the version the person saw.
+    private func seen(_ caseID: UUID, version: Int?, on database: any Database) async throws -> ProtectionCase {
+        guard let found = try await CaseQueries.find(caseID, in: principal.jurisdiction, on: database) else {
+            throw TreError.notFound
+        }
+        if let version, version != found.version { throw Self.staleCase }
+        return found
+    }
+
+    /// Writes the case's facts and its new clock, if nobody changed it since it was read.
+    private func save(_ found: ProtectionCase, now: Date, on database: any Database) async throws {
+        found.updateDeadline(clock: try await DayOff.clock(on: database))
+        found.escalatedAt = nil
+        // The version check and the update are one statement: of two officers, one wins.
+        let previous = found.version
+        found.version = previous + 1
+        let changed = try await database.sql().update(ProtectionCase.schema)
+            .set("status", to: found.status)
+            .set("serious_threat", to: found.seriousThreat)
+            .set("risk", to: found.risk)
+            .set("plan_submitted_at", to: found.planSubmittedAt)
+            .set("separation_end", to: found.separationEnd)
+            .set("next_deadline_kind", to: found.nextDeadlineKind)
+            .set("next_deadline_at", to: found.nextDeadlineAt)
+            .set("version", to: found.version)
+            .set("escalated_at", to: Date?.none)  // a new clock runs; its own passing is escalated anew
+            .set("updated_at", to: now)
+            .where("id", .equal, try found.requireID()).where("version", .equal, previous)
+            .returning("id").all()
+        guard changed.count == 1 else { throw Self.staleCase }
+    }
+
+    private func record(
+        _ step: CaseStep, on found: ProtectionCase, statusAfter: CaseStatus, correcting earlier: CaseStepRecord? = nil,
+        reason: String? = nil, on database: any Database
+    ) async throws {
+        let record = CaseStepRecord()
+        record.caseID = try found.requireID()
+        record.step = step.name
+        record.statusAfter = statusAfter.rawValue
+        record.content = try CaseStepContent.encode(step)
+        record.actorID = principal.userID
+        record.actorName = principal.fullName
+        record.correctsID = earlier?.id
+        record.correctionReason = reason
+        try await record.create(on: database)
     }
 }
 

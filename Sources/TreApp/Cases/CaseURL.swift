@@ -10,6 +10,8 @@ enum CaseURL: SitePlace {
     case show(RouteValue<UUID>)
     /// One step of the procedure: one address per `CaseStepKind`, so an unknown step has no route.
     case step(RouteValue<UUID>, CaseStepKind)
+    /// A correction of the recorded step of that kind.
+    case correction(RouteValue<UUID>, CaseStepKind)
     case referrals(RouteValue<UUID>)
     case referral(RouteValue<UUID>, RouteValue<UUID>)
     case followUps(RouteValue<UUID>)
@@ -36,6 +38,7 @@ enum CaseURL: SitePlace {
         case .export: return [.fixed("cases.csv")]
         case .show(let id): return [cases, id.named("id")]
         case .step(let id, let step): return [cases, id.named("id"), .fixed(step.rawValue)]
+        case .correction(let id, let step): return [cases, id.named("id"), .fixed(step.rawValue), .fixed("correction")]
         case .referrals(let id): return [cases, id.named("id"), .fixed("referrals")]
         case .referral(let id, let referral):
             return [cases, id.named("id"), .fixed("referrals"), referral.named("referral")]

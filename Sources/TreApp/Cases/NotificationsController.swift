@@ -39,6 +39,7 @@ struct NotificationsPage: Encodable {
 
     /// What a notification names its case by, loaded with the page.
     struct CaseName: Sendable {
+        var number: String
         var commune: String
         var receivedAt: Date
         var children: [String]
@@ -52,7 +53,10 @@ struct NotificationsPage: Encodable {
             let name = cases[$0.caseID]
             let about =
                 name.map {
-                    ([$0.commune, "\(UIStrings.text("receivedAt", language)) \(VietnamTime.format($0.receivedAt))"]
+                    ([
+                        $0.number.isEmpty ? "" : "\(UIStrings.text("caseNumber", language)) \($0.number)", $0.commune,
+                        "\(UIStrings.text("receivedAt", language)) \(VietnamTime.format($0.receivedAt))",
+                    ]
                         + [$0.children.joined(separator: ", ")]).filter { !$0.isEmpty }.joined(separator: " · ")
                 } ?? ""
             return Row(
@@ -75,29 +79,21 @@ extension CaseQueries {
         return (notes, total)
     }
 
-    /// How the notifications' cases are named: only cases the reader may see, and children's names only for a
-    /// reader who may see children.
+    /// How the notifications' cases are named: only cases the reader may see, by number, commune and children.
     static func caseNames(of notes: [CaseNotification], for reader: Principal, on database: any Database)
         async throws -> [UUID: NotificationsPage.CaseName]
     {
         let cases = try await scoped(to: reader.jurisdiction, on: database).filter(\.$id ~~ notes.map(\.caseID)).all()
         let communes = try await CommuneNames.load(cases.map(\.communeCode), on: database)
-        var children: [UUID: [String]] = [:]
-        if AccessPolicy.allows(reader.role, .viewChildren) {
-            let links = try await childIDs(of: cases, on: database)
-            let names = Dictionary(
-                try await Child.query(on: database).filter(\.$id ~~ links.values.flatMap { $0 }).all()
-                    .compactMap { child in child.id.map { ($0, child.fullName) } },
-                uniquingKeysWith: { first, _ in first })
-            children = links.mapValues { $0.compactMap { names[$0] } }
-        }
+        let children = try await childNames(of: cases, for: reader, on: database)
         return Dictionary(
             cases.compactMap { found in
                 found.id.map {
                     (
                         $0,
                         NotificationsPage.CaseName(
-                            commune: communes[found.communeCode] ?? "", receivedAt: found.receivedAt,
+                            number: found.number, commune: communes[found.communeCode] ?? "",
+                            receivedAt: found.receivedAt,
                             children: children[$0] ?? [])
                     )
                 }

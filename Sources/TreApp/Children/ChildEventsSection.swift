@@ -1,8 +1,8 @@
 import Foundation
 import TreDomain
 
-/// What happened to a child that the commune registers recorded: accidents and injuries, and inspections
-/// that found the child working. Shown on the child's page, newest first.
+/// What happened to a child that the commune registers recorded: accidents and injuries, inspections that
+/// found the child working, and the cases about the child. Shown on the child's page, newest first.
 struct ChildEventsSection: Encodable {
     struct Event: Encodable {
         var date: String
@@ -37,6 +37,18 @@ struct ChildEventsSection: Encodable {
                         detail: [inspection.placeName, inspection.findings].filter { !$0.isEmpty }
                             .joined(separator: " · "),
                         href: inspection.id.map { SiteURL.communeWork(.inspections(.show(.value($0)))).path })
+                ))
+        }
+        for found in file.cases {
+            let received = VietnamDay.containing(found.receivedAt)
+            dated.append(
+                (
+                    received.description,
+                    Event(
+                        date: VietnamTime.date(received.description),
+                        kind: "\(UIStrings.text("caseNumber", language)) \(found.number)",
+                        detail: found.facts.status.label(language),
+                        href: found.id.map { SiteURL.cases(.show(.value($0))).path })
                 ))
         }
         events = dated.sorted { $0.0 > $1.0 }.map(\.1)

@@ -19,6 +19,8 @@ struct ChildRecordFile {
     var supports: [ChildSupport]
     var injuries: [ChildInjuryRecord]
     var inspections: [InspectionRecord]
+    /// The cases about the child, for a reader who may see cases, within their jurisdiction.
+    var cases: [ProtectionCase] = []
 }
 
 extension ChildQueries {
@@ -42,6 +44,12 @@ extension ChildQueries {
             .sort(\.$occurredAt, .descending).limit(200).all()
         let inspections = try await InspectionChildRecord.query(on: database).filter(\.$child.$id == id)
             .with(\.$inspection).all().map(\.inspection)
+        var cases: [ProtectionCase] = []
+        if AccessPolicy.allows(service.principal.role, .viewCases) {
+            let linked = try await CaseChild.query(on: database).filter(\.$childID ~~ ([id] + merged)).all(\.$caseID)
+            cases = try await CaseQueries.scoped(to: service.principal.jurisdiction, on: database)
+                .filter(\.$id ~~ linked).all()
+        }
         return ChildRecordFile(
             child: child, caregivers: caregivers, communeName: communes[child.communeCode] ?? "",
             duplicates: duplicates, duplicateCommunes: communes, history: history,
@@ -49,7 +57,7 @@ extension ChildQueries {
             circumstances: try await ChildHistoryQueries.circumstances(of: child, on: database),
             supports: try await ChildHistoryQueries.supports(of: child, on: database),
             injuries: try await ChildInjuryRecord.query(on: database).filter(\.$childID == id).all(),
-            inspections: inspections)
+            inspections: inspections, cases: cases)
     }
 }
 

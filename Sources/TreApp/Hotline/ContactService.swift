@@ -8,6 +8,10 @@ struct ContactService {
     let principal: Principal
     let actor: AuditActor
 
+    static let alreadyReported = TreError(
+        status: .conflict, code: "contact_already_reported",
+        message: LocalizedText(
+            vi: "Cuộc gọi này đã được chuyển thành tin báo.", en: "This contact has already become a report."))
     static let noAbuseForm = TreError(
         status: .unprocessableEntity, code: "no_abuse_form",
         message: LocalizedText(
@@ -55,28 +59,30 @@ struct ContactService {
         }
     }
 
-    /// One action: the report is made from what the contact already holds, the case's clock starts at
-    /// the contact's start, and the contact is linked to the case.
-    func openReport(
-        from contact: HotlineContact, communeCode: Int?, abuserIsCarer: Bool, extraAbuseForms: [String],
-        childIDs: [UUID], description: String?, callerAgreesToContact: Bool = false
-    ) async throws -> ProtectionCase {
+    /// Opens a report and its case from a contact: how and when it came, and who called, are the contact's;
+    /// the rest is what the counsellor typed (`typed`: commune, children, forms of abuse besides the contact's
+    /// topics, description — the contact's notes when empty — and the caller's consent). The case and the
+    /// contact then name each other.
+    func openReport(from contact: HotlineContact, _ typed: ReportDraft) async throws -> ProtectionCase {
+        guard contact.caseID == nil else { throw Self.alreadyReported }
         let topics = try await ContactTopicRecord.query(on: database)
             .filter(\.$code ~~ contact.topicCodes.split(separator: ",").map(String.init)).all()
-        let forms = (topics.compactMap(\.abuseForm) + extraAbuseForms).reduce(into: [String]()) {
+        let forms = (topics.compactMap(\.abuseForm) + typed.abuseForms).reduce(into: [String]()) {
             if !$0.contains($1) { $0.append($1) }
         }
         guard !forms.isEmpty else { throw Self.noAbuseForm }
         let channel = ContactChannel(rawValue: contact.channel) ?? .phone111
-        let text = description.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 } ?? contact.notes
+        let text = VietnameseText.normalized(typed.description)
+        var draft = typed
+        draft.channel = channel.reportChannel.rawValue
+        draft.receivedAt = contact.startedAt
+        draft.anonymous = contact.callerType == CallerType.anonymous.rawValue
+        draft.reporterPhone = channel.identifiesByPhone ? contact.callerIdentifier : ""
+        draft.abuseForms = forms
+        draft.description = text.isEmpty ? contact.notes : text
+        let report = draft
         return try await database.writeTransaction { database in
-            let opened = try await CaseService(database: database, principal: principal, actor: actor).open(
-                ReportDraft(
-                    channel: channel.reportChannel.rawValue, receivedAt: contact.startedAt,
-                    anonymous: contact.callerType == CallerType.anonymous.rawValue, reporterName: "",
-                    reporterPhone: channel.identifiesByPhone ? contact.callerIdentifier : "",
-                    reporterAgreesToContact: callerAgreesToContact, communeCode: communeCode,
-                    childIDs: childIDs, abuseForms: forms, abuserIsCarer: abuserIsCarer, description: text))
+            let opened = try await CaseService(database: database, principal: principal, actor: actor).open(report)
             contact.caseID = try opened.requireID()
             contact.outcome = ContactOutcome.reportOpened.rawValue
             try await contact.update(on: database)

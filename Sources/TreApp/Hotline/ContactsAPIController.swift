@@ -126,9 +126,11 @@ struct ContactsAPIController {
         }
         let input = try request.content.decode(ReportInput.self)
         let opened = try await service(request).openReport(
-            from: try await find(request), communeCode: input.communeCode, abuserIsCarer: input.abuserIsCarer ?? false,
-            extraAbuseForms: input.abuseForms ?? [], childIDs: input.childIds ?? [], description: input.description,
-            callerAgreesToContact: input.callerAgreesToContact ?? false)
+            from: try await find(request),
+            ReportDraft(
+                reporterAgreesToContact: input.callerAgreesToContact ?? false, communeCode: input.communeCode,
+                childIDs: input.childIds ?? [], abuseForms: input.abuseForms ?? [],
+                abuserIsCarer: input.abuserIsCarer ?? false, description: input.description ?? ""))
         let answer = try CaseDTO(opened, childIDs: try await CaseQueries.childIDs(of: [opened], on: request.db))
         return try await answer.encodeResponse(status: .created, for: request)
     }

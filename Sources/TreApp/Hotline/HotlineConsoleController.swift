@@ -14,7 +14,6 @@ struct HotlineConsoleController {
         routes.get(.hotline(.contact(.pattern)), access: access, use: show)
         routes.post(.hotline(.contactFlags(.pattern)), access: access, use: addFlag)
         routes.post(.hotline(.contactFollowedUp(.pattern)), access: access, use: followedUp)
-        routes.post(.hotline(.contactReport(.pattern)), access: access, use: openReport)
     }
 
     @Sendable func console(_ request: Request) async throws -> Response {
@@ -66,32 +65,6 @@ struct HotlineConsoleController {
         let contact = try await HotlineQueries.contact(request.parameters.get("id", as: UUID.self), on: request.db)
         try await service(request).followedUp(contact)
         return request.redirect(to: SiteURL.hotline(.today).path)
-    }
-
-    @Sendable func openReport(_ request: Request) async throws -> Response {
-        struct Form: Content {
-            var communeCode: String?
-            var abuserIsCarer: String?
-            var description: String?
-            var callerAgreesToContact: String?
-        }
-        let contact = try await HotlineQueries.contact(request.parameters.get("id", as: UUID.self), on: request.db)
-        let form = try request.content.decode(Form.self)
-        let service = try service(request)
-        var opened: UUID?
-        let answer = try await request.submitting(
-            to: .hotline(.contact(.value(try contact.requireID()))),
-            {
-                opened = try await service.openReport(
-                    from: contact,
-                    communeCode: form.communeCode.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
-                    abuserIsCarer: form.abuserIsCarer != nil, extraAbuseForms: [], childIDs: [],
-                    description: form.description, callerAgreesToContact: form.callerAgreesToContact != nil
-                ).requireID()
-            },
-            otherwise: { try await renderContact(request, error: $0.message, status: $0.status) })
-        guard let opened else { return answer }
-        return request.redirect(to: SiteURL.cases(.show(.value(opened))).path)
     }
 
     private func service(_ request: Request) throws -> ContactService {

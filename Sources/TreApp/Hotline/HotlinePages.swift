@@ -128,7 +128,7 @@ struct CallerHistory: Codable, Sendable {
 }
 
 /// One contact: what was recorded, the caller's flags and earlier contacts, and either the case it became
-/// or the form that turns it into a report.
+/// or the way to turn it into a report (the report form, filled from the call).
 struct ContactPage: Encodable {
     var flags: [String]
     var flagKinds: [Choice]
@@ -137,8 +137,7 @@ struct ContactPage: Encodable {
     var previous: [PreviousContact]
     var caseHref: String?
     /// Nil once the contact became a case: a contact opens one report only.
-    var reportAction: String?
-    var description: String
+    var reportHref: String?
     var error: String?
     var consoleHref = SiteURL.hotline(.console).path
     var todayHref = SiteURL.hotline(.today).path
@@ -146,10 +145,22 @@ struct ContactPage: Encodable {
     init(_ file: HotlineQueries.ContactFile, error: String? = nil, language: Language) {
         let contact = file.contact
         let id = contact.id ?? UUID()
+        facts = Self.facts(of: contact, topics: file.topics, language: language)
+        flags = file.flags.map { CallerHistory.describe($0, language: language) }
+        flagKinds = Choice.list(CallerFlagKind.self, selected: nil, language: language) { $0.label }
+        flagAction = SiteURL.hotline(.contactFlags(.value(id))).path
+        previous = file.previous.map { PreviousContact($0, language: language) }
+        caseHref = contact.caseID.map { SiteURL.cases(.show(.value($0))).path }
+        reportHref = contact.caseID == nil ? SiteURL.cases(.newReport).link(["contact": id.uuidString]) : nil
+        self.error = error
+    }
+
+    /// What was recorded of a call, as the contact page and the report made from it show it.
+    static func facts(of contact: HotlineContact, topics: [ContactTopicRecord], language: Language) -> [HotlineFact] {
         let names = Dictionary(
-            file.topics.map { ($0.code, language == .vi ? $0.nameVI : $0.nameEN) }, uniquingKeysWith: { a, _ in a })
+            topics.map { ($0.code, language == .vi ? $0.nameVI : $0.nameEN) }, uniquingKeysWith: { a, _ in a })
         let text = { (key: String) in UIStrings.text(key, language) }
-        facts = [
+        return [
             HotlineFact(label: text("receivedAt"), value: VietnamTime.format(contact.startedAt)),
             HotlineFact(
                 label: text("channel"),
@@ -168,14 +179,6 @@ struct ContactPage: Encodable {
             HotlineFact(label: text("notes"), value: contact.notes),
             HotlineFact(label: text("followUpOn"), value: contact.followUpOn.map(VietnamTime.date) ?? ""),
         ].filter { !$0.value.isEmpty }
-        flags = file.flags.map { CallerHistory.describe($0, language: language) }
-        flagKinds = Choice.list(CallerFlagKind.self, selected: nil, language: language) { $0.label }
-        flagAction = SiteURL.hotline(.contactFlags(.value(id))).path
-        previous = file.previous.map { PreviousContact($0, language: language) }
-        caseHref = contact.caseID.map { SiteURL.cases(.show(.value($0))).path }
-        reportAction = contact.caseID == nil ? SiteURL.hotline(.contactReport(.value(id))).path : nil
-        description = contact.notes
-        self.error = error
     }
 }
 

@@ -8,7 +8,6 @@ enum HotlineURL: SitePlace {
     case contact(RouteValue<UUID>)
     case contactFlags(RouteValue<UUID>)
     case contactFollowedUp(RouteValue<UUID>)
-    case contactReport(RouteValue<UUID>)
     case statistics
     case statisticsExport
     case topics
@@ -33,7 +32,6 @@ enum HotlineURL: SitePlace {
         case .contact(let id): return [hotline, contacts, id.named("id")]
         case .contactFlags(let id): return [hotline, contacts, id.named("id"), .fixed("flags")]
         case .contactFollowedUp(let id): return [hotline, contacts, id.named("id"), .fixed("followed-up")]
-        case .contactReport(let id): return [hotline, contacts, id.named("id"), .fixed("report")]
         case .statistics: return [hotline, .fixed("statistics")]
         case .statisticsExport: return [hotline, .fixed("statistics.csv")]
         case .topics: return topics

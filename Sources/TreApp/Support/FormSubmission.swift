@@ -12,7 +12,9 @@ struct Refusal: Sendable {
     init(_ failure: any LocalizedFailure, language: Language) {
         message = failure.message(language)
         status = ErrorAnswer(failure).status
-        let errors = (failure as? FieldErrors)?.errors ?? (failure as? FieldError).map { [$0] } ?? []
+        let errors =
+            (failure as? FieldErrors)?.errors ?? (failure as? FieldError).map { [$0] }
+            ?? (failure as? ReportError).map { [FieldError(field: $0.field, code: $0.code, message: $0.message)] } ?? []
         fields = Dictionary(
             errors.filter { !$0.field.isEmpty }.map { ($0.field, $0.message(language)) },
             uniquingKeysWith: { first, _ in first })

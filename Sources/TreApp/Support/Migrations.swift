@@ -40,6 +40,8 @@ enum Migrations {
             ChildImportWritten(),  // 030
             AddAuditEntryIntegrity(),  // 031
             AddSignInSecurity(),  // 032
+            NumberCases(),  // 033
+            AddStepCorrections(),  // 034
         ]
     }
 

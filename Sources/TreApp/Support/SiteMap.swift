@@ -45,6 +45,7 @@ enum SiteURL: SitePlace {
 
     enum Script: String, Sendable, CaseIterable {
         case accountForm = "account-form.js"
+        case communeChooser = "commune-chooser.js"
         case contactConsole = "contact-console.js"
         case print = "print.js"
         case signedOut = "signed-out.js"

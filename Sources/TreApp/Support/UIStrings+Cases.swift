@@ -4,6 +4,49 @@ import TreDomain
 /// recorded step as it is printed.
 extension UIStrings {
     static let cases: [String: LocalizedText] = [
+        "caseNumber": .init(vi: "Vụ việc số", en: "Case no."),
+        // The case page's forms: each button says what it does.
+        "submitInitialAssessment": .init(vi: "Lưu đánh giá ban đầu", en: "Save the initial assessment"),
+        "submitEmergencyMeasures": .init(vi: "Lưu biện pháp khẩn cấp", en: "Save the emergency measures"),
+        "submitDetailedAssessment": .init(vi: "Lưu đánh giá chi tiết", en: "Save the detailed assessment"),
+        "submitCaseConference": .init(vi: "Lưu kết quả họp", en: "Save the meeting's conclusions"),
+        "submitPlan": .init(vi: "Gửi kế hoạch để Chủ tịch phê duyệt", en: "Send the plan for approval"),
+        "submitReview": .init(vi: "Lưu kết quả rà soát", en: "Save the review"),
+        "submitCorrection": .init(vi: "Lưu bản sửa", en: "Save the correction"),
+        "saveReferral": .init(vi: "Lưu chuyển gửi", en: "Save the referral"),
+        "saveVisit": .init(vi: "Lưu lần thăm", en: "Save the visit"),
+        "updateReply": .init(vi: "Cập nhật phản hồi", en: "Update the reply"),
+        "newReferral": .init(vi: "Chuyển gửi mới", en: "New referral"),
+        "newVisit": .init(vi: "Ghi lần thăm", en: "Record a visit"),
+        "correctStep": .init(vi: "Sửa bước này", en: "Correct this step"),
+        "correctionReason": .init(vi: "Lý do sửa", en: "Reason for the correction"),
+        "corrected": .init(vi: "Đã sửa", en: "Corrected"),
+        "earlierVersion": .init(vi: "Bản trước khi sửa", en: "The version before the correction"),
+        "stepSaved": .init(vi: "Đã lưu", en: "Saved"),
+        "theCallOfThisCase": .init(vi: "Cuộc gọi đến 111 của vụ việc này", en: "The 111 call this case came from"),
+        // Choosing a commune by name (the commune chooser) and the child of a report.
+        "communeWhere": .init(vi: "Nơi xảy ra vụ việc", en: "Where it happened"),
+        "communeSearchLabel": .init(
+            vi: "Gõ tên xã, phường (không cần dấu), rồi chọn",
+            en: "Type the commune's name (accents optional), then choose"),
+        "find": .init(vi: "Tìm", en: "Find"),
+        "allProvinces": .init(vi: "Mọi tỉnh, thành phố", en: "All provinces"),
+        "noCommuneMatches": .init(
+            vi: "Không có xã, phường nào khớp. Hãy gõ ít chữ hơn hoặc chọn tỉnh khác.",
+            en: "No commune matches. Type fewer letters or choose another province."),
+        "moreCommuneMatches": .init(
+            vi: "Còn nhiều xã, phường khác khớp: gõ thêm chữ hoặc chọn tỉnh.",
+            en: "More communes match: type more of the name or choose the province."),
+        "childSearchLabel": .init(
+            vi: "Tìm trẻ đã có trong sổ theo dõi (họ tên, không cần dấu)",
+            en: "Find a child already in the registry (name, accents optional)"),
+        "noChildMatches": .init(
+            vi: "Không tìm thấy trẻ nào trong sổ; hãy mô tả trẻ bên dưới.",
+            en: "No child found in the registry; describe the child below."),
+        "noRegisteredChild": .init(vi: "Không chọn trẻ nào trong sổ", en: "No child from the registry"),
+        "childNotInRegistry": .init(vi: "Trẻ chưa có trong sổ theo dõi", en: "A child not yet in the registry"),
+        "childBirth": .init(vi: "Năm sinh, ngày sinh hoặc tuổi", en: "Year or date of birth, or age"),
+        "theCall": .init(vi: "Cuộc gọi", en: "The call"),
         // The steps, as their forms are titled (Decree 56, Mẫu 02–07).
         "stepInitialAssessment": .init(
             vi: "Đánh giá nguy cơ ban đầu (Mẫu 02)", en: "Initial assessment (Form 02)"),
@@ -58,7 +101,7 @@ extension UIStrings {
         "caseApprovePlan": .init(vi: "Phê duyệt", en: "Approve"),
         "caseStartPlan": .init(vi: "Bắt đầu thực hiện kế hoạch", en: "Start the plan"),
         "caseClose": .init(vi: "Kết thúc", en: "Close"),
-        "caseDateFormat": .init(vi: "dd/mm/yyyy", en: "dd/mm/yyyy"),
+        "caseDateFormat": .init(vi: "ngày/tháng/năm", en: "dd/mm/yyyy"),
         // Referrals and follow-up visits.
         "caseReply": .init(vi: "Phản hồi", en: "Reply"),
         "caseProviderKind": .init(vi: "Cơ quan nhận", en: "Provider"),

@@ -18,6 +18,12 @@ public enum VietnameseText {
     /// Every name is folded when it is saved and every search when it is typed, so the letters of
     /// Latin scripts are read from a table made once; Foundation's decomposition per string was an
     /// eighth of an import's time. Anything else takes the general path.
+    /// A name's initials, as a child is named to a reader who may not see names: "Nguyễn Văn An" → "N.V.A.".
+    public static func initials(_ name: String) -> String {
+        normalized(name).split(whereSeparator: \.isWhitespace).compactMap { $0.first.map { "\($0.uppercased())." } }
+            .joined()
+    }
+
     public static func folded(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var spaceBefore = false
