@@ -123,12 +123,13 @@ enum AuditQueries {
 }
 
 /// What names the people and records of a page of the trail: an account by its username and full name, a
-/// child by name (only for a reader who may see children), a case by when it was received.
+/// child by name (only for a reader who may see children), a case by its number.
 struct AuditNames: Sendable {
     var people: [String: String] = [:]
     var accounts: [String: String] = [:]
     var children: [String: String] = [:]
-    var cases: [String: Date] = [:]
+    /// A case's number ("00004-2026-0012") and when it was received, for one stored without a number.
+    var cases: [String: (number: String, receivedAt: Date)] = [:]
 
     static func load(
         for entries: [AuditEntry], reader: Principal?, within jurisdiction: Jurisdiction,
@@ -163,10 +164,8 @@ struct AuditNames: Sendable {
         }
         let caseIDs = ids("case")
         if !caseIDs.isEmpty {
-            // TODO(lead): name a case by its number (the `number` column the lead's migration adds, e.g.
-            // "00004-2026-0012") once it is merged; until then by the day it was received.
             for found in try await CaseQueries.scoped(to: jurisdiction, on: database).filter(\.$id ~~ caseIDs).all() {
-                if let id = found.id { names.cases[id.uuidString] = found.receivedAt }
+                if let id = found.id { names.cases[id.uuidString] = (found.number, found.receivedAt) }
             }
         }
         return names

@@ -85,9 +85,11 @@ struct AuditTrailPage: Encodable {
             name = names.children[id]
             if name != nil, let uuid = UUID(uuidString: id) { href = SiteURL.children(.show(.value(uuid))).path }
         case "case":
-            // TODO(lead): the case's number once the `number` column is merged.
-            name = names.cases[id].map {
-                "\(UIStrings.text("homeCaseReceived", language)) \(VietnamTime.date(VietnamDay.containing($0).description))"
+            name = names.cases[id].map { found in
+                found.number.isEmpty
+                    ? "\(UIStrings.text("homeCaseReceived", language)) "
+                        + VietnamTime.date(VietnamDay.containing(found.receivedAt).description)
+                    : found.number
             }
             if name != nil, let uuid = UUID(uuidString: id) { href = SiteURL.cases(.show(.value(uuid))).path }
         case "account":

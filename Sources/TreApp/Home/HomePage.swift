@@ -60,11 +60,15 @@ struct HomePage: Encodable {
         add(
             "home-due-soon", work.dueSoonCases, inbox.link(["filter": CaseInboxFilter.dueSoon.rawValue]),
             "homeDueSoonCases", note: text("homeDueSoonCasesNote"))
-        // TODO(lead): name each case by its number once the cases' `number` column is merged.
         if let waiting = work.waitingForChair, work.waitingForChairTotal > 0 {
+            // Each case by its number (by the day it was received, for one stored without a number).
             let named = waiting.map { found in
-                "\(CaseStepView.title(found.step, language)) — \(text("homeCaseReceived")) "
-                    + VietnamTime.date(VietnamDay.containing(found.receivedAt).description)
+                let which =
+                    found.number.isEmpty
+                    ? "\(text("homeCaseReceived")) "
+                        + VietnamTime.date(VietnamDay.containing(found.receivedAt).description)
+                    : "\(text("case")) \(found.number)"
+                return "\(CaseStepView.title(found.step, language)) — \(which)"
             }
             let href =
                 waiting.count == 1 ? SiteURL.cases(.show(.value(waiting[0].id))).path : inbox.path

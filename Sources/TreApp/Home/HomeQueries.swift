@@ -10,6 +10,8 @@ struct HomeWork: Sendable, Equatable {
         var id: UUID
         var step: CaseStepKind
         var receivedAt: Date
+        /// "00004-2026-0012"; empty for a case stored without one.
+        var number = ""
     }
 
     /// The commune's report of the last quarter that ended, when it is still to be sent.
@@ -69,7 +71,7 @@ enum HomeQueries {
                 guard let id = found.id else { return nil }
                 return HomeWork.WaitingCase(
                     id: id, step: found.status == CaseStatus.reviewed.rawValue ? .closure : .approval,
-                    receivedAt: found.receivedAt)
+                    receivedAt: found.receivedAt, number: found.number)
             }
         }
         if role == .provincialOfficer {

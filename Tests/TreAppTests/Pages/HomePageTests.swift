@@ -102,6 +102,7 @@ import VaporTesting
             let waiting = try #require(item("home-approvals", in: home))
             #expect(waiting.contains("Chờ Chủ tịch quyết định"))
             #expect(waiting.contains("Phê duyệt kế hoạch"))
+            #expect(waiting.contains(found.number) && !found.number.isEmpty, "the case by its number")
             #expect(waiting.contains(SiteURL.cases(.show(.value(id))).path))
             let other = try await signedIn(app, "ct8").get(SiteURL.home.path).body.string
             #expect(item("home-approvals", in: other) == nil)

@@ -171,6 +171,22 @@ import VaporTesting
         }
     }
 
+    @Test func theTrailNamesACaseByItsNumber() {
+        let entry = AuditEntry()
+        entry.occurredAt = Date(timeIntervalSince1970: 0)
+        entry.actorUsername = "xa4"
+        entry.action = "case.viewed"
+        entry.recordType = "case"
+        let id = UUID()
+        entry.recordID = id.uuidString
+        entry.details = ""
+        var names = AuditNames()
+        names.cases[id.uuidString] = ("00004-2026-0012", Date(timeIntervalSince1970: 0))
+        let row = AuditTrailPage.row(entry, names: names, language: .vi)
+        #expect(row.record == "Hồ sơ trường hợp: 00004-2026-0012")
+        #expect(row.recordHref == SiteURL.cases(.show(.value(id))).path)
+    }
+
     @Test func anAnalystSeesThatAChildWasViewedButNotTheChildsName() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "phantich", role: .nationalAnalyst)
