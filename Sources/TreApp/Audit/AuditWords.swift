@@ -67,6 +67,7 @@ enum AuditWords {
         "campaign.recorded": .init(vi: "Ghi chiến dịch, hoạt động", en: "Recorded a campaign"),
         "campaign.report_submitted": .init(vi: "Gửi báo cáo chiến dịch", en: "Submitted a campaign report"),
         "campaigns.exported": .init(vi: "Xuất danh sách chiến dịch", en: "Exported the campaigns"),
+        "case.corrected": .init(vi: "Sửa bước đã lưu (có lý do)", en: "Corrected a saved step (with a reason)"),
         "case.escalated": .init(vi: "Báo cáo cấp trên vì quá hạn", en: "Escalated as overdue"),
         "case.follow_up": .init(vi: "Ghi lần theo dõi, thăm trẻ", en: "Recorded a follow-up visit"),
         "case.opened": .init(vi: "Tiếp nhận tin báo, mở hồ sơ", en: "Received a report and opened the case"),
