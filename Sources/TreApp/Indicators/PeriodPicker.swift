@@ -41,6 +41,8 @@ struct PeriodPicker: Encodable {
     }
 
     var groups: [Group]
+    /// The first choice of a filter: any period.
+    var anyPeriod: Choice?
     /// A refused period as it was typed, so it can be corrected.
     var typed: String
     var example: String
@@ -52,10 +54,7 @@ struct PeriodPicker: Encodable {
         language: Language, anyLabel: String? = nil
     ) {
         var groups: [Group] = []
-        if let anyLabel {
-            groups.append(
-                Group(label: anyLabel, options: [Choice(value: "", label: anyLabel, selected: selected == nil)]))
-        }
+        anyPeriod = anyLabel.map { Choice(value: "", label: $0, selected: selected == nil) }
         var listed = Set<IndicatorPeriod>()
         for (kind, key) in Self.kinds {
             let periods = Self.recent(kind, today: today)
@@ -73,7 +72,7 @@ struct PeriodPicker: Encodable {
                 Group(
                     label: selected.label(language),
                     options: [Choice(value: selected.description, label: selected.label(language), selected: true)]),
-                at: anyLabel == nil ? 0 : 1)
+                at: 0)
         }
         self.groups = groups
         typed = asked.typed

@@ -79,6 +79,32 @@ import VaporTesting
         }
     }
 
+    @Test func theReportsListFindsAReportByAPeriodTypedAsPeopleWriteIt() async throws {
+        try await withTreApp { app in
+            try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
+            for (period, commune) in [("2026-Q3", Places.baDinh), ("2026-Q2", Places.ngocHa)] {
+                let report = PeriodicReportRecord()
+                report.provinceCode = Places.haNoi
+                report.communeCode = commune
+                report.period = period
+                report.status = PeriodicReportStatus.submitted.rawValue
+                report.comment = ""
+                report.submittedBy = "xa"
+                report.decidedBy = ""
+                try await report.create(on: app.db)
+            }
+            let browser = try await signedIn(app, "tinh1")
+            let all = try await browser.get(SiteURL.indicators(.reports).path).body.string
+            #expect(all.contains(#"<option value="" selected>Mọi kỳ</option>"#))
+            #expect(all.contains("Phường Ba Đình") && all.contains("Phường Ngọc Hà"))
+            #expect(all.contains("<td>Quý 3/2026</td>"), "each report's period as people write it")
+            let third = try await browser.get(SiteURL.indicators(.reports).link(["period": "Quý 3/2026"])).body.string
+            #expect(third.contains("Phường Ba Đình") && !third.contains("Phường Ngọc Hà"))
+            let picked = try await browser.get(SiteURL.indicators(.reports).link(["period": "", "pick": "2026-Q2"]))
+            #expect(!picked.body.string.contains("Phường Ba Đình") && picked.body.string.contains("Phường Ngọc Hà"))
+        }
+    }
+
     // MARK: charts
 
     @Test func theTrendChartHasItsPeriodsAndItsYearOnTheAxis() {
