@@ -130,12 +130,15 @@ struct AuditNames: Sendable {
     var children: [String: String] = [:]
     /// A case's number ("00004-2026-0012") and when it was received, for one stored without a number.
     var cases: [String: (number: String, receivedAt: Date)] = [:]
+    /// The reader may open a case's page (an administrator or analyst reads the trail, not the cases).
+    var mayOpenCases = false
 
     static func load(
         for entries: [AuditEntry], reader: Principal?, within jurisdiction: Jurisdiction,
         on database: any Database
     ) async throws -> AuditNames {
         var names = AuditNames()
+        names.mayOpenCases = reader.map { AccessPolicy.allows($0.role, .viewCases) } ?? false
         func ids(_ type: String) -> [UUID] {
             Array(
                 Set(

@@ -91,7 +91,9 @@ struct AuditTrailPage: Encodable {
                         + VietnamTime.date(VietnamDay.containing(found.receivedAt).description)
                     : found.number
             }
-            if name != nil, let uuid = UUID(uuidString: id) { href = SiteURL.cases(.show(.value(uuid))).path }
+            if name != nil, names.mayOpenCases, let uuid = UUID(uuidString: id) {
+                href = SiteURL.cases(.show(.value(uuid))).path
+            }
         case "account":
             name = names.accounts[id]
         default: break

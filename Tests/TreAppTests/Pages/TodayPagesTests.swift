@@ -208,9 +208,12 @@ import VaporTesting
         entry.details = ""
         var names = AuditNames()
         names.cases[id.uuidString] = ("00004-2026-0012", Date(timeIntervalSince1970: 0))
-        let row = AuditTrailPage.row(entry, names: names, language: .vi)
-        #expect(row.record == "Hồ sơ trường hợp: 00004-2026-0012")
-        #expect(row.recordHref == SiteURL.cases(.show(.value(id))).path)
+        let analyst = AuditTrailPage.row(entry, names: names, language: .vi)
+        #expect(analyst.record == "Hồ sơ trường hợp: 00004-2026-0012")
+        #expect(analyst.recordHref == nil, "no link to a page the reader may not open")
+        names.mayOpenCases = true
+        #expect(
+            AuditTrailPage.row(entry, names: names, language: .vi).recordHref == SiteURL.cases(.show(.value(id))).path)
     }
 
     @Test func anAnalystSeesThatAChildWasViewedButNotTheChildsName() async throws {
