@@ -163,8 +163,10 @@ struct AssessmentPage: Encodable {
             return ItemRow(
                 number: n, files: file.evidence[n] ?? [], title: criterion?.title(language) ?? "",
                 maxPoints: criterion?.maxPoints ?? 0,
-                weightConfirmed: criterion?.weightConfirmed ?? false, computedFigure: item.computedFigure,
-                computedHow: item.computedHow, reportedFigure: text("reported_\(n)", item.reportedFigure),
+                weightConfirmed: criterion?.weightConfirmed ?? false,
+                computedFigure: item.computedFigure.map { AssessmentPage.shown($0, language) },
+                computedHow: item.computedHow.map { AssessmentPage.how($0, language) },
+                reportedFigure: text("reported_\(n)", item.reportedFigure),
                 overrideReason: text("reason_\(n)", item.overrideReason),
                 points: text("points_\(n)", item.points.map(String.init) ?? ""), metYes: met == "yes",
                 metNo: met == "no", evidenceNote: text("evidence_\(n)", item.evidenceNote),
@@ -258,5 +260,24 @@ struct CriteriaPage: Encodable {
         canEdit = AccessPolicy.allows(reader.role, .manageReferenceData)
         self.error = error
         self.notice = notice
+    }
+}
+
+extension AssessmentPage {
+    /// How a figure was computed, as stored when the form was opened ("TR19 Số diễn đàn trẻ em, 2026: 1"), in
+    /// the reader's language: the indicator's name from the catalogue, the numbers written the reader's way.
+    static func how(_ stored: String, _ language: Language) -> String {
+        guard language == .en, let code = stored.split(separator: " ").first.map(String.init),
+            let definition = IndicatorCatalogueFile.shared.indicator(code)
+        else { return stored }
+        return shown(stored.replacingOccurrences(of: definition.name.vi, with: definition.name(.en)), .en)
+    }
+
+    /// A figure stored the Vietnamese way (35.714,3) written the English way (35,714.3) for an English reader.
+    static func shown(_ stored: String, _ language: Language) -> String {
+        guard language == .en else { return stored }
+        return stored.replacing(#/\d[\d.,]*\d/#) { number in
+            String(number.output.map { $0 == "." ? "," : $0 == "," ? "." : $0 })
+        }
     }
 }

@@ -277,6 +277,15 @@ import VaporTesting
         #expect(some.en.contains("3 of 126 communes"))
     }
 
+    @Test func howAFigureWasComputedIsSaidInTheReadersLanguage() throws {
+        let forums = try #require(IndicatorCatalogueFile.shared.indicator("TR19"))
+        let stored = "TR19 \(forums.name.vi), 2026: 1.200 / 3"
+        #expect(AssessmentPage.how(stored, .vi) == stored)
+        #expect(AssessmentPage.how(stored, .en) == "TR19 \(forums.name.en), 2026: 1,200 / 3")
+        #expect(AssessmentPage.shown("35.714,3", .en) == "35,714.3")
+        #expect(AssessmentPage.shown("100,0%", .vi) == "100,0%")
+    }
+
     @Test func theChildFriendlyListShowsNoRateWhenNothingWasAssessed() async throws {
         try await withTreApp { app in
             try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
