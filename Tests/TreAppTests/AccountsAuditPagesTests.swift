@@ -98,7 +98,7 @@ import TreDomain
                 entry("account.disabled", record: "def", sequence: nil, refused: true),
             ], total: 3)
         let page = AuditTrailPage(trail, search: "account", paging: Paging(page: 1, per: 50), language: .vi)
-        #expect(page.rows.map(\.record) == ["Tài khoản abc", "Tài khoản", "Tài khoản def"])
+        #expect(page.rows.map(\.record) == ["Tài khoản: abc", "Tài khoản", "Tài khoản: def"])
         #expect(page.rows.map(\.action) == ["Tạo tài khoản", "Xuất danh sách tài khoản", "Khóa tài khoản"])
         let english = AuditTrailPage(trail, search: "account", paging: Paging(page: 1, per: 50), language: .en)
         #expect(english.rows.map(\.action) == ["Created an account", "Exported the accounts", "Disabled an account"])

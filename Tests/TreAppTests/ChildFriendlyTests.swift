@@ -121,7 +121,7 @@ import VaporTesting
             try await IndicatorRefresh.run(on: app.db)
             let list = try await province.get("/child-friendly?year=\(Self.year)")
             let communes = try await UnitQueries.communesInForce(provinceCode: Places.haNoi, on: app.db).count
-            #expect(list.body.string.contains("(1/\(communes))"))
+            #expect(list.body.string.contains("1 trên \(communes) xã có quyết định công nhận"))
             let found = try await province.get("/child-friendly?year=\(Self.year)&q=ba%20dinh")
             #expect(found.body.string.contains("Phường Ba Đình") && !found.body.string.contains("Phường Ngọc Hà"))
             let figures = try await IndicatorQueries.totals(

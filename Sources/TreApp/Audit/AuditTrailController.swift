@@ -11,10 +11,15 @@ struct AuditTrailController {
     @Sendable func trail(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
         let paging = Paging(request)
-        let q = ((try? request.query.get(String.self, at: "q")) ?? "").trimmingCharacters(in: .whitespaces)
+        func field(_ name: String) -> String {
+            ((try? request.query.get(String.self, at: name)) ?? "").trimmingCharacters(in: .whitespaces)
+        }
+        let filter = AuditFilter(
+            q: field("q"), person: field("person"), recordType: field("type"), record: field("record"),
+            from: field("from"), to: field("to"))
         let trail = try await AuditQueries.trail(
-            within: principal.jurisdiction, search: q, paging: paging, on: request.db)
-        let page = AuditTrailPage(trail, search: q, paging: paging, language: request.language)
+            filter, for: principal, within: principal.jurisdiction, paging: paging, on: request.db)
+        let page = AuditTrailPage(trail, filter: filter, paging: paging, language: request.language)
         return try await request.render("audit/trail", title: UIStrings.text("auditTrail", request.language), page)
     }
 }

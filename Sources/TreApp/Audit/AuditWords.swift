@@ -24,6 +24,13 @@ enum AuditWords {
         records[type].map { $0(language) } ?? type
     }
 
+    /// The kinds of record the trail can be filtered by, in the reader's language and order.
+    static func recordTypes(_ language: Language) -> [(code: String, label: String)] {
+        records.map { ($0.key, $0.value(language)) }.sorted {
+            VietnameseCollation.sortKey($0.label) < VietnameseCollation.sortKey($1.label)
+        }
+    }
+
     private static func split(_ code: String) -> (String, String) {
         guard let dot = code.firstIndex(of: ".") else { return (code, "") }
         return (String(code[..<dot]), String(code[code.index(after: dot)...]))
@@ -60,7 +67,7 @@ enum AuditWords {
         "campaign.recorded": .init(vi: "Ghi chiến dịch, hoạt động", en: "Recorded a campaign"),
         "campaign.report_submitted": .init(vi: "Gửi báo cáo chiến dịch", en: "Submitted a campaign report"),
         "campaigns.exported": .init(vi: "Xuất danh sách chiến dịch", en: "Exported the campaigns"),
-        "case.corrected": .init(vi: "Sửa một bước đã ghi", en: "Corrected a recorded step"),
+        "case.corrected": .init(vi: "Sửa bước đã lưu (có lý do)", en: "Corrected a saved step (with a reason)"),
         "case.escalated": .init(vi: "Báo cáo cấp trên vì quá hạn", en: "Escalated as overdue"),
         "case.follow_up": .init(vi: "Ghi lần theo dõi, thăm trẻ", en: "Recorded a follow-up visit"),
         "case.opened": .init(vi: "Tiếp nhận tin báo, mở hồ sơ", en: "Received a report and opened the case"),

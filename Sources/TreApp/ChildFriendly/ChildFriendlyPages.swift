@@ -23,6 +23,10 @@ struct ChildFriendlyListPage: Encodable {
     var recognised: Int
     var communes: Int
     var share: String
+    /// What the share is computed from, in a sentence; when no commune is recognised and none assessed in the
+    /// year there is no share to show, only that sentence.
+    var shareBasis: String
+    var showShare: Bool
     var targets: [String]
     var csvHref: String
     var action = SiteURL.childFriendly(.list).path
@@ -42,8 +46,28 @@ struct ChildFriendlyListPage: Encodable {
             communes == 0
             ? "—"
             : IndicatorNumberFormat.decimal(Double(recognised) * 100 / Double(communes), language: language) + "%"
+        showShare = recognised > 0 || listing.assessedInYear > 0
+        shareBasis = Self.basis(
+            recognised: recognised, communes: communes, assessed: listing.assessedInYear, year: year)(language)
         targets = Self.targets.map { "\($0.year): \($0.share)%" }
         csvHref = SiteURL.childFriendly(.export).link(["year": String(year)])
+    }
+
+    /// The share's numerator and denominator in words: recognitions still in force (from this year or an
+    /// earlier one) over the communes in force, and how many communes sent an assessment this year.
+    static func basis(recognised: Int, communes: Int, assessed: Int, year: Int) -> LocalizedText {
+        guard recognised > 0 || assessed > 0 else {
+            return LocalizedText(
+                vi: "Chưa xã nào được công nhận hoặc gửi tự đánh giá năm \(year), nên chưa có tỷ lệ.",
+                en: "No commune has been recognised or has sent a self-assessment for \(year) yet, so there is no rate."
+            )
+        }
+        return LocalizedText(
+            vi:
+                "\(recognised) trên \(communes) xã có quyết định công nhận còn hiệu lực (kể cả công nhận những năm trước); \(assessed) xã đã gửi tự đánh giá năm \(year).",
+            en:
+                "\(recognised) of \(communes) communes hold a recognition in force (including earlier years'); \(assessed) sent a self-assessment for \(year)."
+        )
     }
 
     static func row(commune: Commune, assessment: FriendlyAssessmentRecord?, year: Int, language: Language)
@@ -139,8 +163,10 @@ struct AssessmentPage: Encodable {
             return ItemRow(
                 number: n, files: file.evidence[n] ?? [], title: criterion?.title(language) ?? "",
                 maxPoints: criterion?.maxPoints ?? 0,
-                weightConfirmed: criterion?.weightConfirmed ?? false, computedFigure: item.computedFigure,
-                computedHow: item.computedHow, reportedFigure: text("reported_\(n)", item.reportedFigure),
+                weightConfirmed: criterion?.weightConfirmed ?? false,
+                computedFigure: item.computedFigure.map { AssessmentPage.shown($0, language) },
+                computedHow: item.computedHow.map { AssessmentPage.how($0, language) },
+                reportedFigure: text("reported_\(n)", item.reportedFigure),
                 overrideReason: text("reason_\(n)", item.overrideReason),
                 points: text("points_\(n)", item.points.map(String.init) ?? ""), metYes: met == "yes",
                 metNo: met == "no", evidenceNote: text("evidence_\(n)", item.evidenceNote),
@@ -234,5 +260,24 @@ struct CriteriaPage: Encodable {
         canEdit = AccessPolicy.allows(reader.role, .manageReferenceData)
         self.error = error
         self.notice = notice
+    }
+}
+
+extension AssessmentPage {
+    /// How a figure was computed, as stored when the form was opened ("TR19 Số diễn đàn trẻ em, 2026: 1"), in
+    /// the reader's language: the indicator's name from the catalogue, the numbers written the reader's way.
+    static func how(_ stored: String, _ language: Language) -> String {
+        guard language == .en, let code = stored.split(separator: " ").first.map(String.init),
+            let definition = IndicatorCatalogueFile.shared.indicator(code)
+        else { return stored }
+        return shown(stored.replacingOccurrences(of: definition.name.vi, with: definition.name(.en)), .en)
+    }
+
+    /// A figure stored the Vietnamese way (35.714,3) written the English way (35,714.3) for an English reader.
+    static func shown(_ stored: String, _ language: Language) -> String {
+        guard language == .en else { return stored }
+        return stored.replacing(#/\d[\d.,]*\d/#) { number in
+            String(number.output.map { $0 == "." ? "," : $0 == "," ? "." : $0 })
+        }
     }
 }

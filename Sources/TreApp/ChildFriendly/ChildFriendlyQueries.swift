@@ -11,6 +11,8 @@ enum ChildFriendlyQueries {
         var assessments: [Int: FriendlyAssessmentRecord]
         var recognised: Int
         var communesInForce: Int
+        /// Communes of the jurisdiction whose assessment of the year was sent to the province (or decided).
+        var assessedInYear = 0
     }
 
     static func listing(
@@ -23,7 +25,10 @@ enum ChildFriendlyQueries {
         return Listing(
             total: total, communes: communes,
             assessments: try await assessments(of: communes.map(\.code), year: year, on: database),
-            recognised: recognised, communesInForce: all)
+            recognised: recognised, communesInForce: all,
+            assessedInYear: try await FriendlyAssessmentRecord.query(on: database).filter(\.$year == year)
+                .filter(\.$status != AssessmentStatus.draft.rawValue)
+                .within(jurisdiction, province: \.$provinceCode, commune: \.$communeCode).count())
     }
 
     static func assessments(of codes: [Int], year: Int, on database: any Database) async throws

@@ -4,40 +4,6 @@ import Vapor
 
 /// The home page, shaped by role: each person sees their jurisdiction and the work open to them.
 struct HomeController {
-    struct Link: Encodable {
-        var href: String
-        var label: String
-    }
-
-    /// The home page of one reader, built without a database from who they are and their place's name.
-    struct HomePage: Encodable {
-        var greeting: String
-        var role: String
-        var jurisdiction: String
-        var roleIntro: String
-        var links: [Link]
-
-        init(fullName: String, role: Role, jurisdictionName: String, language: Language) {
-            var links: [Link] = []
-            func add(_ href: String, _ key: String) {
-                links.append(Link(href: href, label: UIStrings.text(key, language)))
-            }
-            if AccessPolicy.allows(role, .manageAccounts) {
-                add(SiteURL.accounts(.users).path, "accounts")
-                add(SiteURL.accounts(.newUser).path, "newAccount")
-            }
-            if AccessPolicy.allows(role, .viewAudit) { add(SiteURL.audit(.trail).path, "auditTrail") }
-            add(SiteURL.accounts(.password).path, "changePassword")
-            add(SiteURL.accounts(.secondFactor).path, "secondFactor")
-            add(SiteURL.accounts(.sessions).path, "mySessions")
-            greeting = "\(UIStrings.text("welcome", language)), \(fullName)"
-            self.role = role.label(language)
-            jurisdiction = jurisdictionName
-            roleIntro = HomeController.intro(for: role)(language)
-            self.links = links
-        }
-    }
-
     func register(_ routes: any RoutesBuilder) {
         routes.get(.home, access: .signedIn, use: home)
         routes.get(.health, access: .everyone, use: health)
@@ -47,9 +13,10 @@ struct HomeController {
         let principal = try request.requirePrincipal()
         let language = request.language
         let names = try await JurisdictionNames.load(for: [principal.jurisdiction], on: request.db)
+        let work = try await HomeQueries.work(for: principal, now: Date(), on: request.db)
         let page = HomePage(
             fullName: principal.fullName, role: principal.role,
-            jurisdictionName: names.describe(principal.jurisdiction, language), language: language)
+            jurisdictionName: names.describe(principal.jurisdiction, language), work: work, language: language)
         return try await request.render("home/home", title: UIStrings.text("home", language), page)
     }
 

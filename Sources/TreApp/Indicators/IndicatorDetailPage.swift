@@ -20,6 +20,8 @@ struct IndicatorDetailPage: Encodable {
     var unitName: String
     var unitCode: String
     var period: String
+    /// The period as people write it ("Quý 3/2026").
+    var periodLabel: String
     var trail: [IndicatorLink]
     var value: String
     var numerator: String
@@ -39,6 +41,12 @@ struct IndicatorDetailPage: Encodable {
     var trendChart: LineChart
     var csvHref: String
     var xlsxHref: String
+    /// The period picker's form: it keeps the unit and the breakdown.
+    var action: String
+    var by: String
+    var picker: PeriodPicker
+    /// Why the period typed could not be read (the page then shows this year's figures).
+    var error: String?
 
     struct Breakdown: Encodable {
         var label: String
@@ -46,7 +54,10 @@ struct IndicatorDetailPage: Encodable {
         var selected: Bool
     }
 
-    init(_ table: IndicatorTable, trail: [NamedUnit], language: Language) {
+    init(
+        _ table: IndicatorTable, trail: [NamedUnit], language: Language, asked: PeriodAsked? = nil,
+        today: CivilDate = VietnamDay.containing(Date())
+    ) {
         let definition = table.definition
         let code = definition.code
         func cell(_ row: IndicatorTable.Row, href: String?) -> IndicatorCell {
@@ -64,7 +75,14 @@ struct IndicatorDetailPage: Encodable {
                     } : nil)
         }
         let categories = table.categories.map { cell($0, href: nil) }
-        let trend = table.trend.map { cell($0, href: nil) }
+        // Each period of the trend as people write it ("Quý 2/2026"); its code stays in the exports and the API.
+        let trendPeriods = table.trend.compactMap { try? IndicatorPeriod(parsing: $0.unitCode) }
+        let trend = table.trend.map { row in
+            var shown = cell(row, href: nil)
+            shown.label = (try? IndicatorPeriod(parsing: row.unitCode))?.label(language) ?? row.name
+            return shown
+        }
+        let caption = "\(UIStrings.text("value", language)) — \(table.period.label(language))"
         let target = table.target.map { IndicatorTarget(value: $0, higherIsBetter: definition.higherIsBetter) }
         let by = table.breakdown?.rawValue
         self.code = code
@@ -74,6 +92,7 @@ struct IndicatorDetailPage: Encodable {
         unitName = table.unitName
         unitCode = IndicatorUnit.code(table.unit)
         period = table.period.description
+        periodLabel = table.period.label(language)
         self.trail = trail.links(to: .overview, period: table.period)
         value = table.total.display(definition.factor, language: language)
         numerator = table.total.displayCount(table.total.numerator, language: language)
@@ -89,7 +108,7 @@ struct IndicatorDetailPage: Encodable {
             ? nil
             : BarChart(
                 rows: zip(table.subUnits, units).map { ($0.name, $0.reading.value, $1.value, $1.href) },
-                target: table.target)
+                target: table.target, caption: caption, language: language)
         breakdowns = definition.disaggregations.map {
             Breakdown(
                 label: $0.label(language),
@@ -101,12 +120,21 @@ struct IndicatorDetailPage: Encodable {
             categories.isEmpty
             ? nil
             : BarChart(
-                rows: zip(table.categories, categories).map { ($0.name, $0.reading.value, $1.value, nil) }, target: nil)
+                rows: zip(table.categories, categories).map { ($0.name, $0.reading.value, $1.value, nil) }, target: nil,
+                caption: caption, language: language)
         self.trend = trend
         trendChart = LineChart(
-            rows: zip(table.trend, trend).map { ($0.name, $0.reading.value, $1.value) }, target: table.target)
+            rows: zip(table.trend, trend).map { ($1.label, $0.reading.value, $1.value) }, target: table.target,
+            axis: trendPeriods.count == table.trend.count ? PeriodAxis(trendPeriods, language: language) : nil,
+            yTitle: UIStrings.text("value", language), language: language)
         csvHref = IndicatorURL.tableCSV(.value(code)).link(unit: table.unit, period: table.period, by: by)
         xlsxHref = IndicatorURL.tableXLSX(.value(code)).link(unit: table.unit, period: table.period, by: by)
+        action = SiteURL.indicators(.detail(.value(code))).path
+        self.by = by ?? ""
+        picker = PeriodPicker(
+            selected: table.period, asked: asked ?? PeriodAsked(period: nil, pick: nil), today: today,
+            language: language)
+        error = asked?.refusal?(language)
     }
 }
 
@@ -115,6 +143,7 @@ struct IndicatorDetailPage: Encodable {
 struct IndicatorReportPage: Encodable {
     var unitName: String
     var period: String
+    var periodLabel: String
     var rows: [IndicatorOverviewRow]
     var generatedAt: String
     /// When the figures were computed, which is what the report is true as of (printing it later changes
@@ -123,13 +152,18 @@ struct IndicatorReportPage: Encodable {
     var status: String
     var xlsxHref: String
     var printScript: String
+    var unitCode: String
+    var action: String
+    var picker: PeriodPicker
+    var error: String?
 
-    init(_ report: IndicatorReportData, language: Language, now: Date) {
+    init(_ report: IndicatorReportData, language: Language, now: Date, asked: PeriodAsked? = nil) {
         let unit = report.unit
         let period = report.period
         let status = report.status
         unitName = unit.name
         self.period = period.description
+        periodLabel = period.label(language)
         rows = report.tables.map { table in
             IndicatorOverviewRow(
                 code: table.definition.code, name: table.definition.name(language),
@@ -144,6 +178,12 @@ struct IndicatorReportPage: Encodable {
         self.status = status?.label(language) ?? UIStrings.text("reportNotSubmitted", language)
         xlsxHref = IndicatorURL.reportWorkbook.link(unit: unit.unit, period: period)
         printScript = SiteURL.script(.print).path
+        unitCode = IndicatorUnit.code(unit.unit)
+        action = SiteURL.indicators(.report).path
+        picker = PeriodPicker(
+            selected: period, asked: asked ?? PeriodAsked(period: nil, pick: nil), today: VietnamDay.containing(now),
+            language: language)
+        error = asked?.refusal?(language)
     }
 }
 

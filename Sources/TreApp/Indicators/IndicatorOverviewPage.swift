@@ -41,6 +41,8 @@ struct IndicatorOverviewPage: Encodable {
     var periodExample: String
     /// Why the period typed could not be read (the page then shows this year's figures).
     var error: String?
+    /// The list of recent periods and the text box for any other.
+    var picker: PeriodPicker
     var trail: [IndicatorLink]
     var rows: [IndicatorOverviewRow]
     var subUnits: [IndicatorLink]
@@ -53,7 +55,8 @@ struct IndicatorOverviewPage: Encodable {
 
     init(
         _ data: IndicatorOverviewData, catalogue: IndicatorCatalogue = IndicatorCatalogueFile.shared,
-        reader: Principal, language: Language, periodRefusal: LocalizedText? = nil
+        reader: Principal, language: Language, periodRefusal: LocalizedText? = nil, asked: PeriodAsked? = nil,
+        today: CivilDate = VietnamDay.containing(Date())
     ) {
         let unit = data.unit.unit
         let period = data.period
@@ -63,7 +66,9 @@ struct IndicatorOverviewPage: Encodable {
         self.period = period.description
         periodLabel = period.label(language)
         periodExample = IndicatorPeriod(kind: .quarter, year: period.year, index: 2).label(language)
-        error = periodRefusal?(language)
+        error = (asked?.refusal ?? periodRefusal)?(language)
+        picker = PeriodPicker(
+            selected: period, asked: asked ?? PeriodAsked(period: nil, pick: nil), today: today, language: language)
         trail = data.trail.links(to: .overview, period: period)
         rows = catalogue.indicators.map { definition in
             func readingAt(_ period: IndicatorPeriod) -> IndicatorReading {

@@ -29,16 +29,23 @@ struct IndicatorPagesController {
     /// page whose only way on is home.
     @Sendable func overview(_ request: Request) async throws -> Response {
         let principal = try request.requirePrincipal()
-        let typed = IndicatorUnit.typedPeriod(try? request.query.get(String.self, at: "period"))
+        let asked = Self.asked(request)
         let unit = try await IndicatorUnit.resolve(
             try? request.query.get(String.self, at: "unit"), for: principal, on: request.db)
         let data = try await IndicatorQueries.overview(
-            unit, period: typed.period, for: principal, language: request.language, on: request.db)
-        let page = IndicatorOverviewPage(
-            data, reader: principal, language: request.language, periodRefusal: typed.refusal)
+            unit, period: asked.period ?? IndicatorUnit.typedPeriod(nil).period, for: principal,
+            language: request.language, on: request.db)
+        let page = IndicatorOverviewPage(data, reader: principal, language: request.language, asked: asked)
         return try await request.render(
             "indicators/overview", title: UIStrings.text("indicators", request.language), page,
-            status: typed.refusal == nil ? .ok : .unprocessableEntity)
+            status: asked.refusal == nil ? .ok : .unprocessableEntity)
+    }
+
+    /// The period a page was asked for: typed (`period`) or chosen from the list (`pick`).
+    static func asked(_ request: Request) -> PeriodAsked {
+        PeriodAsked(
+            period: try? request.query.get(String.self, at: "period"),
+            pick: try? request.query.get(String.self, at: "pick"))
     }
 
     /// One indicator's figures for `/indicators/{code}?unit=&period=&by=` (the page, its exports, the API).
@@ -50,12 +57,19 @@ struct IndicatorPagesController {
             for: try request.requirePrincipal(), language: request.language, on: request.db)
     }
 
+    /// A period that cannot be read shows this year's figures with the reason beside the picker.
     @Sendable func detail(_ request: Request) async throws -> Response {
-        let table = try await Self.table(request)
+        let asked = Self.asked(request)
+        let table = try await IndicatorQueries.table(
+            request.parameters.get("code") ?? "", unit: try? request.query.get(String.self, at: "unit"),
+            period: asked.period?.description, by: try? request.query.get(String.self, at: "by"),
+            for: try request.requirePrincipal(), language: request.language, on: request.db)
         let trail = try await IndicatorQueries.trail(
             to: table.unit, for: try request.requirePrincipal(), language: request.language, on: request.db)
-        let page = IndicatorDetailPage(table, trail: trail, language: request.language)
-        return try await request.render("indicators/detail", title: table.definition.name(request.language), page)
+        let page = IndicatorDetailPage(table, trail: trail, language: request.language, asked: asked)
+        return try await request.render(
+            "indicators/detail", title: table.definition.name(request.language), page,
+            status: asked.refusal == nil ? .ok : .unprocessableEntity)
     }
 
     /// The export's rows: the unit itself, the units below it, then the breakdown.
@@ -115,13 +129,17 @@ struct IndicatorPagesController {
     }
 
     @Sendable func printableReport(_ request: Request) async throws -> Response {
-        let chosen = try await Self.selection(request)
+        let asked = Self.asked(request)
+        let chosen = try await IndicatorQueries.selection(
+            unit: try? request.query.get(String.self, at: "unit"), period: asked.period?.description,
+            for: try request.requirePrincipal(), on: request.db)
         let report = try await IndicatorQueries.report(
             chosen.unit, period: chosen.period, for: try request.requirePrincipal(), language: request.language,
             on: request.db)
-        let page = IndicatorReportPage(report, language: request.language, now: Date())
+        let page = IndicatorReportPage(report, language: request.language, now: Date(), asked: asked)
         return try await request.render(
-            "indicators/report", title: UIStrings.text("periodicReport", request.language), page)
+            "indicators/report", title: UIStrings.text("periodicReport", request.language), page,
+            status: asked.refusal == nil ? .ok : .unprocessableEntity)
     }
 
     @Sendable func reportWorkbook(_ request: Request) async throws -> Response {

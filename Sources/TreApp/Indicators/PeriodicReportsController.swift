@@ -23,10 +23,12 @@ struct PeriodicReportsController {
             database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor())
     }
 
+    /// The list's filter; a period typed as people write it ("Quý 3/2026") is read, one that cannot be read
+    /// filters nothing and is explained beside the picker.
     private func filter(_ request: Request) -> PeriodicReportFilter {
         PeriodicReportFilter(
             status: (try? request.query.get(String.self, at: "status")) ?? "",
-            period: ((try? request.query.get(String.self, at: "period")) ?? "").uppercased(),
+            period: IndicatorPagesController.asked(request).period?.description ?? "",
             q: VietnameseText.normalized((try? request.query.get(String.self, at: "q")) ?? ""))
     }
 
@@ -45,12 +47,13 @@ struct PeriodicReportsController {
         let paging = Paging(request)
         let data = try await IndicatorQueries.reportsPage(
             filter, paging: paging, for: principal, year: today.year, language: request.language, on: request.db)
+        let asked = IndicatorPagesController.asked(request)
         let page = PeriodicReportsPage(
             data, filter: filter, paging: paging, reader: principal, language: request.language, today: today,
-            refusal: refusal, notice: notice, typed: typed)
+            refusal: refusal, notice: notice, typed: typed, asked: asked)
         return try await request.render(
             "indicators/reports", title: UIStrings.text("periodicReports", request.language), page,
-            status: refusal?.status ?? .ok)
+            status: refusal?.status ?? (asked.refusal == nil ? .ok : .unprocessableEntity))
     }
 
     @Sendable func csv(_ request: Request) async throws -> Response {
@@ -81,11 +84,17 @@ struct PeriodicReportsController {
     }
 
     @Sendable func submit(_ request: Request) async throws -> Response {
-        struct Form: Content { var period: String? }
+        struct Form: Content {
+            var period: String?
+            var pick: String?
+        }
         let form = try request.content.decode(Form.self)
+        // A period typed wins over the one chosen in the list, as on every indicator page.
+        let typed = form.period?.trimmingCharacters(in: .whitespaces) ?? ""
+        let period = typed.isEmpty ? form.pick ?? "" : typed
         return try await request.submitting(
             to: .indicators(.reports), query: ["done": PeriodicReportNotice.submitted.rawValue],
-            { _ = try await service(request).submit(period: form.period ?? "") },
+            { _ = try await service(request).submit(period: period) },
             otherwise: { try await render(request, refusal: $0, typed: (form.period, nil)) })
     }
 

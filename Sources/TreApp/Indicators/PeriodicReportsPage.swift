@@ -48,12 +48,16 @@ struct PeriodicReportsPage: Encodable {
     var csvHref: String
     var listAction: String
     var populationAction: String
+    /// The list's filter by period (any period first) and the period a commune submits (the quarter that
+    /// last ended, chosen).
+    var picker: PeriodPicker
+    var submitPicker: PeriodPicker
 
     /// `typed` refills the forms after a refusal (the period or population the commune typed).
     init(
         _ data: PeriodicReportsData, filter: PeriodicReportFilter, paging: Paging, reader: Principal,
         language: Language, today: CivilDate, refusal: Refusal? = nil, notice: PeriodicReportNotice? = nil,
-        typed: (period: String?, population: String?) = (nil, nil)
+        typed: (period: String?, population: String?) = (nil, nil), asked: PeriodAsked? = nil
     ) {
         let jurisdiction = reader.jurisdiction
         let currentQuarter = IndicatorPeriod(kind: .quarter, year: today.year, index: (today.month - 1) / 3 + 1)
@@ -73,15 +77,23 @@ struct PeriodicReportsPage: Encodable {
                 SiteURL.indicators(.decide(.value(id), .value(action))).path
             }
             return Row(
-                id: id.uuidString, commune: named.commune, period: record.period,
+                id: id.uuidString, commune: named.commune,
+                period: (try? IndicatorPeriod(parsing: record.period))?.label(language) ?? record.period,
                 status: status?.label(language) ?? record.status, comment: record.comment,
                 canDecide: jurisdiction.level == .province && status == .submitted,
                 canReopen: jurisdiction.level == .province && status == .approved,
                 reportHref: IndicatorURL.report.link(unit: unit, period: period), approveAction: decide(.approve),
                 returnAction: decide(.return), reopenAction: decide(.reopen))
         }
-        error = refusal?.message
+        error = refusal?.message ?? asked?.refusal?(language)
         self.notice = notice?.text(language)
+        picker = PeriodPicker(
+            selected: try? IndicatorPeriod(parsing: filter.period), asked: asked ?? PeriodAsked(period: nil, pick: nil),
+            today: today, language: language, anyLabel: UIStrings.text("allPeriods", language))
+        let owed = HomeQueries.lastEndedQuarter(before: today)
+        let typedPeriod = typed.period.flatMap { try? IndicatorPeriod(parsing: $0) }
+        submitPicker = PeriodPicker(selected: typedPeriod ?? owed, today: today, language: language)
+        submitPicker.typed = typedPeriod == nil ? typed.period ?? "" : ""
         statuses = PeriodicReportStatus.allCases.map {
             Choice(value: $0.rawValue, label: $0.label(language), selected: $0.rawValue == filter.status)
         }

@@ -96,6 +96,19 @@ struct InspectionPage: Encodable {
     var linkChildAction: String
     var error: String?
     var notice: String?
+    /// Finding a child to link by name: the search (a GET to this page) and the children it found, each
+    /// linked with one button.
+    struct Candidate: Encodable {
+        var id: String
+        var name: String
+        var born: String
+        var href: String
+    }
+
+    var searchAction: String
+    var childSearch: String
+    var searched: Bool
+    var candidates: [Candidate]
 
     init(
         _ file: InspectionQueries.InspectionFile, reader: Principal, language: Language, today: CivilDate,
@@ -120,5 +133,15 @@ struct InspectionPage: Encodable {
         linkChildAction = SiteURL.communeWork(.inspections(.children(place))).path
         error = refusal?.message
         self.notice = notice
+        searchAction = SiteURL.communeWork(.inspections(.show(place))).path
+        childSearch = file.search
+        searched = !file.search.trimmingCharacters(in: .whitespaces).isEmpty
+        candidates = file.candidates.compactMap { child in
+            guard let id = child.id else { return nil }
+            return Candidate(
+                id: id.uuidString, name: child.fullName,
+                born: child.birthDate.map(VietnamTime.date) ?? String(child.birthYear),
+                href: SiteURL.children(.show(.value(id))).path)
+        }
     }
 }

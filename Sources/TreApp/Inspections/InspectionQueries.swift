@@ -57,7 +57,14 @@ extension InspectionQueries {
         var inspection: InspectionRecord
         var commune: String
         var children: [Child]
+        /// The name searched for to link a child, and the registered children of the inspection's commune it
+        /// found (the registry's accent-free search), none of them already linked.
+        var search = ""
+        var candidates: [Child] = []
     }
+
+    /// How many children a name search offers: more means the name typed should be longer.
+    static let candidateLimit = 10
 
     static func inspection(_ id: UUID?, for principal: Principal, on database: any Database) async throws
         -> InspectionRecord
@@ -67,9 +74,9 @@ extension InspectionQueries {
         return record
     }
 
-    static func file(of inspection: InspectionRecord, for principal: Principal, on database: any Database)
-        async throws -> InspectionFile
-    {
+    static func file(
+        of inspection: InspectionRecord, for principal: Principal, search: String = "", on database: any Database
+    ) async throws -> InspectionFile {
         let ids = try await InspectionChildRecord.query(on: database)
             .filter(\.$inspection.$id == inspection.requireID()).all().map(\.$child.id)
         var children: [Child] = []
@@ -79,6 +86,18 @@ extension InspectionQueries {
             }
         }
         let names = try await CommuneScope.names(of: [inspection.communeCode], on: database)
-        return InspectionFile(inspection: inspection, commune: names[inspection.communeCode] ?? "", children: children)
+        var candidates: [Child] = []
+        let typed = NameSearch(search)
+        if !typed.tokens.isEmpty {
+            let today = VietnamDay.containing(Date())
+            candidates = try await ChildQueries.page(
+                in: principal.jurisdiction,
+                filters: ChildFilters(search: typed, communeCode: inspection.communeCode, status: .all), page: 1,
+                per: candidateLimit, today: (today.year, today.month, today.day), on: database
+            ).items.filter { child in !ids.contains { $0 == child.id } }
+        }
+        return InspectionFile(
+            inspection: inspection, commune: names[inspection.communeCode] ?? "", children: children,
+            search: search, candidates: candidates)
     }
 }

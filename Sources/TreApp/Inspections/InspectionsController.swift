@@ -134,7 +134,10 @@ struct InspectionsController {
         _ request: Request, _ record: InspectionRecord, refusal: Refusal? = nil, notice: String? = nil
     ) async throws -> Response {
         let principal = try request.requirePrincipal()
-        let file = try await InspectionQueries.file(of: record, for: principal, on: request.db)
+        let search = (try? request.query.get(String.self, at: "child")) ?? ""
+        let file = try await InspectionQueries.file(
+            of: record, for: principal, search: AccessPolicy.allows(principal.role, .recordCommuneWork) ? search : "",
+            on: request.db)
         let page = InspectionPage(
             file, reader: principal, language: request.language, today: VietnamDay.containing(Date()),
             refusal: refusal, notice: notice)
