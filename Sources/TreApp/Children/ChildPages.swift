@@ -133,7 +133,7 @@ struct ChildRecordPage: Encodable {
                 value: [$0.fullName, $0.phone].filter { !$0.isEmpty }.joined(separator: " · "))
         }
         isChild = child.age(on: today).isChild
-        timeline = Self.timeline(file.history, language: language)
+        timeline = Self.timeline(file.history, people: file.people, language: language)
         duplicates =
             canEdit
             ? file.duplicates.map {
@@ -155,7 +155,9 @@ struct ChildRecordPage: Encodable {
 
     /// The record's history in words, newest first. Every read is stored, but one person's views of the record
     /// on one day show as one line with how many there were, so the changes are not buried under them.
-    static func timeline(_ history: [AuditEntry], language: Language) -> [TimelineEntry] {
+    static func timeline(_ history: [AuditEntry], people: [String: String] = [:], language: Language)
+        -> [TimelineEntry]
+    {
         var entries: [TimelineEntry] = []
         var views: [String: (index: Int, count: Int)] = [:]
         for entry in history {
@@ -171,7 +173,9 @@ struct ChildRecordPage: Encodable {
             }
             entries.append(
                 TimelineEntry(
-                    time: VietnamTime.format(entry.occurredAt), actor: entry.actorUsername, action: words,
+                    time: VietnamTime.format(entry.occurredAt),
+                    actor: people[entry.actorUsername].map { "\($0) (\(entry.actorUsername))" } ?? entry.actorUsername,
+                    action: words,
                     details: entry.details))
         }
         return entries

@@ -21,6 +21,8 @@ struct ChildRecordFile {
     var inspections: [InspectionRecord]
     /// The cases about the child, for a reader who may see cases, within their jurisdiction.
     var cases: [ProtectionCase] = []
+    /// The full names of the people in the history, by username.
+    var people: [String: String] = [:]
 }
 
 extension ChildQueries {
@@ -50,6 +52,10 @@ extension ChildQueries {
             cases = try await CaseQueries.scoped(to: service.principal.jurisdiction, on: database)
                 .filter(\.$id ~~ linked).all()
         }
+        let usernames = Array(Set(history.map(\.actorUsername)))
+        let people = Dictionary(
+            try await UserAccount.query(on: database).filter(\.$username ~~ usernames).all()
+                .map { ($0.username, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         return ChildRecordFile(
             child: child, caregivers: caregivers, communeName: communes[child.communeCode] ?? "",
             duplicates: duplicates, duplicateCommunes: communes, history: history,
@@ -57,7 +63,7 @@ extension ChildQueries {
             circumstances: try await ChildHistoryQueries.circumstances(of: child, on: database),
             supports: try await ChildHistoryQueries.supports(of: child, on: database),
             injuries: try await ChildInjuryRecord.query(on: database).filter(\.$childID == id).all(),
-            inspections: inspections, cases: cases)
+            inspections: inspections, cases: cases, people: people)
     }
 }
 
