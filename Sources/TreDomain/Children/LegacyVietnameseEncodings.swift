@@ -25,7 +25,7 @@ enum LegacyVietnameseEncodings {
         0x00F8, 0x00F9, 0x00FA, 0x00FB, 0x00FC, 0x01B0, 0x20AB, 0x00FF,
     ]
 
-    /// TCVN3 (ABC): the letters of bytes 0xA1...0xFE. Other bytes are shown as Latin-1 would show them.
+    /// TCVN3 (ABC): the letters of bytes 0xA1...0xFE.
     static let tcvn3: [UInt8: String] = [
         0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
         0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
@@ -86,9 +86,10 @@ enum LegacyVietnameseEncodings {
         0xF2: .letter("ị"), 0xD2: .letter("Ị"),
     ]
 
-    /// A byte no table gives a meaning: Latin-1's character for it, or U+FFFD among the C1 controls.
+    /// A byte the encoding gives no meaning (or a mark with no letter before it): U+FFFD, so that a file read in
+    /// the wrong encoding shows it, and never a Latin-1 letter that could pass for Vietnamese ("à", "ý").
     static func unmapped(_ byte: UInt8) -> Character {
-        byte >= 0xA0 ? Character(Unicode.Scalar(byte)) : "\u{FFFD}"
+        byte == 0xA0 ? "\u{A0}" : "\u{FFFD}"
     }
 
     static func decodeWindows1258(_ bytes: ArraySlice<UInt8>) -> String {
@@ -104,19 +105,18 @@ enum LegacyVietnameseEncodings {
         return String(scalars)
     }
 
+    /// TCVN3 bytes 0x80...0xFF as code points, looked up once.
+    static let tcvn3Scalars: [Unicode.Scalar] = (0x80...0xFF).map { byte in
+        tcvn3[UInt8(byte)]?.unicodeScalars.first ?? unmapped(UInt8(byte)).unicodeScalars.first ?? "\u{FFFD}"
+    }
+
     static func decodeTCVN3(_ bytes: ArraySlice<UInt8>) -> String {
-        var text = ""
-        text.reserveCapacity(bytes.count)
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
         for byte in bytes {
-            if byte < 0x80 {
-                text.unicodeScalars.append(Unicode.Scalar(byte))
-            } else if let letter = tcvn3[byte] {
-                text += letter
-            } else {
-                text.append(unmapped(byte))
-            }
+            scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : tcvn3Scalars[Int(byte) - 0x80])
         }
-        return text
+        return String(scalars)
     }
 
     static func decodeVNI(_ bytes: ArraySlice<UInt8>) -> String {
