@@ -77,7 +77,7 @@ import TreDomain
     }
 
     /// "m" then byte 0xE1 is "má" in Windows-1258 and "mỏ" in TCVN3: both Vietnamese, so Tre does not guess.
-    @Test func twoEquallyVietnameseReadingsAskThePersonToChoose() {
+    @Test func twoEquallyVietnameseReadingsAskThePersonToChoose() throws {
         #expect(throws: ImportTextError.cannotDecide) { try ImportText.read(Array("ho_ten\nm".utf8) + [0xE1, 0x0A]) }
         #expect(try ImportText.read(Array("ho_ten\nm".utf8) + [0xE1, 0x0A], encoding: .tcvn3).text == "ho_ten\nmỏ\n")
     }

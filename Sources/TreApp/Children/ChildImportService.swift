@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TreDomain
 import Vapor
 
 /// The import's writes: keeping a checked file between its preview and its commit, and starting the commit in
@@ -13,12 +14,19 @@ struct ChildImportService: Sendable {
     var importer: ChildImporter { ChildImporter(database: database, principal: principal, actor: actor) }
 
     /// Checks an uploaded file and, when every row may be written, keeps it for the commit.
-    func check(_ data: Data, fileName: String, defaultCommune: Int?) async throws -> (ImportCheck, batch: UUID?) {
-        let check = try await importer.check(try ChildImporter.readRows(data, defaultCommune: defaultCommune))
+    /// The file is kept as the text it was read as (UTF-8, NFC), whatever its encoding.
+    func check(
+        _ data: Data, fileName: String, defaultCommune: Int?, encoding: ImportTextEncoding? = nil,
+        separator: ImportSeparator? = nil
+    ) async throws -> (ImportCheck, batch: UUID?) {
+        let file = try ChildImporter.read(
+            data, defaultCommune: defaultCommune, encoding: encoding, separator: separator)
+        var check = try await importer.check(file.rows)
+        check.reading = file.reading
         guard check.canCommit else { return (check, nil) }
         let batch = ChildImportBatch(
             userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
-            content: String(decoding: data, as: UTF8.self))
+            content: file.reading.text)
         try await batch.create(on: database)
         return (check, try batch.requireID())
     }

@@ -13,13 +13,15 @@ struct ImportCheck: Sendable {
     }
 
     var rows: [RowResult]
+    /// How the file's text was read (encoding, separator), for the preview to show and let the person change.
+    var reading: ImportTextReading?
     fileprivate var ready: [(valid: ValidChild, provinceCode: Int)]
 
     var errorCount: Int { rows.filter { !$0.errors.isEmpty }.count }
     var canCommit: Bool { errorCount == 0 && !ready.isEmpty }
 }
 
-/// Imports a commune's list of children: reads the CSV (UTF-8, with or without BOM), checks every
+/// Imports a commune's list of children: reads the CSV (any encoding and separator `ImportText` reads), checks every
 /// row (fields, commune and jurisdiction, personal IDs, children already registered), and writes all
 /// rows or none: in batches that let other writers take turns, undone if it does not finish
 /// (`ChildImportRollback`).
@@ -33,16 +35,23 @@ struct ChildImporter: Sendable {
     static let batchSize = 100
 
     static func readRows(_ data: Data, defaultCommune: Int?) throws -> [ChildImportFile.Row] {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw ChildImportFile.FileError.notUTF8 }
-        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        try read(data, defaultCommune: defaultCommune).rows
+    }
+
+    /// The file's rows, and how its text was read: the encoding and separator are detected unless chosen
+    /// (`ImportText`), so that the preview can show both and a wrong guess can be corrected before anything is
+    /// written.
+    static func read(
+        _ data: Data, defaultCommune: Int?, encoding: ImportTextEncoding? = nil, separator: ImportSeparator? = nil
+    ) throws -> (rows: [ChildImportFile.Row], reading: ImportTextReading) {
+        let reading = try ImportText.read([UInt8](data), encoding: encoding, separator: separator)
+        let reader = try CSVReader(string: reading.text, hasHeaderRow: true, delimiter: reading.separator.scalar)
         let columns = try ChildImportFile.columns(of: reader.headerRow ?? [], communeGiven: defaultCommune != nil)
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
         let drafts = ChildImportFile.drafts(rows: rows, columns: columns, defaultCommune: defaultCommune)
         guard !drafts.isEmpty else { throw ChildImportFile.FileError.empty }
-        return drafts
+        return (drafts, reading)
     }
 
     func check(_ rows: [ChildImportFile.Row]) async throws -> ImportCheck {

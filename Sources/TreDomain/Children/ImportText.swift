@@ -77,9 +77,9 @@ public struct ImportTextError: LocalizedFailure, Equatable, Sendable {
         code: "encoding_undecided",
         message: LocalizedText(
             vi:
-                "Không xác định được bảng mã của tệp (UTF-8, Windows-1258, TCVN3 hay VNI). Hãy chọn bảng mã rồi xem lại bản xem trước.",
+                "Không xác định được bảng mã của tệp (UTF-8, Windows-1258, TCVN3 hay VNI). Hãy chọn bảng mã rồi xem lại bản xem trước, hoặc trong Excel lưu tệp dạng \"CSV UTF-8\".",
             en:
-                "Tre cannot tell which encoding the file uses (UTF-8, Windows-1258, TCVN3 or VNI). Choose the encoding, then check the preview."
+                "Tre cannot tell which encoding the file uses (UTF-8, Windows-1258, TCVN3 or VNI). Choose the encoding, then check the preview, or in Excel save the file as \"CSV UTF-8\"."
         ))
 
     /// The chosen encoding cannot read these bytes at all.
