@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import Testing
+import TreDomain
 import VaporTesting
 
 @testable import TreApp
