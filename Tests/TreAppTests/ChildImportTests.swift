@@ -208,6 +208,19 @@ import VaporTesting
         }
     }
 
+    /// A separator the person chose is kept: the file read again between preview and commit gives the same rows.
+    @Test func aChosenSeparatorStillHoldsWhenTheKeptFileIsReadAgain() throws {
+        let data = Data("ho_ten;gioi_tinh;ngay_sinh;ghi_chu,,,\nLê Văn An;nam;01/02/2015;p,q,r,s\n".utf8)
+        #expect(try ImportText.read([UInt8](data)).separator == .comma, "detection alone would split at commas")
+        let chosen = try ChildImporter.read(data, defaultCommune: Places.baDinh, separator: .semicolon)
+        #expect(chosen.rows.map(\.draft.notes) == ["p,q,r,s"])
+        let kept = try ChildImporter.keptText(chosen.reading)
+        let again = try ChildImporter.read(Data(kept.utf8), defaultCommune: Places.baDinh)
+        #expect(again.rows.map(\.draft.fullName) == ["Lê Văn An"])
+        #expect(again.rows.map(\.draft.notes) == ["p,q,r,s"])
+        #expect(again.rows.map(\.line) == chosen.rows.map(\.line))
+    }
+
     /// An old workbook saved in TCVN3 (ABC) is read, previewed and written as the Vietnamese it is: the file is
     /// kept between preview and commit as the text it was read as, not as its bytes taken for UTF-8.
     @Test func aLegacyTCVN3ListIsPreviewedAndSavedInProperVietnamese() async throws {

@@ -14,7 +14,7 @@ struct ChildImportService: Sendable {
     var importer: ChildImporter { ChildImporter(database: database, principal: principal, actor: actor) }
 
     /// Checks an uploaded file and, when every row may be written, keeps it for the commit.
-    /// The file is kept as the text it was read as (UTF-8, NFC), whatever its encoding.
+    /// The file is kept as the text it was read as (UTF-8, NFC), whatever its encoding (`ChildImporter.keptText`).
     func check(
         _ data: Data, fileName: String, defaultCommune: Int?, encoding: ImportTextEncoding? = nil,
         separator: ImportSeparator? = nil
@@ -26,7 +26,7 @@ struct ChildImportService: Sendable {
         guard check.canCommit else { return (check, nil) }
         let batch = ChildImportBatch(
             userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
-            content: file.reading.text)
+            content: try ChildImporter.keptText(file.reading))
         try await batch.create(on: database)
         return (check, try batch.requireID())
     }

@@ -54,6 +54,22 @@ struct ChildImporter: Sendable {
         return (drafts, reading)
     }
 
+    /// The file as it is kept between preview and commit: UTF-8, and comma-separated when the person chose the
+    /// separator, so that reading it again (which detects) finds the same rows.
+    static func keptText(_ reading: ImportTextReading) throws -> String {
+        guard !reading.separatorWasDetected else { return reading.text }
+        let reader = try CSVReader(string: reading.text, hasHeaderRow: false, delimiter: reading.separator.scalar)
+        var lines: [String] = []
+        while let row = reader.next() {
+            lines.append(
+                row.map { field in
+                    field.contains(where: { [",", ";", "\t", "\""].contains($0) || $0.isNewline })
+                        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     func check(_ rows: [ChildImportFile.Row]) async throws -> ImportCheck {
         let today = ChildAge.todayInVietnam()
         let communes = Dictionary(
