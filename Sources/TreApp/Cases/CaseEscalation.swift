@@ -44,14 +44,12 @@ enum CaseEscalation {
                 let commune = try await UnitQueries.commune(code: found.communeCode, on: database)
                 let place = commune?.name ?? String(found.communeCode)
                 let recipients = try await CaseNotification.recipients(of: found, includingProvince: true, on: database)
-                for person in recipients {
-                    try await CaseNotification.tell(
-                        person, about: id, kind: "deadline_passed",
-                        LocalizedText(
-                            vi: "Quá hạn: \(kind.label.vi) — vụ việc tại \(place).",
-                            en: "Deadline passed: \(kind.label.en) — case in \(place)."),
-                        on: database)
-                }
+                try await CaseNotification.tell(
+                    recipients, about: id, kind: "deadline_passed",
+                    LocalizedText(
+                        vi: "Quá hạn: \(kind.label.vi) — vụ việc tại \(place).",
+                        en: "Deadline passed: \(kind.label.en) — case in \(place)."),
+                    on: database)
                 try await AuditLog.record(
                     AuditEvent(
                         action: "case.escalated", recordType: "case", recordID: id.uuidString,
@@ -88,15 +86,19 @@ extension CaseNotification {
             .all()
     }
 
+    /// One notification for each person, in both languages.
     static func tell(
-        _ person: UserAccount, about caseID: UUID, kind: String, _ message: LocalizedText, on database: any Database
+        _ people: [UserAccount], about caseID: UUID, kind: String, _ message: LocalizedText,
+        on database: any Database
     ) async throws {
-        let note = CaseNotification()
-        note.userID = try person.requireID()
-        note.caseID = caseID
-        note.kind = kind
-        note.messageVI = message.vi
-        note.messageEN = message.en
-        try await note.create(on: database)
+        for person in people {
+            let note = CaseNotification()
+            note.userID = try person.requireID()
+            note.caseID = caseID
+            note.kind = kind
+            note.messageVI = message.vi
+            note.messageEN = message.en
+            try await note.create(on: database)
+        }
     }
 }

@@ -73,14 +73,13 @@ struct CaseService {
                 try await CaseChild(caseID: caseID, childID: childID).create(on: database)
             }
             // The commune that must act hears of it at once, not only when its inbox is next opened.
-            for person in try await CaseNotification.recipients(of: opened, includingProvince: false, on: database) {
-                try await CaseNotification.tell(
-                    person, about: caseID, kind: "new_case",
-                    LocalizedText(
-                        vi: "Tin báo mới cần xử lý — vụ việc tại \(commune.name).",
-                        en: "A new report to act on — case in \(commune.name)."),
-                    on: database)
-            }
+            try await CaseNotification.tell(
+                try await CaseNotification.recipients(of: opened, includingProvince: false, on: database),
+                about: caseID, kind: "new_case",
+                LocalizedText(
+                    vi: "Tin báo mới cần xử lý — vụ việc tại \(commune.name).",
+                    en: "A new report to act on — case in \(commune.name)."),
+                on: database)
             try await AuditLog.record(
                 AuditEvent(
                     action: "case.opened", recordType: "case", recordID: caseID.uuidString,
