@@ -8,6 +8,8 @@ enum ChildImportPages {
         var error: String?
         var columns = ChildCSV.header.joined(separator: ", ")
         var action = SiteURL.children(.importFile).path
+        var templateCSV = SiteURL.children(.importTemplateCSV).path
+        var templateXLSX = SiteURL.children(.importTemplateXLSX).path
 
         init(communes: [Commune], selected: Int?, error: String?) {
             self.communes = CommuneChoices.choices(communes, selected: selected)
@@ -23,6 +25,15 @@ enum ChildImportPages {
 
     struct Preview: Encodable {
         var fileName: String
+        /// The workbook's sheet that was read, and the others to choose from (empty for a text file).
+        var sheet: String?
+        var sheets: [Choice] = []
+        var sheetAction: String?
+        /// The row of column names, counted from 1, when it is not the first.
+        var headerLine: Int?
+        /// How a text file was read (its encoding and separator), with choices to read it otherwise.
+        // TODO(merge): filled from the detected ImportTextEncoding / ImportSeparator, shown with override selects.
+        var reading: String?
         var total: Int
         var errorCount: Int
         var rows: [PreviewRow]
@@ -30,8 +41,17 @@ enum ChildImportPages {
         var importHref = SiteURL.children(.importFile).path
 
         /// Every row with a problem, and the first rows that are fine, so the person sees both.
-        init(_ check: ImportCheck, fileName: String, batch: UUID?, language: Language) {
+        init(
+            _ check: ImportCheck, fileName: String, batch: UUID?, language: Language,
+            reading: ChildImportService.Reading = .init()
+        ) {
             self.fileName = fileName
+            sheet = reading.sheet
+            headerLine = reading.headerLine
+            if reading.sheets.count > 1, let kept = reading.kept {
+                sheets = reading.sheets.map { Choice(value: $0, label: $0, selected: $0 == reading.sheet) }
+                sheetAction = SiteURL.children(.importSheet(.value(kept))).path
+            }
             total = check.rows.count
             errorCount = check.errorCount
             let shown = check.rows.filter { !$0.errors.isEmpty } + check.rows.filter(\.errors.isEmpty).prefix(20)

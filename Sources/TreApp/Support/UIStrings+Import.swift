@@ -1,0 +1,23 @@
+import TreDomain
+
+/// Words of the import's pages: workbooks, their sheets, and the template.
+extension UIStrings {
+    static let importing: [String: LocalizedText] = [
+        "importFileAny": .init(
+            vi: "Tệp danh sách (Excel .xlsx hoặc CSV)", en: "The list (an Excel .xlsx or CSV file)"),
+        "importTemplate": .init(vi: "Tải tệp mẫu:", en: "Download the template:"),
+        "importTemplateCSV": .init(vi: "CSV", en: "CSV"),
+        "importTemplateXLSX": .init(vi: "Excel (.xlsx)", en: "Excel (.xlsx)"),
+        "importTemplateHelp": .init(
+            vi:
+                "Tên cột có thể viết có dấu hay không dấu, hoa hay thường, theo thứ tự bất kỳ, bằng tiếng Việt hay tiếng Anh. Dòng tên cột có thể nằm dưới dòng tiêu đề.",
+            en:
+                "Columns may be named with or without accents, in any case and order, in Vietnamese or English. The row of column names may sit below a title."
+        ),
+        "importSheet": .init(vi: "Trang tính", en: "Sheet"),
+        "importSheetUsed": .init(vi: "Đã đọc trang tính", en: "Read the sheet"),
+        "importHeaderLine": .init(vi: "tên cột ở dòng", en: "column names on row"),
+        "importOtherSheet": .init(vi: "Đọc trang tính khác", en: "Read another sheet"),
+        "importReading": .init(vi: "Cách đọc tệp", en: "How the file was read"),
+    ]
+}
