@@ -209,7 +209,8 @@ import VaporTesting
                         F.row(2, F.inline("A2", child), F.inline("B2", "Nữ"), F.inline("C2", "02/03/2017")),
                     ])
             }
-            let data = try F(sheets: [sheet("Thôn 1", "Hà Thị Một"), sheet("Thôn 2", "Hà Thị Hai")]).data()
+            let notes = F.Sheet(name: "Ghi chú", rows: [F.row(1, F.inline("A1", "Danh sách hai thôn"))])
+            let data = try F(sheets: [sheet("Thôn 1", "Hà Thị Một"), sheet("Thôn 2", "Hà Thị Hai"), notes]).data()
             let preview = try await browser.postFile(
                 "/children/import", fields: [:], fileField: "file", fileName: "hai-thon.xlsx", content: data)
             #expect(preview.body.string.contains("“Thôn 1”"))
@@ -224,6 +225,16 @@ import VaporTesting
             try await other.signIn("xa4b")
             try await other.get("/children/import")
             #expect(try await other.post(action, ["sheet": "Thôn 2"]).status == .notFound)
+
+            // A sheet without the columns: why, and the sheets to choose from again.
+            let notesPreview = try await browser.post(action, ["sheet": "Ghi chú"])
+            #expect(notesPreview.status == .unprocessableEntity)
+            #expect(notesPreview.body.string.contains("Tệp thiếu cột: ho_ten, gioi_tinh, ngay_sinh"))
+            #expect(notesPreview.body.string.contains("<option value=\"Thôn 2\">Thôn 2</option>"))
+            #expect(!notesPreview.body.string.contains("commit-import"))
+            let missing = try await browser.post(action, ["sheet": "Không có"])
+            #expect(missing.body.string.contains("Bảng tính không có trang"))
+            #expect(missing.status == .unprocessableEntity)
 
             let second = try await browser.post(action, ["sheet": "Thôn 2"])
             #expect(second.status == .ok)

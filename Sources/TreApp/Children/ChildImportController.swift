@@ -60,8 +60,14 @@ struct ChildImportController {
         do {
             (check, batch, reading) = try await service.choose(sheet: choice.sheet, of: kept)
         } catch let failure as any LocalizedFailure {
+            // The sheet cannot be read: why, with the other sheets still to choose from.
             let refusal = Refusal(failure, language: request.language)
-            return try await renderForm(request, error: refusal.message, status: refusal.status)
+            return try await request.render(
+                "children/import-preview", title: UIStrings.text("importChildren", request.language),
+                ChildImportPages.Preview(
+                    refused: refusal.message, fileName: kept.fileName,
+                    reading: ChildImportService.keptSheets(kept, sheet: choice.sheet)),
+                status: refusal.status)
         }
         let language = request.language
         return try await request.render(

@@ -34,11 +34,27 @@ enum ChildImportPages {
         /// How a text file was read (its encoding and separator), with choices to read it otherwise.
         // TODO(merge): filled from the detected ImportTextEncoding / ImportSeparator, shown with override selects.
         var reading: String?
+        /// Why the chosen sheet could not be read (the preview then offers the other sheets).
+        var error: String?
         var total: Int
         var errorCount: Int
         var rows: [PreviewRow]
         var commitAction: String?
         var importHref = SiteURL.children(.importFile).path
+
+        /// A sheet that could not be read: why, and the workbook's other sheets to choose from.
+        init(refused message: String, fileName: String, reading: ChildImportService.Reading) {
+            self.fileName = fileName
+            sheet = reading.sheet
+            if let kept = reading.kept {
+                sheets = reading.sheets.map { Choice(value: $0, label: $0, selected: $0 == reading.sheet) }
+                sheetAction = SiteURL.children(.importSheet(.value(kept))).path
+            }
+            total = 0
+            errorCount = 0
+            rows = []
+            error = message
+        }
 
         /// Every row with a problem, and the first rows that are fine, so the person sees both.
         init(

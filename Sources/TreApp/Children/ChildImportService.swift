@@ -71,6 +71,14 @@ struct ChildImportService: Sendable {
         )
     }
 
+    /// The sheets of a kept workbook, as a reading of `sheet` (for a sheet that could not be read).
+    static func keptSheets(_ batch: ChildImportBatch, sheet: String) -> Reading {
+        guard let kept = keptWorkbook(batch.content), let table = try? XLSXTable(data: kept.data) else {
+            return Reading()
+        }
+        return Reading(sheets: table.sheets.map(\.name), sheet: sheet, kept: batch.id)
+    }
+
     /// A workbook kept between preview and commit: a first line "xlsx", the chosen sheet, then the file in base64.
     static func keep(workbook data: Data, sheet: String) -> String {
         "xlsx\n\(sheet)\n" + data.base64EncodedString()
