@@ -60,8 +60,11 @@ final class XLSXTable {
                 )
             case .tooLarge:
                 LocalizedText(
-                    vi: "Bảng tính giải nén ra quá lớn (có thể là tệp độc hại). Không có gì được ghi.",
-                    en: "The workbook unpacks to far too much data (it may be a malicious file). Nothing was written.")
+                    vi:
+                        "Bảng tính giải nén ra quá lớn hoặc bị nén bất thường (có thể là tệp độc hại). Hãy chia danh sách thành nhiều tệp nhỏ hơn. Không có gì được ghi.",
+                    en:
+                        "The workbook unpacks to far too much data, or is packed abnormally (it may be a malicious file). Split the list into smaller files. Nothing was written."
+                )
             case .tooManyRows(let limit):
                 LocalizedText(
                     vi:

@@ -62,9 +62,9 @@ public enum ChildImportFile {
             case .missingColumns(let columns):
                 LocalizedText(
                     vi:
-                        "Tệp thiếu cột: \(columns.joined(separator: ", ")). Dòng đầu tiên phải là tên cột, ví dụ ho_ten, gioi_tinh, ngay_sinh.",
+                        "Tệp thiếu cột: \(columns.joined(separator: ", ")). Một dòng trong 20 dòng đầu phải ghi tên cột, ví dụ ho_ten, gioi_tinh, ngay_sinh (xem tệp mẫu).",
                     en:
-                        "The file lacks the columns: \(columns.joined(separator: ", ")). The first line must name the columns, e.g. ho_ten, gioi_tinh, ngay_sinh."
+                        "The file lacks the columns: \(columns.joined(separator: ", ")). One of the first 20 rows must name the columns, e.g. ho_ten, gioi_tinh, ngay_sinh (see the template)."
                 )
             case .notUTF8:
                 LocalizedText(
