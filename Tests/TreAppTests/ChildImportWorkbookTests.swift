@@ -144,6 +144,15 @@ import VaporTesting
         #expect(try ok.rows(of: ok.sheets[0]).count == 3)
     }
 
+    @Test func aCSVWithTooManyRowsIsRefusedBeforeItIsChecked() throws {
+        let limit = XLSXTable.Limits().rows
+        var text = "ho_ten,gioi_tinh,ngay_sinh\n"
+        text += String(repeating: "An,nam,2015-01-01\n", count: limit)
+        #expect(
+            failure { _ = try ChildImporter.readRows(Data(text.utf8), defaultCommune: 4) } == .tooManyRows(limit: limit)
+        )
+    }
+
     // MARK: Pages
 
     private func signedIn(_ app: Application) async throws -> WebClient {

@@ -41,7 +41,11 @@ struct ChildImporter: Sendable {
         guard let text = String(data: bytes, encoding: .utf8) else { throw ChildImportFile.FileError.notUTF8 }
         let reader = try CSVReader(string: text, hasHeaderRow: false)
         var table: [[String]] = []
-        while let row = reader.next() { table.append(row) }
+        let limit = XLSXTable.Limits().rows
+        while let row = reader.next() {
+            guard table.count < limit else { throw XLSXTable.ReadError.tooManyRows(limit: limit) }
+            table.append(row)
+        }
         return try rows(of: table, defaultCommune: defaultCommune).rows
     }
 

@@ -68,9 +68,9 @@ final class XLSXTable {
             case .tooManyRows(let limit):
                 LocalizedText(
                     vi:
-                        "Trang tính có hơn \(limit.formatted(.number.locale(Locale(identifier: "vi_VN")))) dòng. Hãy chia danh sách thành nhiều tệp nhỏ hơn.",
+                        "Tệp (hoặc trang tính) có hơn \(limit.formatted(.number.locale(Locale(identifier: "vi_VN")))) dòng. Hãy chia danh sách thành nhiều tệp nhỏ hơn.",
                     en:
-                        "The sheet has more than \(limit.formatted(.number.locale(Locale(identifier: "en_US")))) rows. Split the list into smaller files."
+                        "The file (or sheet) has more than \(limit.formatted(.number.locale(Locale(identifier: "en_US")))) rows. Split the list into smaller files."
                 )
             case .formulaWithoutValue(let sheet, let cell):
                 LocalizedText(
