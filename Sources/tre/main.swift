@@ -110,15 +110,22 @@ struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a commune's list of children from a CSV file (all rows or none).")
 
-        @Argument(help: "The CSV file (UTF-8; the first line names the columns).") var file: String
+        @Argument(help: "The CSV or tab-separated text file (the first line names the columns).") var file: String
         @Option(help: "The commune the children live in (and for rows without a commune code).") var commune: Int
         @Flag(help: "Check every row and report, but write nothing.") var dryRun = false
+        @Option(help: "The file's encoding: utf8, utf16, windows1258, tcvn3 or vni (detected when not given).")
+        var encoding: String?
+        @Option(help: "What separates the fields: comma, semicolon or tab (detected when not given).")
+        var separator: String?
 
         func run() async throws {
             let settings = TreCommands.loadConfiguration()
             TreCommands.bootstrapLogging(settings)
             do {
-                print(try await TreCommands.importChildren(settings, file: file, communeCode: commune, dryRun: dryRun))
+                print(
+                    try await TreCommands.importChildren(
+                        settings, file: file, communeCode: commune, dryRun: dryRun, encoding: encoding,
+                        separator: separator))
             } catch let failure as CommandFailure {
                 FileHandle.standardError.write(Data((failure.description + "\n").utf8))
                 throw ExitCode(1)

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import SQLKit
 import Testing
+import TreDomain
 import VaporTesting
 
 @testable import TreApp
@@ -109,7 +110,7 @@ import VaporTesting
         try await withTreApp { app in
             let browser = try await signedIn(app)
             var content = Data("ho_ten,gioi_tinh,ngay_sinh\n".utf8)
-            // "Lê Văn,nam,2015" as a Latin-1 editor writes it: not valid UTF-8.
+            // "Lê Văn,nam,2015" in Windows-1258, which TCVN3 reads as "Lờ Vón": Tre asks rather than guesses.
             content += Data([0x4C, 0xEA, 0x20, 0x56, 0xE3, 0x6E, 0x2C, 0x6E, 0x61, 0x6D, 0x2C, 0x32, 0x30, 0x31, 0x35])
             let answer = try await browser.postFile(
                 "/children/import", fields: [:], fileField: "file", fileName: "x.csv", content: content)
@@ -184,6 +185,82 @@ import VaporTesting
             try await ChildImportRollback.record([try written.requireID()], batchID: UUID(), on: sql)
             #expect(try await ChildImportRollback.undoInterrupted(idle: 120, on: app.db) == 0, "a live import stays")
             #expect(try await ChildImportRollback.undoInterrupted(idle: -1, on: app.db) == 1)
+            #expect(try await Child.query(on: app.db).count() == 0)
+        }
+    }
+
+    /// The reported file: what Excel on Windows set to comma decimals writes (a byte-order mark, ";" between
+    /// fields, commas inside addresses) was refused with "Tệp thiếu cột: ho_ten, gioi_tinh, ngay_sinh".
+    @Test func aSemicolonFileWithAByteOrderMarkIsRead() throws {
+        let text =
+            "ho_ten;gioi_tinh;ngay_sinh;dia_chi\r\nNguyễn Thị Hằng;Nữ;12/03/2016;Số 5, Phường Ba Đình\r\n"
+            + "Đặng Minh Khôi;Nam;05/11/2014;\"Tổ 3; Ngọc Hà\"\r\n"
+        let data = Data([0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        let file = try ChildImporter.read(data, defaultCommune: Places.baDinh)
+        #expect(file.reading.encoding == .utf8 && file.reading.separator == .semicolon)
+        #expect(file.rows.map(\.draft.fullName) == ["Nguyễn Thị Hằng", "Đặng Minh Khôi"])
+        #expect(file.rows.map(\.draft.address) == ["Số 5, Phường Ba Đình", "Tổ 3; Ngọc Hà"])
+        #expect(file.rows.map(\.draft.sex) == ["female", "male"])
+        #expect(try ChildImporter.readRows(data, defaultCommune: Places.baDinh).count == 2)
+        // Read with commas only, as before: the whole header is one column, and the columns seem missing.
+        #expect(throws: ChildImportFile.FileError.self) {
+            try ChildImporter.read(data, defaultCommune: Places.baDinh, separator: .comma)
+        }
+    }
+
+    /// A separator the person chose is kept: the file read again between preview and commit gives the same rows.
+    @Test func aChosenSeparatorStillHoldsWhenTheKeptFileIsReadAgain() throws {
+        let data = Data("ho_ten;gioi_tinh;ngay_sinh;ghi_chu,,,\nLê Văn An;nam;01/02/2015;p,q,r,s\n".utf8)
+        #expect(try ImportText.read([UInt8](data)).separator == .comma, "detection alone would split at commas")
+        let chosen = try ChildImporter.read(data, defaultCommune: Places.baDinh, separator: .semicolon)
+        #expect(chosen.rows.map(\.draft.notes) == ["p,q,r,s"])
+        let kept = try ChildImporter.keptText(chosen.reading)
+        let again = try ChildImporter.read(Data(kept.utf8), defaultCommune: Places.baDinh)
+        #expect(again.rows.map(\.draft.fullName) == ["Lê Văn An"])
+        #expect(again.rows.map(\.draft.notes) == ["p,q,r,s"])
+        #expect(again.rows.map(\.line) == chosen.rows.map(\.line))
+    }
+
+    /// An old workbook saved in TCVN3 (ABC) is read, previewed and written as the Vietnamese it is: the file is
+    /// kept between preview and commit as the text it was read as, not as its bytes taken for UTF-8.
+    @Test func aLegacyTCVN3ListIsPreviewedAndSavedInProperVietnamese() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../TreDomainTests/Data/import/tcvn3-semicolon.csv")
+        let data = try Data(contentsOf: file)
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            let preview = try await browser.postFile(
+                "/children/import", fields: ["communeCode": "4"], fileField: "file", fileName: "so-theo-doi.csv",
+                content: data)
+            #expect(preview.status == .ok)
+            #expect(preview.body.string.contains("Nguyễn Thị Hằng"))
+            let action = try #require(
+                preview.body.string.range(of: #"action="/children/import/[0-9A-F-]+""#, options: .regularExpression)
+                    .map { String(preview.body.string[$0].dropFirst(8).dropLast()) })
+            let committed = try await browser.post(action, [:])
+            let progress = try #require(committed.headers.first(name: .location))
+            #expect(try await waitUntilDone(browser, progress))
+            let names = try await Child.query(on: app.db).all().map { Array($0.fullName.unicodeScalars) }
+            #expect(
+                Set(names)
+                    == Set(
+                        ["Nguyễn Thị Hằng", "Đặng Minh Khôi", "Trần Thị Thu Hương"].map {
+                            Array($0.precomposedStringWithCanonicalMapping.unicodeScalars)
+                        }))
+            let addresses = try await Child.query(on: app.db).all().map(\.address)
+            #expect(addresses.contains("Phường Ba Đình; Hà Nội"))
+        }
+    }
+
+    @Test func aFileInNoRecognisableEncodingIsRefusedAskingForTheEncoding() async throws {
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            // "Müller;groß" in Latin-1: no encoding reads it as Vietnamese.
+            let latin1 = Data([0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x3B, 0x67, 0x72, 0x6F, 0xDF, 0x0A])
+            let refused = try await browser.postFile(
+                "/children/import", fields: ["communeCode": "4"], fileField: "file", fileName: "x.csv",
+                content: latin1)
+            #expect(refused.body.string.contains("Không xác định được bảng mã"))
             #expect(try await Child.query(on: app.db).count() == 0)
         }
     }

@@ -279,6 +279,7 @@ import VaporTesting
                 "/children/import", fields: [:], fileField: "file", fileName: "a.csv", content: Data(file.utf8))
             #expect(preview.status == .ok)
             #expect(preview.body.string.contains("<tr><td>4</td><td>Nguyễn Văn An</td>"))
+            #expect(preview.body.string.contains("Cách đọc tệp: UTF-8, Dấu phẩy (,)"))
         }
     }
 

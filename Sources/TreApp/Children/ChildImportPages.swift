@@ -31,8 +31,8 @@ enum ChildImportPages {
         var sheetAction: String?
         /// The row of column names, counted from 1, when it is not the first.
         var headerLine: Int?
-        /// How a text file was read (its encoding and separator), with choices to read it otherwise.
-        // TODO(merge): filled from the detected ImportTextEncoding / ImportSeparator, shown with override selects.
+        /// How a text file was read (its encoding and separator).
+        // TODO(merge): the selects to read it otherwise (ImportTextEncoding / ImportSeparator) belong beside it.
         var reading: String?
         /// Why the chosen sheet could not be read (the preview then offers the other sheets).
         var error: String?
@@ -64,6 +64,7 @@ enum ChildImportPages {
             self.fileName = fileName
             sheet = reading.sheet
             headerLine = reading.headerLine
+            self.reading = check.reading.map { "\($0.encoding.label(language)), \($0.separator.label(language))" }
             if reading.sheets.count > 1, let kept = reading.kept {
                 sheets = reading.sheets.map { Choice(value: $0, label: $0, selected: $0 == reading.sheet) }
                 sheetAction = SiteURL.children(.importSheet(.value(kept))).path

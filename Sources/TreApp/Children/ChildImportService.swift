@@ -13,32 +13,37 @@ struct ChildImportService: Sendable {
 
     var importer: ChildImporter { ChildImporter(database: database, principal: principal, actor: actor) }
 
-    /// How the file was read, shown in the preview: a workbook's sheets, the one read, and the header row.
+    /// How the file was read, shown in the preview: a workbook's sheets, the one read, and the header row. (A text
+    /// file's encoding and separator are in `ImportCheck.reading`.)
     struct Reading: Sendable {
         var sheets: [String] = []
         var sheet: String?
         var headerLine: Int?
         /// The kept workbook, to read another of its sheets.
         var kept: UUID?
-        // TODO(merge): the detected text encoding and separator (ImportTextEncoding, ImportSeparator) go here.
     }
 
-    /// Checks an uploaded file and, when every row may be written, keeps it for the commit. A workbook of several
-    /// sheets is kept in any case, so that another sheet can be chosen without uploading it again.
+    /// Checks an uploaded file and, when every row may be written, keeps it for the commit: a text file as the text
+    /// it was read as (UTF-8, NFC), whatever its encoding (`ChildImporter.keptText`); a workbook as it is, with the
+    /// sheet read. A workbook of several sheets is kept in any case, so that another sheet can be chosen without
+    /// uploading it again.
     func check(
-        _ data: Data, fileName: String, defaultCommune: Int?, sheet: String? = nil,
-        limits: XLSXTable.Limits = .init()
+        _ data: Data, fileName: String, defaultCommune: Int?, encoding: ImportTextEncoding? = nil,
+        separator: ImportSeparator? = nil, sheet: String? = nil, limits: XLSXTable.Limits = .init()
     ) async throws -> (ImportCheck, batch: UUID?, reading: Reading) {
         let name = fileName.lowercased()
         if (name.hasSuffix(".xlsx") || name.hasSuffix(".xlsm")) && !XLSXTable.isZIP(data) {
             throw XLSXTable.ReadError.notWorkbook
         }
         guard XLSXTable.isZIP(data) || XLSXTable.isOldExcel(data) else {
-            let check = try await importer.check(try ChildImporter.readRows(data, defaultCommune: defaultCommune))
+            let file = try ChildImporter.read(
+                data, defaultCommune: defaultCommune, encoding: encoding, separator: separator)
+            var check = try await importer.check(file.rows)
+            check.reading = file.reading
             guard check.canCommit else { return (check, nil, Reading()) }
             let batch = ChildImportBatch(
                 userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
-                content: String(decoding: data, as: UTF8.self))
+                content: try ChildImporter.keptText(file.reading))
             try await batch.create(on: database)
             return (check, try batch.requireID(), Reading())
         }

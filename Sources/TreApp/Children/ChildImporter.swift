@@ -13,13 +13,15 @@ struct ImportCheck: Sendable {
     }
 
     var rows: [RowResult]
+    /// How the file's text was read (encoding, separator), for the preview to show and let the person change.
+    var reading: ImportTextReading?
     fileprivate var ready: [(valid: ValidChild, provinceCode: Int)]
 
     var errorCount: Int { rows.filter { !$0.errors.isEmpty }.count }
     var canCommit: Bool { errorCount == 0 && !ready.isEmpty }
 }
 
-/// Imports a commune's list of children: reads the CSV (UTF-8, with or without BOM), checks every
+/// Imports a commune's list of children: reads the CSV (any encoding and separator `ImportText` reads), checks every
 /// row (fields, commune and jurisdiction, personal IDs, children already registered), and writes all
 /// rows or none: in batches that let other writers take turns, undone if it does not finish
 /// (`ChildImportRollback`).
@@ -36,17 +38,7 @@ struct ChildImporter: Sendable {
         if XLSXTable.isZIP(data) || XLSXTable.isOldExcel(data) {
             return try readWorkbook(data, defaultCommune: defaultCommune).rows
         }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) else { throw ChildImportFile.FileError.notUTF8 }
-        let reader = try CSVReader(string: text, hasHeaderRow: false)
-        var table: [[String]] = []
-        let limit = XLSXTable.Limits().rows
-        while let row = reader.next() {
-            guard table.count < limit else { throw XLSXTable.ReadError.tooManyRows(limit: limit) }
-            table.append(row)
-        }
-        return try rows(of: table, defaultCommune: defaultCommune).rows
+        return try read(data, defaultCommune: defaultCommune).rows
     }
 
     /// A table's rows as drafts, below its header row (found even under a title block); line numbers are the
@@ -95,6 +87,39 @@ struct ChildImporter: Sendable {
             }
         }
         throw firstFailure ?? ChildImportFile.FileError.empty
+    }
+
+    /// The file's rows, and how its text was read: the encoding and separator are detected unless chosen
+    /// (`ImportText`), so that the preview can show both and a wrong guess can be corrected before anything is
+    /// written.
+    static func read(
+        _ data: Data, defaultCommune: Int?, encoding: ImportTextEncoding? = nil, separator: ImportSeparator? = nil
+    ) throws -> (rows: [ChildImportFile.Row], reading: ImportTextReading) {
+        let reading = try ImportText.read([UInt8](data), encoding: encoding, separator: separator)
+        let reader = try CSVReader(string: reading.text, hasHeaderRow: false, delimiter: reading.separator.scalar)
+        var table: [[String]] = []
+        let limit = XLSXTable.Limits().rows
+        while let row = reader.next() {
+            guard table.count < limit else { throw XLSXTable.ReadError.tooManyRows(limit: limit) }
+            table.append(row)
+        }
+        return (try rows(of: table, defaultCommune: defaultCommune).rows, reading)
+    }
+
+    /// The file as it is kept between preview and commit: UTF-8, and comma-separated when the person chose the
+    /// separator, so that reading it again (which detects) finds the same rows.
+    static func keptText(_ reading: ImportTextReading) throws -> String {
+        guard !reading.separatorWasDetected else { return reading.text }
+        let reader = try CSVReader(string: reading.text, hasHeaderRow: false, delimiter: reading.separator.scalar)
+        var lines: [String] = []
+        while let row = reader.next() {
+            lines.append(
+                row.map { field in
+                    field.contains(where: { [",", ";", "\t", "\""].contains($0) || $0.isNewline })
+                        ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+                }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     func check(_ rows: [ChildImportFile.Row]) async throws -> ImportCheck {

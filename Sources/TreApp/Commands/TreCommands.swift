@@ -210,9 +210,22 @@ public enum TreCommands {
 extension TreCommands {
     /// `tre import children FILE --commune CODE`: the same checks as the import page; prints every
     /// row's problems and writes nothing unless every row is good, then writes all in one transaction.
-    public static func importChildren(_ configuration: TreConfiguration, file: String, communeCode: Int, dryRun: Bool)
-        async throws -> String
-    {
+    public static func importChildren(
+        _ configuration: TreConfiguration, file: String, communeCode: Int, dryRun: Bool,
+        encoding: String? = nil, separator: String? = nil
+    ) async throws -> String {
+        let chosenEncoding = try encoding.map {
+            guard let value = ImportTextEncoding(rawValue: $0) else {
+                throw CommandFailure("--encoding must be one of utf8, utf16, windows1258, tcvn3, vni.")
+            }
+            return value
+        }
+        let chosenSeparator = try separator.map {
+            guard let value = ImportSeparator(rawValue: $0) else {
+                throw CommandFailure("--separator must be one of comma, semicolon, tab.")
+            }
+            return value
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw CommandFailure("Cannot read \(file).")
         }
@@ -227,7 +240,12 @@ extension TreCommands {
             let importer = ChildImporter(database: app.db, principal: principal, actor: .system("import"))
             let check: ImportCheck
             do {
-                check = try await importer.check(try ChildImporter.readRows(data, defaultCommune: communeCode))
+                let read = try ChildImporter.read(
+                    data, defaultCommune: communeCode, encoding: chosenEncoding, separator: chosenSeparator)
+                say(
+                    "read as \(read.reading.encoding.label(.en)), fields separated by \(read.reading.separator.label(.en))"
+                )
+                check = try await importer.check(read.rows)
             } catch let failure as any LocalizedFailure {
                 throw CommandFailure(failure.message.en)
             }
