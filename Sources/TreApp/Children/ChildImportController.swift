@@ -8,6 +8,11 @@ struct ChildImportController {
     struct Upload: Content {
         var file: File
         var communeCode: String?
+        var sheet: String?
+    }
+
+    struct SheetChoice: Content {
+        var sheet: String
     }
 
     func register(_ routes: any RoutesBuilder) {
@@ -15,6 +20,9 @@ struct ChildImportController {
         routes.post(.children(.importFile), access: .permission(.editChildren), use: preview)
         routes.post(.children(.importBatch(.pattern)), access: .permission(.editChildren), use: commit)
         routes.get(.children(.importBatch(.pattern)), access: .permission(.editChildren), use: progress)
+        routes.post(.children(.importSheet(.pattern)), access: .permission(.editChildren), use: chooseSheet)
+        routes.get(.children(.importTemplateCSV), access: .permission(.editChildren), use: templateCSV)
+        routes.get(.children(.importTemplateXLSX), access: .permission(.editChildren), use: templateXLSX)
     }
 
     @Sendable func showForm(_ request: Request) async throws -> Response {
@@ -25,10 +33,11 @@ struct ChildImportController {
         let upload = try request.content.decode(Upload.self)
         let principal = try request.requirePrincipal()
         let defaultCommune = Int(upload.communeCode ?? "") ?? principal.jurisdiction.communeCode
-        let (check, batch): (ImportCheck, UUID?)
+        let (check, batch, reading): (ImportCheck, UUID?, ChildImportService.Reading)
         do {
-            (check, batch) = try await service(request).check(
-                Data(buffer: upload.file.data), fileName: upload.file.filename, defaultCommune: defaultCommune)
+            (check, batch, reading) = try await service(request).check(
+                Data(buffer: upload.file.data), fileName: upload.file.filename, defaultCommune: defaultCommune,
+                sheet: upload.sheet.flatMap { $0.isEmpty ? nil : $0 })
         } catch let failure as any LocalizedFailure {
             // A file that cannot be read at all: the upload form again, with why.
             let refusal = Refusal(failure, language: request.language)
@@ -37,8 +46,47 @@ struct ChildImportController {
         let language = request.language
         return try await request.render(
             "children/import-preview", title: UIStrings.text("importChildren", language),
-            ChildImportPages.Preview(check, fileName: upload.file.filename, batch: batch, language: language),
+            ChildImportPages.Preview(
+                check, fileName: upload.file.filename, batch: batch, language: language, reading: reading),
             status: check.canCommit ? .ok : .unprocessableEntity)
+    }
+
+    /// Another sheet of a kept workbook, checked again and previewed like an upload.
+    @Sendable func chooseSheet(_ request: Request) async throws -> Response {
+        let service = try service(request)
+        let kept = try await service.batch(request.parameters.get("batch", as: UUID.self))
+        let choice = try request.content.decode(SheetChoice.self)
+        let (check, batch, reading): (ImportCheck, UUID?, ChildImportService.Reading)
+        do {
+            (check, batch, reading) = try await service.choose(sheet: choice.sheet, of: kept)
+        } catch let failure as any LocalizedFailure {
+            // The sheet cannot be read: why, with the other sheets still to choose from.
+            let refusal = Refusal(failure, language: request.language)
+            return try await request.render(
+                "children/import-preview", title: UIStrings.text("importChildren", request.language),
+                ChildImportPages.Preview(
+                    refused: refusal.message, fileName: kept.fileName,
+                    reading: ChildImportService.keptSheets(kept, sheet: choice.sheet)),
+                status: refusal.status)
+        }
+        let language = request.language
+        return try await request.render(
+            "children/import-preview", title: UIStrings.text("importChildren", language),
+            ChildImportPages.Preview(
+                check, fileName: kept.fileName, batch: batch, language: language, reading: reading),
+            status: check.canCommit ? .ok : .unprocessableEntity)
+    }
+
+    /// The list to fill in: the columns named in Vietnamese and one example row.
+    @Sendable func templateCSV(_ request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.contentDisposition = .init(.attachment, filename: ChildImportTemplate.csvName)
+        return Response(status: .ok, headers: headers, body: .init(string: ChildImportTemplate.csv))
+    }
+
+    @Sendable func templateXLSX(_ request: Request) async throws -> Response {
+        XLSXWorkbook.respond(request, fileName: ChildImportTemplate.xlsxName, data: try ChildImportTemplate.xlsx())
     }
 
     /// Starts writing the checked file in the background and sends the person to its progress page; it is

@@ -8,6 +8,8 @@ enum ChildImportPages {
         var error: String?
         var columns = ChildCSV.header.joined(separator: ", ")
         var action = SiteURL.children(.importFile).path
+        var templateCSV = SiteURL.children(.importTemplateCSV).path
+        var templateXLSX = SiteURL.children(.importTemplateXLSX).path
 
         init(communes: [Commune], selected: Int?, error: String?) {
             self.communes = CommuneChoices.choices(communes, selected: selected)
@@ -23,15 +25,50 @@ enum ChildImportPages {
 
     struct Preview: Encodable {
         var fileName: String
+        /// The workbook's sheet that was read, and the others to choose from (empty for a text file).
+        var sheet: String?
+        var sheets: [Choice] = []
+        var sheetAction: String?
+        /// The row of column names, counted from 1, when it is not the first.
+        var headerLine: Int?
+        /// How a text file was read (its encoding and separator).
+        // TODO(merge): the selects to read it otherwise (ImportTextEncoding / ImportSeparator) belong beside it.
+        var reading: String?
+        /// Why the chosen sheet could not be read (the preview then offers the other sheets).
+        var error: String?
         var total: Int
         var errorCount: Int
         var rows: [PreviewRow]
         var commitAction: String?
         var importHref = SiteURL.children(.importFile).path
 
-        /// Every row with a problem, and the first rows that are fine, so the person sees both.
-        init(_ check: ImportCheck, fileName: String, batch: UUID?, language: Language) {
+        /// A sheet that could not be read: why, and the workbook's other sheets to choose from.
+        init(refused message: String, fileName: String, reading: ChildImportService.Reading) {
             self.fileName = fileName
+            sheet = reading.sheet
+            if let kept = reading.kept {
+                sheets = reading.sheets.map { Choice(value: $0, label: $0, selected: $0 == reading.sheet) }
+                sheetAction = SiteURL.children(.importSheet(.value(kept))).path
+            }
+            total = 0
+            errorCount = 0
+            rows = []
+            error = message
+        }
+
+        /// Every row with a problem, and the first rows that are fine, so the person sees both.
+        init(
+            _ check: ImportCheck, fileName: String, batch: UUID?, language: Language,
+            reading: ChildImportService.Reading = .init()
+        ) {
+            self.fileName = fileName
+            sheet = reading.sheet
+            headerLine = reading.headerLine
+            self.reading = check.reading.map { "\($0.encoding.label(language)), \($0.separator.label(language))" }
+            if reading.sheets.count > 1, let kept = reading.kept {
+                sheets = reading.sheets.map { Choice(value: $0, label: $0, selected: $0 == reading.sheet) }
+                sheetAction = SiteURL.children(.importSheet(.value(kept))).path
+            }
             total = check.rows.count
             errorCount = check.errorCount
             let shown = check.rows.filter { !$0.errors.isEmpty } + check.rows.filter(\.errors.isEmpty).prefix(20)

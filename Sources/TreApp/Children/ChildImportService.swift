@@ -13,22 +13,96 @@ struct ChildImportService: Sendable {
 
     var importer: ChildImporter { ChildImporter(database: database, principal: principal, actor: actor) }
 
-    /// Checks an uploaded file and, when every row may be written, keeps it for the commit.
-    /// The file is kept as the text it was read as (UTF-8, NFC), whatever its encoding (`ChildImporter.keptText`).
+    /// How the file was read, shown in the preview: a workbook's sheets, the one read, and the header row. (A text
+    /// file's encoding and separator are in `ImportCheck.reading`.)
+    struct Reading: Sendable {
+        var sheets: [String] = []
+        var sheet: String?
+        var headerLine: Int?
+        /// The kept workbook, to read another of its sheets.
+        var kept: UUID?
+    }
+
+    /// Checks an uploaded file and, when every row may be written, keeps it for the commit: a text file as the text
+    /// it was read as (UTF-8, NFC), whatever its encoding (`ChildImporter.keptText`); a workbook as it is, with the
+    /// sheet read. A workbook of several sheets is kept in any case, so that another sheet can be chosen without
+    /// uploading it again.
     func check(
         _ data: Data, fileName: String, defaultCommune: Int?, encoding: ImportTextEncoding? = nil,
-        separator: ImportSeparator? = nil
-    ) async throws -> (ImportCheck, batch: UUID?) {
-        let file = try ChildImporter.read(
-            data, defaultCommune: defaultCommune, encoding: encoding, separator: separator)
-        var check = try await importer.check(file.rows)
-        check.reading = file.reading
-        guard check.canCommit else { return (check, nil) }
+        separator: ImportSeparator? = nil, sheet: String? = nil, limits: XLSXTable.Limits = .init()
+    ) async throws -> (ImportCheck, batch: UUID?, reading: Reading) {
+        let name = fileName.lowercased()
+        if (name.hasSuffix(".xlsx") || name.hasSuffix(".xlsm")) && !XLSXTable.isZIP(data) {
+            throw XLSXTable.ReadError.notWorkbook
+        }
+        guard XLSXTable.isZIP(data) || XLSXTable.isOldExcel(data) else {
+            let file = try ChildImporter.read(
+                data, defaultCommune: defaultCommune, encoding: encoding, separator: separator)
+            var check = try await importer.check(file.rows)
+            check.reading = file.reading
+            guard check.canCommit else { return (check, nil, Reading()) }
+            let batch = ChildImportBatch(
+                userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
+                content: try ChildImporter.keptText(file.reading))
+            try await batch.create(on: database)
+            return (check, try batch.requireID(), Reading())
+        }
+        let read = try ChildImporter.readWorkbook(data, defaultCommune: defaultCommune, sheet: sheet, limits: limits)
+        let check = try await importer.check(read.rows)
+        var reading = Reading(sheets: read.sheets, sheet: read.sheet, headerLine: read.headerLine)
+        guard check.canCommit || read.sheets.count > 1 else { return (check, nil, reading) }
         let batch = ChildImportBatch(
             userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
-            content: try ChildImporter.keptText(file.reading))
+            content: Self.keep(workbook: data, sheet: read.sheet))
         try await batch.create(on: database)
-        return (check, try batch.requireID())
+        reading.kept = try batch.requireID()
+        return (check, check.canCommit ? reading.kept : nil, reading)
+    }
+
+    /// Reads a kept workbook again with another of its sheets; the batch then commits that sheet.
+    func choose(sheet: String, of batch: ChildImportBatch) async throws -> (ImportCheck, batch: UUID?, reading: Reading)
+    {
+        guard batch.status == ChildImportBatch.Status.previewed.rawValue,
+            let kept = Self.keptWorkbook(batch.content)
+        else { throw TreError.notFound }
+        let read = try ChildImporter.readWorkbook(kept.data, defaultCommune: batch.defaultCommune, sheet: sheet)
+        let check = try await importer.check(read.rows)
+        batch.content = Self.keep(workbook: kept.data, sheet: read.sheet)
+        try await batch.update(on: database)
+        let id = try batch.requireID()
+        return (
+            check, check.canCommit ? id : nil,
+            Reading(sheets: read.sheets, sheet: read.sheet, headerLine: read.headerLine, kept: id)
+        )
+    }
+
+    /// The sheets of a kept workbook, as a reading of `sheet` (for a sheet that could not be read).
+    static func keptSheets(_ batch: ChildImportBatch, sheet: String) -> Reading {
+        guard let kept = keptWorkbook(batch.content), let table = try? XLSXTable(data: kept.data) else {
+            return Reading()
+        }
+        return Reading(sheets: table.sheets.map(\.name), sheet: sheet, kept: batch.id)
+    }
+
+    /// A workbook kept between preview and commit: a first line "xlsx", the chosen sheet, then the file in base64.
+    static func keep(workbook data: Data, sheet: String) -> String {
+        "xlsx\n\(sheet)\n" + data.base64EncodedString()
+    }
+
+    static func keptWorkbook(_ content: String) -> (data: Data, sheet: String)? {
+        guard content.hasPrefix("xlsx\n") else { return nil }
+        let parts = content.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let data = Data(base64Encoded: String(parts[2])) else { return nil }
+        return (data, String(parts[1]))
+    }
+
+    /// The kept file's rows, read again.
+    static func keptRows(_ batch: ChildImportBatch) throws -> [ChildImportFile.Row] {
+        if let kept = keptWorkbook(batch.content) {
+            return try ChildImporter.readWorkbook(kept.data, defaultCommune: batch.defaultCommune, sheet: kept.sheet)
+                .rows
+        }
+        return try ChildImporter.readRows(Data(batch.content.utf8), defaultCommune: batch.defaultCommune)
     }
 
     /// A kept file of this person that has not expired; not found otherwise.
@@ -56,8 +130,7 @@ struct ChildImportService: Sendable {
     {
         guard batch.status == ChildImportBatch.Status.previewed.rawValue else { return .alreadyStarted }
         // Checked again: the registry may have changed since the preview.
-        let check = try await importer.check(
-            try ChildImporter.readRows(Data(batch.content.utf8), defaultCommune: batch.defaultCommune))
+        let check = try await importer.check(try Self.keptRows(batch))
         guard check.canCommit else { return .registryChanged }
         let id = try batch.requireID()
         batch.status = ChildImportBatch.Status.running.rawValue

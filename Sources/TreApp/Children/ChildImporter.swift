@@ -35,7 +35,58 @@ struct ChildImporter: Sendable {
     static let batchSize = 100
 
     static func readRows(_ data: Data, defaultCommune: Int?) throws -> [ChildImportFile.Row] {
-        try read(data, defaultCommune: defaultCommune).rows
+        if XLSXTable.isZIP(data) || XLSXTable.isOldExcel(data) {
+            return try readWorkbook(data, defaultCommune: defaultCommune).rows
+        }
+        return try read(data, defaultCommune: defaultCommune).rows
+    }
+
+    /// A table's rows as drafts, below its header row (found even under a title block); line numbers are the
+    /// table's, the first row being line 1.
+    static func rows(of table: [[String]], defaultCommune: Int?) throws -> (
+        rows: [ChildImportFile.Row], headerLine: Int
+    ) {
+        let header = try ChildImportFile.headerRow(in: table, communeGiven: defaultCommune != nil)
+        let drafts = ChildImportFile.drafts(
+            rows: Array(table.dropFirst(header.index + 1)), columns: header.columns, defaultCommune: defaultCommune,
+            firstLine: header.index + 2)
+        guard !drafts.isEmpty else { throw ChildImportFile.FileError.empty }
+        return (drafts, header.index + 1)
+    }
+
+    /// What was read from a workbook: the rows of the chosen sheet (by name; otherwise the first sheet whose
+    /// columns are recognised, or else the first with data), which sheet and header row that was, and the others.
+    struct WorkbookRead {
+        var rows: [ChildImportFile.Row]
+        var sheets: [String]
+        var sheet: String
+        var headerLine: Int
+    }
+
+    static func readWorkbook(
+        _ data: Data, defaultCommune: Int?, sheet chosen: String? = nil, limits: XLSXTable.Limits = .init()
+    ) throws -> WorkbookRead {
+        let workbook = try XLSXTable(data: data, limits: limits)
+        let names = workbook.sheets.map(\.name)
+        if let chosen {
+            guard let sheet = workbook.sheets.first(where: { $0.name == chosen }) else {
+                throw XLSXTable.ReadError.noSheet(chosen)
+            }
+            let read = try rows(of: try workbook.rows(of: sheet), defaultCommune: defaultCommune)
+            return WorkbookRead(rows: read.rows, sheets: names, sheet: sheet.name, headerLine: read.headerLine)
+        }
+        var firstFailure: (any Error)?
+        for sheet in workbook.sheets {
+            let table = try workbook.rows(of: sheet)
+            guard table.contains(where: { !$0.isEmpty }) else { continue }
+            do {
+                let read = try rows(of: table, defaultCommune: defaultCommune)
+                return WorkbookRead(rows: read.rows, sheets: names, sheet: sheet.name, headerLine: read.headerLine)
+            } catch {
+                if firstFailure == nil { firstFailure = error }
+            }
+        }
+        throw firstFailure ?? ChildImportFile.FileError.empty
     }
 
     /// The file's rows, and how its text was read: the encoding and separator are detected unless chosen
@@ -45,13 +96,14 @@ struct ChildImporter: Sendable {
         _ data: Data, defaultCommune: Int?, encoding: ImportTextEncoding? = nil, separator: ImportSeparator? = nil
     ) throws -> (rows: [ChildImportFile.Row], reading: ImportTextReading) {
         let reading = try ImportText.read([UInt8](data), encoding: encoding, separator: separator)
-        let reader = try CSVReader(string: reading.text, hasHeaderRow: true, delimiter: reading.separator.scalar)
-        let columns = try ChildImportFile.columns(of: reader.headerRow ?? [], communeGiven: defaultCommune != nil)
-        var rows: [[String]] = []
-        while let row = reader.next() { rows.append(row) }
-        let drafts = ChildImportFile.drafts(rows: rows, columns: columns, defaultCommune: defaultCommune)
-        guard !drafts.isEmpty else { throw ChildImportFile.FileError.empty }
-        return (drafts, reading)
+        let reader = try CSVReader(string: reading.text, hasHeaderRow: false, delimiter: reading.separator.scalar)
+        var table: [[String]] = []
+        let limit = XLSXTable.Limits().rows
+        while let row = reader.next() {
+            guard table.count < limit else { throw XLSXTable.ReadError.tooManyRows(limit: limit) }
+            table.append(row)
+        }
+        return (try rows(of: table, defaultCommune: defaultCommune).rows, reading)
     }
 
     /// The file as it is kept between preview and commit: UTF-8, and comma-separated when the person chose the

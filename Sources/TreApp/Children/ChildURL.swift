@@ -14,6 +14,11 @@ enum ChildURL: SitePlace {
     case importFile
     case importBatch(RouteValue<UUID>)
     case api(API)
+    /// Another sheet of a kept workbook, checked again.
+    case importSheet(RouteValue<UUID>)
+    /// The list's template, with its columns named and an example row.
+    case importTemplateCSV
+    case importTemplateXLSX
 
     enum API: Sendable, Hashable {
         case list
@@ -41,6 +46,9 @@ enum ChildURL: SitePlace {
         case .supports(let id): return [children, id.named("id"), .fixed("supports")]
         case .importFile: return [children, .fixed("import")]
         case .importBatch(let batch): return [children, .fixed("import"), batch.named("batch")]
+        case .importSheet(let batch): return [children, .fixed("import"), batch.named("batch"), .fixed("sheet")]
+        case .importTemplateCSV: return [children, .fixed("import"), .fixed(ChildImportTemplate.csvName)]
+        case .importTemplateXLSX: return [children, .fixed("import"), .fixed(ChildImportTemplate.xlsxName)]
         case .api(let place):
             switch place {
             case .list: return SiteURL.api + [children]

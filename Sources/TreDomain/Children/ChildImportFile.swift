@@ -18,12 +18,16 @@ public enum ChildImportFile {
         /// Header spellings, folded and without spaces or punctuation.
         var names: Set<String> {
             switch self {
-            case .fullName: ["hoten", "hovaten", "fullname", "ten", "hotentre"]
-            case .sex: ["gioitinh", "sex", "gender"]
-            case .dateOfBirth: ["ngaysinh", "ngaythangnamsinh", "dateofbirth", "dob"]
+            case .fullName: ["hoten", "hovaten", "fullname", "ten", "hotentre", "hovatentre", "name", "childname"]
+            case .sex: ["gioitinh", "gioi", "phai", "sex", "gender"]
+            case .dateOfBirth: ["ngaysinh", "ngaythangnamsinh", "dateofbirth", "dob", "birthdate"]
             case .estimatedBirthYear: ["namsinhuoctinh", "namsinh", "estimatedbirthyear", "birthyear"]
-            case .ethnicity: ["madantoc", "dantoc", "ethnicity", "ethnicitycode"]
-            case .personalID: ["sodinhdanh", "sodinhdanhcanhan", "madinhdanh", "personalid", "cccd"]
+            case .ethnicity: ["madantoc", "dantoc", "ethnicity", "ethnicitycode", "ethnicgroup"]
+            case .personalID:
+                [
+                    "sodinhdanh", "sodinhdanhcanhan", "madinhdanh", "madinhdanhcanhan", "personalid", "cccd", "socccd",
+                    "personalidnumber",
+                ]
             case .communeCode: ["maxa", "communecode"]
             case .address: ["diachi", "noio", "address"]
             case .schoolStatus: ["hoctap", "tinhtranghoctap", "schoolstatus"]
@@ -31,9 +35,9 @@ public enum ChildImportFile {
             case .nutritionStatus: ["dinhduong", "nutritionstatus"]
             case .disabilityLevel: ["khuyettat", "mucdokhuyettat", "disabilitylevel"]
             case .caregiverName: ["nguoichamsoc", "hotennguoichamsoc", "caregiver", "caregivername"]
-            case .caregiverRelation: ["quanhe", "relation", "caregiverrelation"]
-            case .caregiverPhone: ["dienthoai", "sodienthoai", "phone", "caregiverphone"]
-            case .notes: ["ghichu", "notes"]
+            case .caregiverRelation: ["quanhe", "quanhevoitre", "relation", "relationship", "caregiverrelation"]
+            case .caregiverPhone: ["dienthoai", "sodienthoai", "sdt", "phone", "phonenumber", "caregiverphone"]
+            case .notes: ["ghichu", "notes", "note"]
             }
         }
     }
@@ -58,9 +62,9 @@ public enum ChildImportFile {
             case .missingColumns(let columns):
                 LocalizedText(
                     vi:
-                        "Tệp thiếu cột: \(columns.joined(separator: ", ")). Dòng đầu tiên phải là tên cột, ví dụ ho_ten, gioi_tinh, ngay_sinh.",
+                        "Tệp thiếu cột: \(columns.joined(separator: ", ")). Một dòng trong 20 dòng đầu phải ghi tên cột, ví dụ ho_ten, gioi_tinh, ngay_sinh (xem tệp mẫu).",
                     en:
-                        "The file lacks the columns: \(columns.joined(separator: ", ")). The first line must name the columns, e.g. ho_ten, gioi_tinh, ngay_sinh."
+                        "The file lacks the columns: \(columns.joined(separator: ", ")). One of the first 20 rows must name the columns, e.g. ho_ten, gioi_tinh, ngay_sinh (see the template)."
                 )
             case .notUTF8:
                 LocalizedText(
@@ -88,8 +92,29 @@ public enum ChildImportFile {
         return found
     }
 
+    /// The row that names the columns, and which column holds which field: the first of the first `within` rows
+    /// that names every column a file must have, so a title block above the table ("DANH SÁCH TRẺ EM…") is passed
+    /// over. When none does, fails naming the columns the first non-empty row lacks.
+    public static func headerRow(in rows: [[String]], communeGiven: Bool, within: Int = 20) throws(FileError) -> (
+        index: Int, columns: [Column: Int]
+    ) {
+        var firstFailure: FileError?
+        for (index, row) in rows.prefix(within).enumerated() {
+            guard row.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { continue }
+            do {
+                return (index, try columns(of: row, communeGiven: communeGiven))
+            } catch {
+                if firstFailure == nil { firstFailure = error }
+            }
+        }
+        throw firstFailure ?? .empty
+    }
+
     /// Turns data rows into drafts. Values people write ("Nữ", "Nam", "Kinh", "mẹ") become the stored codes.
-    public static func drafts(rows: [[String]], columns: [Column: Int], defaultCommune: Int?) -> [Row] {
+    /// `firstLine` is the line in the file of the first of `rows`.
+    public static func drafts(rows: [[String]], columns: [Column: Int], defaultCommune: Int?, firstLine: Int = 2)
+        -> [Row]
+    {
         rows.enumerated().compactMap { offset, fields in
             func value(_ column: Column) -> String {
                 guard let index = columns[column], index < fields.count else { return "" }
@@ -124,7 +149,7 @@ public enum ChildImportFile {
                     .init(relation: relation(value(.caregiverRelation)), fullName: caregiver, phone: phone)
                 ]
             }
-            return Row(line: offset + 2, draft: draft)
+            return Row(line: offset + firstLine, draft: draft)
         }
     }
 
