@@ -252,6 +252,30 @@ import VaporTesting
         }
     }
 
+    /// When detection reads a file wrongly, the person chooses the encoding on the upload form, and the choice
+    /// holds: the same TCVN3 bytes taken as Windows-1258 show garbled names, taken as TCVN3 the right ones.
+    @Test func theEncodingChosenOnTheUploadFormIsTheOneUsed() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../TreDomainTests/Data/import/tcvn3-comma.csv")
+        let data = try Data(contentsOf: file)
+        try await withTreApp { app in
+            let browser = try await signedIn(app)
+            let form = try await browser.get("/children/import").body.string
+            #expect(form.contains(#"<option value="tcvn3">TCVN3 (ABC)</option>"#))
+            let wrong = try await browser.postFile(
+                "/children/import", fields: ["communeCode": "4", "encoding": "windows1258", "separator": "comma"],
+                fileField: "file", fileName: "so.csv", content: data)
+            #expect(
+                !wrong.body.string.contains("Nguyễn Thị Hằng"), "the wrong choice is visible before anything is written"
+            )
+            let right = try await browser.postFile(
+                "/children/import", fields: ["communeCode": "4", "encoding": "tcvn3"], fileField: "file",
+                fileName: "so.csv", content: data)
+            #expect(right.body.string.contains("Nguyễn Thị Hằng"))
+            #expect(try await Child.query(on: app.db).count() == 0, "a preview writes nothing")
+        }
+    }
+
     @Test func aFileInNoRecognisableEncodingIsRefusedAskingForTheEncoding() async throws {
         try await withTreApp { app in
             let browser = try await signedIn(app)

@@ -9,6 +9,12 @@ struct ChildImportController {
         var file: File
         var communeCode: String?
         var sheet: String?
+        /// The person's choice when detection read the file wrongly; empty means detect.
+        var encoding: String?
+        var separator: String?
+
+        var chosenEncoding: ImportTextEncoding? { encoding.flatMap(ImportTextEncoding.init(rawValue:)) }
+        var chosenSeparator: ImportSeparator? { separator.flatMap(ImportSeparator.init(rawValue:)) }
     }
 
     struct SheetChoice: Content {
@@ -37,11 +43,14 @@ struct ChildImportController {
         do {
             (check, batch, reading) = try await service(request).check(
                 Data(buffer: upload.file.data), fileName: upload.file.filename, defaultCommune: defaultCommune,
+                encoding: upload.chosenEncoding, separator: upload.chosenSeparator,
                 sheet: upload.sheet.flatMap { $0.isEmpty ? nil : $0 })
         } catch let failure as any LocalizedFailure {
             // A file that cannot be read at all: the upload form again, with why.
             let refusal = Refusal(failure, language: request.language)
-            return try await renderForm(request, error: refusal.message, status: refusal.status)
+            return try await renderForm(
+                request, error: refusal.message, status: refusal.status, encoding: upload.chosenEncoding,
+                separator: upload.chosenSeparator)
         }
         let language = request.language
         return try await request.render(
@@ -118,11 +127,15 @@ struct ChildImportController {
         ChildImportService(database: request.db, principal: try request.requirePrincipal(), actor: request.auditActor())
     }
 
-    private func renderForm(_ request: Request, error: String?, status: HTTPStatus = .ok) async throws -> Response {
+    private func renderForm(
+        _ request: Request, error: String?, status: HTTPStatus = .ok, encoding: ImportTextEncoding? = nil,
+        separator: ImportSeparator? = nil
+    ) async throws -> Response {
         let principal = try request.requirePrincipal()
         let page = ChildImportPages.Form(
             communes: try await CommuneChoices.communes(for: principal, on: request.db),
-            selected: principal.jurisdiction.communeCode, error: error)
+            selected: principal.jurisdiction.communeCode, error: error, language: request.language,
+            encoding: encoding, separator: separator)
         return try await request.render(
             "children/import", title: UIStrings.text("importChildren", request.language), page, status: status)
     }

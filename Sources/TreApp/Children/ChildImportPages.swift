@@ -5,14 +5,31 @@ import TreDomain
 enum ChildImportPages {
     struct Form: Encodable {
         var communes: [Choice]
+        /// How a text file is read: detected unless the person chooses (when the preview shows garbled names).
+        var encodings: [Choice]
+        var separators: [Choice]
         var error: String?
         var columns = ChildCSV.header.joined(separator: ", ")
         var action = SiteURL.children(.importFile).path
         var templateCSV = SiteURL.children(.importTemplateCSV).path
         var templateXLSX = SiteURL.children(.importTemplateXLSX).path
 
-        init(communes: [Commune], selected: Int?, error: String?) {
+        init(
+            communes: [Commune], selected: Int?, error: String?, language: Language,
+            encoding: ImportTextEncoding? = nil, separator: ImportSeparator? = nil
+        ) {
             self.communes = CommuneChoices.choices(communes, selected: selected)
+            let detect = Choice(value: "", label: UIStrings.text("importDetect", language), selected: encoding == nil)
+            encodings =
+                [detect]
+                + ImportTextEncoding.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.label(language), selected: $0 == encoding)
+                }
+            separators =
+                [Choice(value: "", label: UIStrings.text("importDetect", language), selected: separator == nil)]
+                + ImportSeparator.allCases.map {
+                    Choice(value: $0.rawValue, label: $0.label(language), selected: $0 == separator)
+                }
             self.error = error
         }
     }

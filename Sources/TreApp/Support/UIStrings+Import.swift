@@ -3,6 +3,12 @@ import TreDomain
 /// Words of the import's pages: workbooks, their sheets, and the template.
 extension UIStrings {
     static let importing: [String: LocalizedText] = [
+        "importReadingChoice": .init(
+            vi: "Tên hiện sai dấu? Chọn bảng mã và dấu phân cách",
+            en: "Names garbled? Choose the encoding and separator"),
+        "importEncoding": .init(vi: "Bảng mã", en: "Encoding"),
+        "importSeparator": .init(vi: "Dấu phân cách cột", en: "Column separator"),
+        "importDetect": .init(vi: "Tự nhận biết", en: "Detect"),
         "importFileAny": .init(
             vi: "Tệp danh sách (Excel .xlsx hoặc CSV)", en: "The list (an Excel .xlsx or CSV file)"),
         "importHelpAny": .init(
