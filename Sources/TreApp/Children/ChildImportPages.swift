@@ -48,8 +48,8 @@ enum ChildImportPages {
         var sheetAction: String?
         /// The row of column names, counted from 1, when it is not the first.
         var headerLine: Int?
-        /// How a text file was read (its encoding and separator).
-        // TODO(merge): the selects to read it otherwise (ImportTextEncoding / ImportSeparator) belong beside it.
+        /// How a text file was read (its encoding and separator); read wrongly, the person chooses them on the
+        /// upload form and sends the file again.
         var reading: String?
         /// Why the chosen sheet could not be read (the preview then offers the other sheets).
         var error: String?
