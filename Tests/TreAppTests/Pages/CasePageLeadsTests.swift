@@ -92,4 +92,25 @@ import VaporTesting
             #expect(late.status == .conflict, "once the next step is taken the step is no longer corrected")
         }
     }
+
+    @Test func anotherCommuneOrProvinceCannotCorrectAStep() async throws {
+        try await withTreApp { app in
+            let (officer, path) = try await openCase(app)
+            _ = try await officer.post(
+                path + "/initial-assessment", ["version": "1", "risk": "low", "reasons": "Vết bầm nhẹ"])
+            try await makeAccount(app, "xa8", role: .communeOfficer, commune: Places.ngocHa)
+            try await makeAccount(app, "tinh2", role: .provincialOfficer, province: Places.caoBang)
+            for username in ["xa8", "tinh2"] {
+                let outsider = WebClient(app)
+                try await outsider.signIn(username)
+                try await outsider.get("/cases")
+                let refused = try await outsider.post(
+                    path + "/initial-assessment/correction",
+                    ["version": "2", "risk": "high", "reasons": "x", "reason": "Sửa hộ"])
+                #expect(refused.status == .notFound, "\(username): a case outside the jurisdiction is not found")
+            }
+            #expect(try await CaseStepRecord.query(on: app.db).count() == 1, "nothing was corrected")
+            #expect(try await ProtectionCase.query(on: app.db).first()?.risk == "low")
+        }
+    }
 }
