@@ -117,7 +117,11 @@ def test_the_api_keeps_its_contract(server, username, tmp_path):
     # Schemathesis's own trouble generating a case (Hypothesis parsing its own source on two threads at once
     # failed once in CI: one worker since); they count only if the server is no longer answering.
     cases = ElementTree.parse(report).getroot().iter("testcase")
-    failures = [case.get("name") for case in cases if case.find("failure") is not None]
+    # Each failure with the request that showed it, so that a CI log is enough to reproduce it.
+    failures = [
+        (case.get("name"), (case.find("failure").get("message") or "") + (case.find("failure").text or ""))
+        for case in cases if case.find("failure") is not None
+    ]
     errors = [
         (case.get("name"), (case.find("error").get("message") or "")[:200])
         for case in ElementTree.parse(report).getroot().iter("testcase") if case.find("error") is not None

@@ -159,6 +159,14 @@ struct ChildInput: Content {
     /// Create even though records that may be the same child exist (after checking them).
     var allowDuplicate: Bool?
 
+    /// The codes sent, each one of the listed values.
+    func checked() throws -> Self {
+        try APIChoices.refuseBlank([
+            "schoolStatus": schoolStatus, "nutritionStatus": nutritionStatus, "disabilityLevel": disabilityLevel,
+        ])
+        return self
+    }
+
     var draft: ChildDraft {
         var draft = ChildDraft()
         draft.fullName = fullName

@@ -33,7 +33,7 @@ struct ChildrenAPIController {
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
-        let input = try request.content.decode(ChildInput.self)
+        let input = try request.content.decode(ChildInput.self).checked()
         let service = try request.children()
         if input.allowDuplicate != true {
             let duplicates = try await service.probableDuplicates(of: input.draft)
@@ -121,7 +121,7 @@ struct ChildrenAPIController {
 
     @Sendable func replace(_ request: Request) async throws -> ChildDTO {
         let child = try await find(request)
-        let input = try request.content.decode(ChildInput.self)
+        let input = try request.content.decode(ChildInput.self).checked()
         try await request.children().update(child, with: input.draft)
         return try await dto(child, on: request)
     }

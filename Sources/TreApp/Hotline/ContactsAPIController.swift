@@ -28,6 +28,15 @@ struct ContactsAPIController {
         var notes: String?
         var followUpOn: String?
 
+        /// The codes sent, each one of the listed values.
+        func checked() throws -> Self {
+            try APIChoices.refuseBlank([
+                "channel": channel, "callerType": callerType, "childSex": childSex, "childAgeBand": childAgeBand,
+                "outcome": outcome,
+            ])
+            return self
+        }
+
         /// Lays what was sent over a draft: fields left out keep their value.
         func apply(to draft: inout ContactDraft) {
             if let channel { draft.channel = channel }
@@ -95,7 +104,7 @@ struct ContactsAPIController {
     }
 
     @Sendable func create(_ request: Request) async throws -> Response {
-        let input = try request.content.decode(ContactInput.self)
+        let input = try request.content.decode(ContactInput.self).checked()
         var draft = ContactDraft(channel: "", startedAt: Date())
         input.apply(to: &draft)
         let contact = try await service(request).log(draft)
@@ -103,7 +112,7 @@ struct ContactsAPIController {
     }
 
     @Sendable func update(_ request: Request) async throws -> ContactDTO {
-        let input = try request.content.decode(ContactInput.self)
+        let input = try request.content.decode(ContactInput.self).checked()
         let contact = try await service(request).update(try await find(request)) { input.apply(to: &$0) }
         return try ContactDTO(contact)
     }
