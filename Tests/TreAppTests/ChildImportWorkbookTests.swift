@@ -155,36 +155,16 @@ import VaporTesting
 
     // MARK: Pages
 
-    private func signedIn(_ app: Application) async throws -> WebClient {
-        try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
-        let browser = WebClient(app)
-        try await browser.signIn("xa4")
-        try await browser.get("/children/import")
-        return browser
-    }
-
-    private func waitUntilDone(_ browser: WebClient, _ path: String) async throws -> Bool {
-        for _ in 0..<200 {
-            if try await browser.get(path).body.string.contains("Đã ghi xong tất cả các dòng.") { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return false
-    }
-
     private func commit(_ browser: WebClient, _ preview: TestingHTTPResponse) async throws -> Bool {
-        let html = preview.body.string
-        guard
-            let action = html.range(of: #"action="/children/import/[0-9A-F-]+""#, options: .regularExpression)
-                .map({ String(html[$0].dropFirst(8).dropLast()) })
-        else { return false }
+        guard let action = importCommitAction(preview.body.string) else { return false }
         let committed = try await browser.post(action, [:])
         guard let progress = committed.headers.first(name: .location) else { return false }
-        return try await waitUntilDone(browser, progress)
+        return try await importFinished(browser, progress)
     }
 
     @Test func anUploadedWorkbookIsPreviewedThenSaved() async throws {
         try await withTreApp { app in
-            let browser = try await signedIn(app)
+            let browser = try await importingOfficer(app)
             let form = try await browser.get("/children/import").body.string
             #expect(form.contains("accept=\".xlsx,.csv,.txt"))
             let preview = try await browser.postFile(
@@ -209,7 +189,7 @@ import VaporTesting
 
     @Test func anotherSheetIsChosenWithoutUploadingAgain() async throws {
         try await withTreApp { app in
-            let browser = try await signedIn(app)
+            let browser = try await importingOfficer(app)
             func sheet(_ name: String, _ child: String) -> F.Sheet {
                 F.Sheet(
                     name: name,
@@ -261,7 +241,7 @@ import VaporTesting
     ])
     func aRenamedOrOldFileIsRefusedAndNothingIsWritten(name: String, content: Data, message: String) async throws {
         try await withTreApp { app in
-            let browser = try await signedIn(app)
+            let browser = try await importingOfficer(app)
             let answer = try await browser.postFile(
                 "/children/import", fields: [:], fileField: "file", fileName: name, content: content)
             #expect(answer.status == .unprocessableEntity)
@@ -273,7 +253,7 @@ import VaporTesting
 
     @Test func aTitleAboveACSVHeaderIsPassedOver() async throws {
         try await withTreApp { app in
-            let browser = try await signedIn(app)
+            let browser = try await importingOfficer(app)
             let file = "DANH SÁCH TRẺ EM,,\n,,\nHọ và tên,Giới tính,Ngày sinh\nNguyễn Văn An,Nam,05/05/2016\n"
             let preview = try await browser.postFile(
                 "/children/import", fields: [:], fileField: "file", fileName: "a.csv", content: Data(file.utf8))
@@ -287,7 +267,7 @@ import VaporTesting
 
     @Test func theTemplatesImportBackWithEveryColumnRecognised() async throws {
         try await withTreApp { app in
-            let browser = try await signedIn(app)
+            let browser = try await importingOfficer(app)
             let form = try await browser.get("/children/import").body.string
             #expect(form.contains("href=\"/children/import/tre-mau-danh-sach-tre.xlsx\""))
             #expect(form.contains("href=\"/children/import/tre-mau-danh-sach-tre.csv\""))

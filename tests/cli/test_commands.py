@@ -96,12 +96,25 @@ def test_import_children_writes_all_rows_or_none(tmp_path):
     good = tmp_path / "danh-sach.csv"
     good.write_text("\ufeffho_ten,gioi_tinh,ngay_sinh\nNguyễn Thị Thủy,nữ,2015-09-05\nLê Văn An,nam,28/02/2015\n", encoding="utf-8")
     checked = tre("import", "children", str(good), "--commune", "4", "--dry-run", data_dir=tmp_path)
-    assert "2 rows checked, no problems; nothing written" in checked.stdout
+    assert "2 new, 0 to update, 0 already up to date; nothing written (--dry-run)" in checked.stdout
     imported = tre("import", "children", str(good), "--commune", "4", data_dir=tmp_path)
     assert imported.returncode == 0, imported.stderr
-    assert "Imported 2 children into Phường Ba Đình" in imported.stdout
+    assert "2 new, 0 to update, 0 already up to date: wrote 2 children into Phường Ba Đình" in imported.stdout
     again = tre("import", "children", str(good), "--commune", "4", data_dir=tmp_path)
-    assert again.returncode == 1, "the same children are not registered twice"
+    assert again.returncode == 0, again.stderr
+    assert "0 new, 0 to update, 2 already up to date; nothing to write." in again.stdout, "the same file twice"
+
+    # This month's list: the same children, one with an address now; a blank cell keeps what is registered.
+    updated = tmp_path / "thang-12.csv"
+    updated.write_text("ho_ten;gioi_tinh;ngay_sinh;dia_chi\nNguyễn Thị Thủy;nữ;2015-09-05;Tổ 7, phố Đội Cấn\n"
+                       "Lê Văn An;nam;28/02/2015;\n", encoding="utf-8")
+    changed = tre("import", "children", str(updated), "--commune", "4", data_dir=tmp_path)
+    assert changed.returncode == 0, changed.stderr
+    assert "line 2 (Nguyễn Thị Thủy) updates: " in changed.stdout and "→ Tổ 7, phố Đội Cấn" in changed.stdout
+    assert "0 new, 1 to update, 1 already up to date: wrote 1 children" in changed.stdout
+    count = subprocess.run(["sqlite3", str(tmp_path / "tre.sqlite"), "SELECT COUNT(*) FROM children"],
+                           capture_output=True, text=True, check=True)
+    assert count.stdout.strip() == "2"
 
 
 def test_audit_verify_reports_a_forged_row_and_a_head_moved_back(tmp_path):

@@ -18,6 +18,8 @@ final class ChildImportBatch: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     @Field(key: "row_count") var rowCount: Int
     @OptionalField(key: "failure") var failure: String?
+    /// What the preview said the import would do (`ImportCheck.plan`).
+    @OptionalField(key: "plan") var plan: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     enum Status: String {

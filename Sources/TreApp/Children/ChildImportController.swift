@@ -57,7 +57,7 @@ struct ChildImportController {
             "children/import-preview", title: UIStrings.text("importChildren", language),
             ChildImportPages.Preview(
                 check, fileName: upload.file.filename, batch: batch, language: language, reading: reading),
-            status: check.canCommit ? .ok : .unprocessableEntity)
+            status: check.errorCount == 0 ? .ok : .unprocessableEntity)
     }
 
     /// Another sheet of a kept workbook, checked again and previewed like an upload.
@@ -83,7 +83,7 @@ struct ChildImportController {
             "children/import-preview", title: UIStrings.text("importChildren", language),
             ChildImportPages.Preview(
                 check, fileName: kept.fileName, batch: batch, language: language, reading: reading),
-            status: check.canCommit ? .ok : .unprocessableEntity)
+            status: check.errorCount == 0 ? .ok : .unprocessableEntity)
     }
 
     /// The list to fill in: the columns named in Vietnamese and one example row.

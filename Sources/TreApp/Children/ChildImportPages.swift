@@ -35,9 +35,18 @@ enum ChildImportPages {
     }
 
     struct PreviewRow: Encodable {
+        struct Change: Encodable {
+            var label: String
+            var before: String
+            var after: String
+        }
+
         var line: Int
         var fullName: String
         var errors: [String]
+        /// A registered child's record the row changes, field by field.
+        var isUpdate: Bool
+        var changes: [Change]
     }
 
     struct Preview: Encodable {
@@ -55,6 +64,11 @@ enum ChildImportPages {
         var error: String?
         var total: Int
         var errorCount: Int
+        var newCount = 0
+        var updateCount = 0
+        var unchangedCount = 0
+        /// What the commit writes: new children and changed records.
+        var writeCount = 0
         var rows: [PreviewRow]
         var commitAction: String?
         var importHref = SiteURL.children(.importFile).path
@@ -88,9 +102,21 @@ enum ChildImportPages {
             }
             total = check.rows.count
             errorCount = check.errorCount
-            let shown = check.rows.filter { !$0.errors.isEmpty } + check.rows.filter(\.errors.isEmpty).prefix(20)
-            rows = shown.sorted { $0.line < $1.line }.prefix(1000).map {
-                PreviewRow(line: $0.line, fullName: $0.fullName, errors: $0.errors.map { $0(language) })
+            newCount = check.newCount
+            updateCount = check.updateCount
+            unchangedCount = check.unchangedCount
+            writeCount = check.writeCount
+            // Every row with a problem and every update, then the first new rows; a row already up to date only counts.
+            let shown =
+                check.rows.filter { !$0.errors.isEmpty || $0.kind == .update }
+                + check.rows.filter { $0.errors.isEmpty && $0.kind == .new }.prefix(20)
+            rows = shown.sorted { $0.line < $1.line }.prefix(1000).map { row in
+                PreviewRow(
+                    line: row.line, fullName: row.fullName, errors: row.errors.map { $0(language) },
+                    isUpdate: row.kind == .update,
+                    changes: row.changes.map {
+                        .init(label: $0.label(language), before: $0.before(language), after: $0.after(language))
+                    })
             }
             commitAction = batch.map { SiteURL.children(.importBatch(.value($0))).path }
         }

@@ -44,6 +44,7 @@ struct ChildImportService: Sendable {
             let batch = ChildImportBatch(
                 userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
                 content: try ChildImporter.keptText(file.reading))
+            batch.plan = check.plan
             try await batch.create(on: database)
             return (check, try batch.requireID(), Reading())
         }
@@ -54,6 +55,7 @@ struct ChildImportService: Sendable {
         let batch = ChildImportBatch(
             userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
             content: Self.keep(workbook: data, sheet: read.sheet))
+        batch.plan = check.plan
         try await batch.create(on: database)
         reading.kept = try batch.requireID()
         return (check, check.canCommit ? reading.kept : nil, reading)
@@ -68,6 +70,7 @@ struct ChildImportService: Sendable {
         let read = try ChildImporter.readWorkbook(kept.data, defaultCommune: batch.defaultCommune, sheet: sheet)
         let check = try await importer.check(read.rows)
         batch.content = Self.keep(workbook: kept.data, sheet: read.sheet)
+        batch.plan = check.plan
         try await batch.update(on: database)
         let id = try batch.requireID()
         return (
@@ -131,10 +134,11 @@ struct ChildImportService: Sendable {
         guard batch.status == ChildImportBatch.Status.previewed.rawValue else { return .alreadyStarted }
         // Checked again: the registry may have changed since the preview.
         let check = try await importer.check(try Self.keptRows(batch))
-        guard check.canCommit else { return .registryChanged }
+        // What the person saw must still be what happens: a child registered or changed since is another plan.
+        guard check.canCommit, check.plan == batch.plan else { return .registryChanged }
         let id = try batch.requireID()
         batch.status = ChildImportBatch.Status.running.rawValue
-        batch.rowCount = check.rows.count
+        batch.rowCount = check.writeCount
         try await batch.update(on: database)
         let running = ChildImporter(database: background, principal: principal, actor: actor)
         Task {

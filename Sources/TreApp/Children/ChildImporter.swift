@@ -1,4 +1,5 @@
 import CSV
+import Crypto
 import Fluent
 import Foundation
 import SQLKit
@@ -6,19 +7,44 @@ import TreDomain
 
 /// What an import would do, row by row, before anything is written.
 struct ImportCheck: Sendable {
+    enum RowKind: Sendable {
+        /// A child not yet registered.
+        case new
+        /// A registered child whose record the row changes.
+        case update
+        /// A registered child the row says nothing new about: importing the same file again changes nothing.
+        case unchanged
+    }
+
     struct RowResult: Sendable {
         var line: Int
         var fullName: String
         var errors: [LocalizedText]
+        var kind = RowKind.new
+        var changes: [ImportFieldChange] = []
     }
 
     var rows: [RowResult]
     /// How the file's text was read (encoding, separator), for the preview to show and let the person change.
     var reading: ImportTextReading?
     fileprivate var ready: [(valid: ValidChild, provinceCode: Int)]
+    fileprivate var updates: [ImportPlannedUpdate] = []
 
     var errorCount: Int { rows.filter { !$0.errors.isEmpty }.count }
-    var canCommit: Bool { errorCount == 0 && !ready.isEmpty }
+    var newCount: Int { ready.count }
+    var updateCount: Int { updates.count }
+    var unchangedCount: Int { rows.filter { $0.errors.isEmpty && $0.kind == .unchanged }.count }
+    /// Rows the commit writes: new children and changed records.
+    var writeCount: Int { ready.count + updates.count }
+    var canCommit: Bool { errorCount == 0 && writeCount > 0 }
+
+    /// A digest of what the commit would do: which rows are new, and which record each update changes as it
+    /// was when checked. Kept with the preview, so that a commit whose fresh check differs is refused.
+    var plan: String {
+        let updates = updates.map { "\($0.child.id?.uuidString ?? "")@\($0.checkedAt?.timeIntervalSince1970 ?? 0)" }
+        let facts = "new=\(ready.count);" + updates.joined(separator: ",")
+        return SHA256.hash(data: Data(facts.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
 }
 
 /// Imports a commune's list of children: reads the CSV (any encoding and separator `ImportText` reads), checks every
@@ -122,86 +148,144 @@ struct ChildImporter: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Checks every row: on its own, against the commune and the reader's jurisdiction, and against the registry,
+    /// where a row that matches a registered child (`ChildImportMatches`) is an update laid over its record.
     func check(_ rows: [ChildImportFile.Row]) async throws -> ImportCheck {
         let today = ChildAge.todayInVietnam()
         let communes = Dictionary(
             try await Commune.query(on: database).filter(\.$validTo == nil).all().map { ($0.code, $0) },
             uniquingKeysWith: { first, _ in first })
-        let fileIDs = rows.map { $0.draft.personalID.filter(\.isNumber) }.filter { !$0.isEmpty }
-        var takenIDs = Set<String>()
-        for start in stride(from: 0, to: fileIDs.count, by: 500) {
-            let chunk = Array(fileIDs[start..<min(start + 500, fileIDs.count)])
-            takenIDs.formUnion(
-                try await Child.query(on: database).filter(\.$personalID ~~ chunk).all(\.$personalID).compactMap { $0 })
-        }
-        let registered = try await alreadyRegistered(communeCodes: Set(rows.compactMap(\.draft.communeCode)))
+        let alone = rows.map { $0.draft.validate(today: today) }
+        let valids = alone.compactMap { try? $0.get() }
+        let matches = try await ChildImportMatches.load(
+            personalIDs: rows.map { $0.draft.personalID.filter(\.isNumber) }.filter { $0.count == 12 },
+            communeCodes: Set(rows.compactMap(\.draft.communeCode)),
+            identities: Set(valids.map(ChildImportMatches.identity)), on: database)
 
-        var results: [ImportCheck.RowResult] = []
-        var ready: [(ValidChild, Int)] = []
+        var check = ImportCheck(rows: [], ready: [])
         var seenIDs = Set<String>()
         var seenChildren = Set<String>()
-        for row in rows {
-            var errors: [LocalizedText] = []
-            switch row.draft.validate(today: today) {
+        var seenMatched = Set<UUID>()
+        for (row, result) in zip(rows, alone) {
+            var outcome = ImportCheck.RowResult(
+                line: row.line, fullName: VietnameseText.normalized(row.draft.fullName), errors: [])
+            defer { check.rows.append(outcome) }
+            // A row about a registered child may leave blank what it does not change (matched by its ID).
+            let byID = matches.byPersonalID[row.draft.personalID.filter(\.isNumber)]
+            let valid: ValidChild
+            switch result {
+            case .success(let checked): valid = checked
             case .failure(let failure):
-                errors = failure.errors.map(\.message)
-            case .success(let valid):
-                let commune = communes[valid.communeCode]
-                if commune == nil {
-                    errors.append(JurisdictionError.unknownCommune.message)
-                } else if let commune,
-                    !principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code)
-                {
-                    errors.append(JurisdictionError.outsideJurisdiction.message)
+                guard let byID, byID.mergedInto == nil,
+                    case .success(let merged) = row.draft.laid(over: matches.draft(of: byID)).validate(today: today)
+                else {
+                    outcome.errors = failure.errors.map(\.message)
+                    continue
                 }
-                if let id = valid.personalID {
-                    if takenIDs.contains(id) {
-                        errors.append(ChildRegistryError.personalIDTaken.message)
-                    } else if !seenIDs.insert(id).inserted {
-                        errors.append(Self.repeatedInFile)
-                    }
-                }
-                let identity =
-                    "\(VietnameseText.folded(valid.name.fullName))|\(valid.birthDateForAge)|\(valid.communeCode)"
-                if registered.contains(identity) {
-                    errors.append(Self.alreadyRegisteredMessage)
-                } else if !seenChildren.insert(identity).inserted {
-                    errors.append(Self.repeatedInFile)
-                }
-                if errors.isEmpty, let commune { ready.append((valid, commune.provinceCode)) }
+                valid = merged
             }
-            results.append(
-                ImportCheck.RowResult(
-                    line: row.line, fullName: VietnameseText.normalized(row.draft.fullName), errors: errors))
+            guard let commune = communes[valid.communeCode] else {
+                outcome.errors.append(JurisdictionError.unknownCommune.message)
+                continue
+            }
+            guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
+                outcome.errors.append(JurisdictionError.outsideJurisdiction.message)
+                continue
+            }
+            let identity = ChildImportMatches.identity(of: valid)
+            var matched: Child?
+            if let id = valid.personalID, let holder = matches.byPersonalID[id] {
+                guard holder.mergedInto == nil,
+                    principal.jurisdiction.contains(provinceCode: holder.provinceCode, communeCode: holder.communeCode)
+                else {
+                    outcome.errors.append(ChildRegistryError.personalIDTaken.message)
+                    continue
+                }
+                matched = holder
+            } else if let id = matches.byIdentity[identity] {
+                matched = matches.children[id]
+            }
+            if let id = valid.personalID, !seenIDs.insert(id).inserted {
+                outcome.errors.append(Self.repeatedInFile)
+                continue
+            }
+            guard let matched, let matchedID = matched.id else {
+                guard seenChildren.insert(identity).inserted else {
+                    outcome.errors.append(Self.repeatedInFile)
+                    continue
+                }
+                check.ready.append((valid, commune.provinceCode))
+                continue
+            }
+            guard seenMatched.insert(matchedID).inserted else {
+                outcome.errors.append(Self.repeatedInFile)
+                continue
+            }
+            // The row laid over the record: a blank cell keeps what is registered.
+            let updated: ValidChild
+            switch row.draft.laid(over: matches.draft(of: matched)).validate(today: today) {
+            case .success(let checked): updated = checked
+            case .failure(let failure):
+                outcome.errors = failure.errors.map(\.message)
+                continue
+            }
+            let update = Self.plannedUpdate(
+                of: matched, to: updated, provinceCode: commune.provinceCode,
+                caregivers: matches.caregivers[matchedID] ?? [])
+            guard let update else {
+                outcome.kind = .unchanged
+                continue
+            }
+            outcome.kind = .update
+            outcome.changes = update.changes(caregiversBefore: matches.caregivers[matchedID] ?? []) {
+                communes[$0]?.name ?? String($0)
+            }
+            check.updates.append(update)
         }
-        return ImportCheck(rows: results, ready: ready)
+        return check
     }
 
-    /// Writes every checked row, a batch per transaction, with an audit entry per child and one for the import.
-    /// A failure undoes the batches already written; a crash is undone when Tre starts.
+    /// What the row changes in the record; nil when nothing.
+    private static func plannedUpdate(
+        of child: Child, to valid: ValidChild, provinceCode: Int, caregivers: [ChildCaregiver]
+    ) -> ImportPlannedUpdate? {
+        let after = Child()
+        after.apply(valid, provinceCode: provinceCode)
+        let changed = ChildSnapshot(after).changedFields(since: ChildSnapshot(child))
+        let caregiversChanged =
+            caregivers.map { "\($0.relation)|\($0.fullName)|\($0.phone)" }.sorted()
+            != valid.caregivers.map { "\($0.relation.rawValue)|\($0.fullName)|\($0.phone)" }.sorted()
+        guard !changed.isEmpty || caregiversChanged else { return nil }
+        return ImportPlannedUpdate(
+            child: child, valid: valid, provinceCode: provinceCode, checkedAt: child.updatedAt,
+            changedFields: changed + (caregiversChanged ? ["caregivers"] : []), caregiversChanged: caregiversChanged,
+            rewritesDependents: caregiversChanged || changed.contains("fullName") || changed.contains("communeCode"))
+    }
+
+    /// Writes every checked row: new children a batch per transaction, with an audit entry each; then the updates
+    /// and the import's end in one last transaction. A failure undoes the batches already written; a crash is
+    /// undone when Tre starts; and a record is never left half-updated.
     func commit(
         _ check: ImportCheck, batchID: UUID = UUID(), progress: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws -> Int {
         guard check.canCommit else { return 0 }
         do {
-            try await write(check.ready, batchID: batchID, progress: progress)
+            try await write(check, batchID: batchID, progress: progress)
         } catch {
             try? await ChildImportRollback.undo(batchID: batchID, by: actor, on: database)
             throw error
         }
-        return check.ready.count
+        return check.writeCount
     }
 
     private func write(
-        _ ready: [(valid: ValidChild, provinceCode: Int)], batchID: UUID,
-        progress: @escaping @Sendable (Int) async -> Void
+        _ check: ImportCheck, batchID: UUID, progress: @escaping @Sendable (Int) async -> Void
     ) async throws {
-        let actor = actor
-        let jurisdiction = principal.jurisdiction
+        let (actor, jurisdiction, ready) = (actor, principal.jurisdiction, check.ready)
         for start in stride(from: 0, to: ready.count, by: Self.batchSize) {
             let end = min(start + Self.batchSize, ready.count)
             try await database.writeTransaction { database in
-                guard let sql = database as? any SQLDatabase else { return }
+                let sql = try database.sql()
                 var children: [Child] = []
                 var caregivers: [ChildCaregiver] = []
                 var tokens: [ChildNameToken] = []
@@ -226,42 +310,55 @@ struct ChildImporter: Sendable {
                             action: "child.created", recordType: "child", recordID: $0.id?.uuidString,
                             jurisdiction: $0.jurisdiction, details: "import")
                     }, by: actor, on: database)
-                if end < ready.count {
-                    try await ChildImportRollback.record(children.compactMap(\.id), batchID: batchID, on: sql)
-                } else {
-                    // The last batch: the import is whole once this commits, and nothing is left to undo.
-                    try await ChildImportRollback.complete(batchID: batchID, on: sql)
-                    try await AuditLog.record(
-                        AuditEvent(
-                            action: "children.imported", recordType: "child", jurisdiction: jurisdiction,
-                            details: "rows=\(ready.count)"),
-                        by: actor, on: database)
-                }
+                try await ChildImportRollback.record(children.compactMap(\.id), batchID: batchID, on: sql)
             }
             await progress(end)
         }
+        // The last transaction: the updates, and the import is whole once it commits (nothing left to undo).
+        try await database.writeTransaction { database in
+            try await Self.apply(check.updates, by: actor, on: database) { done in await progress(ready.count + done) }
+            try await ChildImportRollback.complete(batchID: batchID, on: try database.sql())
+            try await AuditLog.record(
+                AuditEvent(
+                    action: "children.imported", recordType: "child", jurisdiction: jurisdiction,
+                    details: "rows=\(check.writeCount) new=\(ready.count) updated=\(check.updates.count)"),
+                by: actor, on: database)
+        }
+        await progress(check.writeCount)
     }
 
-    /// Children already in the registry of these communes, by folded name, birth and commune. Read as
-    /// three columns, not as models: a demo commune holds tens of thousands of children.
-    private func alreadyRegistered(communeCodes: Set<Int>) async throws -> Set<String> {
-        guard !communeCodes.isEmpty, let sql = database as? any SQLDatabase else { return [] }
-        struct Identity: Decodable {
-            var nameFolded: String
-            var birthDateForAge: String
-            var communeCode: Int
+    /// Updates the matched records, each with an audit entry naming the fields changed. A record changed by
+    /// someone else since the check stops the whole import: the preview no longer says what would happen.
+    private static func apply(
+        _ updates: [ImportPlannedUpdate], by actor: AuditActor, on database: any Database,
+        progress: @escaping @Sendable (Int) async -> Void
+    ) async throws {
+        for (index, chunk) in updates.chunked(batchSize).enumerated() {
+            let ids = chunk.compactMap(\.child.id)
+            let current = Dictionary(
+                try await Child.query(on: database).filter(\.$id ~~ ids).all().map { ($0.id, $0.updatedAt) },
+                uniquingKeysWith: { first, _ in first })
+            var events: [AuditEvent] = []
+            for update in chunk {
+                guard let stored = current[update.child.id], stored == update.checkedAt else {
+                    throw ChildRegistryError.changedDuringImport
+                }
+                update.child.apply(update.valid, provinceCode: update.provinceCode)
+                try await update.child.update(on: database)
+                if update.rewritesDependents {
+                    try await ChildService.replaceDependents(of: update.child, with: update.valid, on: database)
+                }
+                events.append(
+                    AuditEvent(
+                        action: "child.updated", recordType: "child", recordID: update.child.id?.uuidString,
+                        jurisdiction: update.child.jurisdiction,
+                        details: "import fields=" + update.changedFields.joined(separator: ",")))
+            }
+            try await AuditLog.record(events, by: actor, on: database)
+            await progress(index * batchSize + chunk.count)
         }
-        let existing = try await sql.select().columns("name_folded", "birth_date_for_age", "commune_code")
-            .from(Child.schema).where("commune_code", .in, Array(communeCodes)).where(
-                "merged_into", .is, SQLLiteral.null
-            )
-            .all(decoding: Identity.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return Set(existing.map { "\($0.nameFolded)|\($0.birthDateForAge)|\($0.communeCode)" })
     }
 
     static let repeatedInFile = LocalizedText(
         vi: "Trùng với một dòng khác trong tệp.", en: "Repeats another row of the file.")
-    static let alreadyRegisteredMessage = LocalizedText(
-        vi: "Trẻ này đã có trong hồ sơ của xã (cùng họ tên, ngày sinh).",
-        en: "This child is already registered in the commune (same name and date of birth).")
 }

@@ -193,16 +193,25 @@ struct ChildRecordPage: Encodable {
     static func facts(
         _ child: Child, communeName: String, today: (year: Int, month: Int, day: Int), language: Language
     ) -> [Fact] {
-        let t = { UIStrings.text($0, language) }
-        let birth = child.birthDate.map(VietnamTime.date) ?? "\(child.birthYear) (\(t("estimated")))"
+        keyedFacts(child, communeName: communeName, today: today, language: language).map {
+            Fact(label: UIStrings.text($0.key, language), value: $0.value)
+        }
+    }
+
+    /// The record's facts under their strings-table keys, so that two versions of a record can be compared.
+    static func keyedFacts(
+        _ child: Child, communeName: String, today: (year: Int, month: Int, day: Int), language: Language
+    ) -> [(key: String, value: String)] {
+        let birth =
+            child.birthDate.map(VietnamTime.date) ?? "\(child.birthYear) (\(UIStrings.text("estimated", language)))"
         var facts = [
-            Fact(label: t("sex"), value: sexLabel(child.sex, language)),
-            Fact(label: t("dateOfBirth"), value: birth),
-            Fact(label: t("age"), value: ageText(child, today, language)),
-            Fact(label: t("commune"), value: communeName),
+            (key: "sex", value: sexLabel(child.sex, language)),
+            (key: "dateOfBirth", value: birth),
+            (key: "age", value: ageText(child, today, language)),
+            (key: "commune", value: communeName),
         ]
         func add(_ key: String, _ value: String?) {
-            if let value, !value.isEmpty { facts.append(Fact(label: t(key), value: value)) }
+            if let value, !value.isEmpty { facts.append((key, value)) }
         }
         add("ethnicity", child.ethnicityCode.flatMap(EthnicGroup.name(of:)))
         add("personalId", child.personalID)

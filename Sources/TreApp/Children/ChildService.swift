@@ -9,12 +9,15 @@ enum ChildRegistryError: Error, LocalizedFailure {
     case personalIDTaken
     case mergeIntoItself
     case probableDuplicate(count: Int)
+    /// A record an import was about to update was changed by someone else after the preview.
+    case changedDuringImport
 
     var code: String {
         switch self {
         case .personalIDTaken: "personal_id_taken"
         case .mergeIntoItself: "merge_into_itself"
         case .probableDuplicate: "probable_duplicate"
+        case .changedDuringImport: "changed_during_import"
         }
     }
 
@@ -33,6 +36,10 @@ enum ChildRegistryError: Error, LocalizedFailure {
                 en:
                     "\(count) existing records may be the same child. Check them; if this is another child, send again with allowDuplicate."
             )
+        case .changedDuringImport:
+            LocalizedText(
+                vi: "Một hồ sơ trong tệp vừa được người khác sửa. Hãy xem lại bản xem trước và nhập lại.",
+                en: "A record in the file was just changed by someone else. Check the preview again and import again.")
         }
     }
 }
@@ -53,7 +60,7 @@ struct ChildService: Sendable {
         child.apply(valid, provinceCode: provinceCode)
         try await database.writeTransaction { database in
             try await child.create(on: database)
-            try await replaceDependents(of: child, with: valid, on: database)
+            try await Self.replaceDependents(of: child, with: valid, on: database)
             try await AuditLog.record(event(child, "child.created"), by: actor, on: database)
         }
         return child
@@ -74,7 +81,7 @@ struct ChildService: Sendable {
         let details = "fields=" + changed.joined(separator: ",")
         try await database.writeTransaction { database in
             try await child.update(on: database)
-            try await replaceDependents(of: child, with: valid, on: database)
+            try await Self.replaceDependents(of: child, with: valid, on: database)
             try await AuditLog.record(
                 event(child, "child.updated", details: details), by: actor, on: database)
         }
@@ -162,7 +169,8 @@ struct ChildService: Sendable {
         if try await query.count() > 0 { throw ChildRegistryError.personalIDTaken }
     }
 
-    private func replaceDependents(of child: Child, with valid: ValidChild, on database: any Database) async throws {
+    /// Replaces a record's caregivers and name tokens with the checked draft's.
+    static func replaceDependents(of child: Child, with valid: ValidChild, on database: any Database) async throws {
         let id = try child.requireID()
         try await ChildCaregiver.query(on: database).filter(\.$child.$id == id).delete()
         try await valid.caregivers.map {
@@ -180,7 +188,7 @@ struct ChildService: Sendable {
 }
 
 /// The fields of a record that an audit entry names when they change (names only, never values).
-private struct ChildSnapshot {
+struct ChildSnapshot {
     var fields: [String: String]
 
     init(_ child: Child) {

@@ -252,19 +252,27 @@ extension TreCommands {
             for row in check.rows where !row.errors.isEmpty {
                 say("line \(row.line) (\(row.fullName)): " + row.errors.map(\.en).joined(separator: "; "))
             }
-            guard check.canCommit else {
+            guard check.errorCount == 0 else {
                 throw CommandFailure(
                     "\(check.errorCount) of \(check.rows.count) rows have problems; nothing was written.")
             }
-            if dryRun { return "\(check.rows.count) rows checked, no problems; nothing written (--dry-run)." }
+            let plan =
+                "\(check.newCount) new, \(check.updateCount) to update, \(check.unchangedCount) already up to date"
+            for row in check.rows where row.kind == .update {
+                say(
+                    "line \(row.line) (\(row.fullName)) updates: "
+                        + row.changes.map { "\($0.label.en) \($0.before.en) → \($0.after.en)" }.joined(separator: "; "))
+            }
+            guard check.canCommit else { return "\(plan); nothing to write." }
+            if dryRun { return "\(plan); nothing written (--dry-run)." }
             let started = Date()
-            let total = check.rows.count
+            let total = check.writeCount
             let count = try await importer.commit(check) { done in
                 if done % 10_000 < ChildImporter.batchSize || done == total { say("  \(done)/\(total) rows") }
             }
             let seconds = Date().timeIntervalSince(started)
             return
-                "Imported \(count) children into \(commune.name) in \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rows/s)."
+                "\(plan): wrote \(count) children into \(commune.name) in \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rows/s)."
         }
     }
 }

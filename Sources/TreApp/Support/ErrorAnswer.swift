@@ -51,7 +51,9 @@ struct ErrorAnswer {
         switch failure {
         case AccountError.usernameTaken: return .conflict
         case JurisdictionError.outsideJurisdiction: return .forbidden
-        case ChildRegistryError.personalIDTaken, ChildRegistryError.probableDuplicate: return .conflict
+        case ChildRegistryError.personalIDTaken, ChildRegistryError.probableDuplicate,
+            ChildRegistryError.changedDuringImport:
+            return .conflict
         // A periodic report's refusals are all about the state it is in (sent, approved, locked).
         case is PeriodicReportError: return .conflict
         default: return .unprocessableEntity

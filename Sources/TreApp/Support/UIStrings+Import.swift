@@ -28,5 +28,20 @@ extension UIStrings {
         "importHeaderLine": .init(vi: "tên cột ở dòng", en: "column names on row"),
         "importOtherSheet": .init(vi: "Đọc trang tính khác", en: "Read another sheet"),
         "importReading": .init(vi: "Cách đọc tệp", en: "How the file was read"),
+        "importNew": .init(vi: "trẻ mới", en: "new children"),
+        "importUpdates": .init(vi: "hồ sơ sẽ được cập nhật", en: "records to update"),
+        "importUnchanged": .init(vi: "hồ sơ không thay đổi", en: "records already up to date"),
+        "importNothingToWrite": .init(
+            vi: "Không có gì để ghi: mọi dòng đều khớp với hồ sơ đã có.",
+            en: "Nothing to write: every row matches a registered record."),
+        "importUpdate": .init(vi: "Cập nhật", en: "Update"),
+        "importBefore": .init(vi: "Hiện có", en: "Registered"),
+        "importAfter": .init(vi: "Trong tệp", en: "In the file"),
+        "importUpdateHelp": .init(
+            vi:
+                "Dòng có số định danh hoặc cùng họ tên, ngày sinh và xã với một trẻ đã có là cập nhật hồ sơ đó. Ô để trống giữ nguyên thông tin đã có.",
+            en:
+                "A row with the personal ID, or the name, date of birth and commune, of a registered child updates that record. A blank cell keeps what is registered."
+        ),
     ]
 }
