@@ -108,15 +108,20 @@ struct Import: AsyncParsableCommand {
 
     struct Children: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a commune's list of children from a CSV file (all rows or none).")
+            abstract:
+                "Import a commune's list of children from an Excel workbook or a text file (all rows or none); a row about a registered child updates it."
+        )
 
-        @Argument(help: "The CSV or tab-separated text file (the first line names the columns).") var file: String
+        @Argument(help: "The .xlsx workbook, or the CSV or tab-separated text file (a row names the columns).")
+        var file: String
         @Option(help: "The commune the children live in (and for rows without a commune code).") var commune: Int
         @Flag(help: "Check every row and report, but write nothing.") var dryRun = false
         @Option(help: "The file's encoding: utf8, utf16, windows1258, tcvn3 or vni (detected when not given).")
         var encoding: String?
         @Option(help: "What separates the fields: comma, semicolon or tab (detected when not given).")
         var separator: String?
+        @Option(help: "The workbook's sheet to read (the first whose columns are recognised when not given).")
+        var sheet: String?
 
         func run() async throws {
             let settings = TreCommands.loadConfiguration()
@@ -125,7 +130,7 @@ struct Import: AsyncParsableCommand {
                 print(
                     try await TreCommands.importChildren(
                         settings, file: file, communeCode: commune, dryRun: dryRun, encoding: encoding,
-                        separator: separator))
+                        separator: separator, sheet: sheet))
             } catch let failure as CommandFailure {
                 FileHandle.standardError.write(Data((failure.description + "\n").utf8))
                 throw ExitCode(1)

@@ -126,6 +126,20 @@ import VaporTesting
         #expect(failure { _ = try XLSXTable(data: try F.communeList.data(), limits: small) } == .tooLarge)
     }
 
+    /// A 100,000-row list's sheet is about 12 MB of XML; given whole, libxml2 refused any part over 10 MB and the
+    /// list was called damaged.
+    @Test func aSheetOfMoreThanTenMegabytesIsRead() throws {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdeghiklmnopqrstuvxyzăâđêôơư")
+        let rows = (1...14_000).map { number in
+            let filler = String((0..<800).map { _ in letters[Int(generator.next() % UInt64(letters.count))] })
+            return "<row r=\"\(number)\"><c r=\"A\(number)\" t=\"inlineStr\"><is><t>\(filler)</t></is></c></row>"
+        }
+        let data = try F(sheets: [F.Sheet(name: "Danh sách", rows: rows)]).data()
+        let table = try XLSXTable(data: data)
+        #expect(try table.rows(of: table.sheets[0]).count == 14_000)
+    }
+
     @Test func aSheetWithTooManyRowsIsRefusedNamingTheLimit() throws {
         var limits = XLSXTable.Limits()
         limits.rows = 5

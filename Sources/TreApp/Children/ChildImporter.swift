@@ -324,7 +324,6 @@ struct ChildImporter: Sendable {
                     details: "rows=\(check.writeCount) new=\(ready.count) updated=\(check.updates.count)"),
                 by: actor, on: database)
         }
-        await progress(check.writeCount)
     }
 
     /// Updates the matched records, each with an audit entry naming the fields changed. A record changed by

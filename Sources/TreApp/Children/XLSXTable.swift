@@ -223,7 +223,9 @@ final class XLSXTable {
             throw .unreadable(part: path)
         }
         unpacked = total
-        let parser = XMLParser(data: data)
+        // Read as a stream: given the whole part at once, libxml2 refuses one over 10 MB ("huge input lookup"),
+        // and a sheet of 100,000 rows is about 12 MB.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate

@@ -209,10 +209,10 @@ public enum TreCommands {
 
 extension TreCommands {
     /// `tre import children FILE --commune CODE`: the same checks as the import page; prints every
-    /// row's problems and writes nothing unless every row is good, then writes all in one transaction.
+    /// row's problems and every update's changes, and writes nothing unless every row is good.
     public static func importChildren(
         _ configuration: TreConfiguration, file: String, communeCode: Int, dryRun: Bool,
-        encoding: String? = nil, separator: String? = nil
+        encoding: String? = nil, separator: String? = nil, sheet: String? = nil
     ) async throws -> String {
         let chosenEncoding = try encoding.map {
             guard let value = ImportTextEncoding(rawValue: $0) else {
@@ -240,12 +240,18 @@ extension TreCommands {
             let importer = ChildImporter(database: app.db, principal: principal, actor: .system("import"))
             let check: ImportCheck
             do {
-                let read = try ChildImporter.read(
-                    data, defaultCommune: communeCode, encoding: chosenEncoding, separator: chosenSeparator)
-                say(
-                    "read as \(read.reading.encoding.label(.en)), fields separated by \(read.reading.separator.label(.en))"
-                )
-                check = try await importer.check(read.rows)
+                if XLSXTable.isZIP(data) {
+                    let read = try ChildImporter.readWorkbook(data, defaultCommune: communeCode, sheet: sheet)
+                    say("read the sheet “\(read.sheet)” (column names on row \(read.headerLine))")
+                    check = try await importer.check(read.rows)
+                } else {
+                    let read = try ChildImporter.read(
+                        data, defaultCommune: communeCode, encoding: chosenEncoding, separator: chosenSeparator)
+                    say(
+                        "read as \(read.reading.encoding.label(.en)), fields separated by \(read.reading.separator.label(.en))"
+                    )
+                    check = try await importer.check(read.rows)
+                }
             } catch let failure as any LocalizedFailure {
                 throw CommandFailure(failure.message.en)
             }
@@ -273,6 +279,7 @@ extension TreCommands {
             let seconds = Date().timeIntervalSince(started)
             return
                 "\(plan): wrote \(count) children into \(commune.name) in \(String(format: "%.1f", seconds)) s (\(Int(Double(count) / max(seconds, 0.001))) rows/s)."
+                + PeakMemory.sentence
         }
     }
 }
