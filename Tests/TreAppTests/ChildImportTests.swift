@@ -37,7 +37,7 @@ import VaporTesting
             #expect(Set(caregivers.map(\.relation)) == ["mother", "father"])
             #expect(
                 try await AuditEntry.query(on: app.db).filter(\.$action == "children.imported").first()?.details
-                    == "rows=3 new=3 updated=0")
+                    == "rows=3 new=3 updated=0 source=import")
             #expect(try await AuditEntry.query(on: app.db).filter(\.$action == "child.created").count() == 3)
         }
     }

@@ -3,8 +3,9 @@ import Foundation
 import SQLKit
 import TreDomain
 
-/// The registered children a list's rows are about: a row matches a child by personal ID, or else by the rule
-/// the import has always used to find a child already registered (the same name, date of birth and commune).
+/// The registered children a list's rows are about: a row matches a child by Tre's record code (on the list
+/// prepared for the commune police, returned with their answer), by personal ID, or else by the rule the import
+/// has always used to find a child already registered (the same name, date of birth and commune).
 /// A matched row is an update of that child; the preview shows its changed fields side by side.
 struct ChildImportMatches: Sendable {
     /// Registered children by personal ID, merged ones included (their ID is still taken).
@@ -20,9 +21,15 @@ struct ChildImportMatches: Sendable {
 
     /// Loads what the rows may match, in chunks that stay under every database's bound on parameters.
     static func load(
-        personalIDs: [String], communeCodes: Set<Int>, identities: Set<String>, on database: any Database
+        recordCodes: [UUID], personalIDs: [String], communeCodes: Set<Int>, identities: Set<String>,
+        on database: any Database
     ) async throws -> ChildImportMatches {
         var matches = ChildImportMatches()
+        for chunk in recordCodes.chunked(500) {
+            for child in try await Child.query(on: database).filter(\.$id ~~ chunk).all() {
+                matches.children[try child.requireID()] = child
+            }
+        }
         for chunk in personalIDs.chunked(500) {
             for child in try await Child.query(on: database).filter(\.$personalID ~~ chunk).all() {
                 if let id = child.personalID { matches.byPersonalID[id] = child }
@@ -106,6 +113,8 @@ struct ImportPlannedUpdate: Sendable {
     var provinceCode: Int
     /// The record's last change when it was checked: another change before the commit stops the import.
     var checkedAt: Date?
+    /// The police's answer the row brings, when it changes what is recorded.
+    var verification: PoliceVerification?
     /// The fields named in the audit entry (names only, never values).
     var changedFields: [String]
     var caregiversChanged: Bool
@@ -117,6 +126,7 @@ struct ImportPlannedUpdate: Sendable {
         let after = Child()
         after.id = child.id
         after.apply(valid, provinceCode: provinceCode)
+        (after.idVerification, after.idVerifiedOn) = (child.idVerification, child.idVerifiedOn)
         let today = ChildAge.todayInVietnam()
         func facts(_ record: Child, _ language: Language) -> [String: String] {
             Dictionary(
@@ -140,6 +150,14 @@ struct ImportPlannedUpdate: Sendable {
                 label: LocalizedText(vi: UIStrings.text(key, .vi), en: UIStrings.text(key, .en)),
                 before: LocalizedText(vi: beforeVI[key] ?? "—", en: beforeEN[key] ?? "—"),
                 after: LocalizedText(vi: afterVI[key] ?? "—", en: afterEN[key] ?? "—"))
+        }
+        if let verification {
+            let before = child.idVerification.flatMap(PoliceVerification.init(rawValue:))?.label
+            changes.append(
+                ImportFieldChange(
+                    label: LocalizedText(
+                        vi: UIStrings.text("idVerification", .vi), en: UIStrings.text("idVerification", .en)),
+                    before: before ?? LocalizedText(vi: "—", en: "—"), after: verification.label))
         }
         if caregiversChanged {
             let before = caregiversBefore.map(\.fullName).joined(separator: ", ")

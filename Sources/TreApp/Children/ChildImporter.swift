@@ -29,6 +29,10 @@ struct ImportCheck: Sendable {
     var reading: ImportTextReading?
     fileprivate var ready: [(valid: ValidChild, provinceCode: Int)]
     fileprivate var updates: [ImportPlannedUpdate] = []
+    /// The file is the commune police's answer (it carries Tre's record codes or their results): each change's
+    /// audit entry names that source.
+    var isPoliceAnswer = false
+    var source: String { isPoliceAnswer ? "police-answer" : "import" }
 
     var errorCount: Int { rows.filter { !$0.errors.isEmpty }.count }
     var newCount: Int { ready.count }
@@ -158,11 +162,13 @@ struct ChildImporter: Sendable {
         let alone = rows.map { $0.draft.validate(today: today) }
         let valids = alone.compactMap { try? $0.get() }
         let matches = try await ChildImportMatches.load(
+            recordCodes: rows.compactMap { UUID(uuidString: $0.recordCode) },
             personalIDs: rows.map { $0.draft.personalID.filter(\.isNumber) }.filter { $0.count == 12 },
             communeCodes: Set(rows.compactMap(\.draft.communeCode)),
             identities: Set(valids.map(ChildImportMatches.identity)), on: database)
 
         var check = ImportCheck(rows: [], ready: [])
+        check.isPoliceAnswer = rows.contains { !$0.recordCode.isEmpty || !$0.verification.isEmpty }
         var seenIDs = Set<String>()
         var seenChildren = Set<String>()
         var seenMatched = Set<UUID>()
@@ -171,7 +177,17 @@ struct ChildImporter: Sendable {
                 line: row.line, fullName: VietnameseText.normalized(row.draft.fullName), errors: [])
             defer { check.rows.append(outcome) }
             // A row about a registered child may leave blank what it does not change (matched by its ID).
-            let byID = matches.byPersonalID[row.draft.personalID.filter(\.isNumber)]
+            let byCode = UUID(uuidString: row.recordCode).flatMap { matches.children[$0] }
+            if !row.recordCode.isEmpty, byCode.map(isWritable) != true {
+                outcome.errors.append(Self.unknownRecordCode)
+                continue
+            }
+            let verification = PoliceVerification(written: row.verification)
+            if !row.verification.isEmpty, verification == nil || byCode == nil {
+                outcome.errors.append(byCode == nil ? Self.verificationWithoutRecord : Self.unknownVerification)
+                continue
+            }
+            let byID = byCode ?? matches.byPersonalID[row.draft.personalID.filter(\.isNumber)]
             let valid: ValidChild
             switch result {
             case .success(let checked): valid = checked
@@ -193,8 +209,12 @@ struct ChildImporter: Sendable {
                 continue
             }
             let identity = ChildImportMatches.identity(of: valid)
-            var matched: Child?
-            if let id = valid.personalID, let holder = matches.byPersonalID[id] {
+            var matched: Child? = byCode
+            if let id = valid.personalID, let holder = matches.byPersonalID[id], holder.id != byCode?.id {
+                guard byCode == nil else {
+                    outcome.errors.append(ChildRegistryError.personalIDTaken.message)
+                    continue
+                }
                 guard holder.mergedInto == nil,
                     principal.jurisdiction.contains(provinceCode: holder.provinceCode, communeCode: holder.communeCode)
                 else {
@@ -202,7 +222,7 @@ struct ChildImporter: Sendable {
                     continue
                 }
                 matched = holder
-            } else if let id = matches.byIdentity[identity] {
+            } else if byCode == nil, let id = matches.byIdentity[identity] {
                 matched = matches.children[id]
             }
             if let id = valid.personalID, !seenIDs.insert(id).inserted {
@@ -231,7 +251,7 @@ struct ChildImporter: Sendable {
             }
             let update = Self.plannedUpdate(
                 of: matched, to: updated, provinceCode: commune.provinceCode,
-                caregivers: matches.caregivers[matchedID] ?? [])
+                caregivers: matches.caregivers[matchedID] ?? [], verification: verification)
             guard let update else {
                 outcome.kind = .unchanged
                 continue
@@ -247,17 +267,21 @@ struct ChildImporter: Sendable {
 
     /// What the row changes in the record; nil when nothing.
     private static func plannedUpdate(
-        of child: Child, to valid: ValidChild, provinceCode: Int, caregivers: [ChildCaregiver]
+        of child: Child, to valid: ValidChild, provinceCode: Int, caregivers: [ChildCaregiver],
+        verification: PoliceVerification?
     ) -> ImportPlannedUpdate? {
         let after = Child()
         after.apply(valid, provinceCode: provinceCode)
-        let changed = ChildSnapshot(after).changedFields(since: ChildSnapshot(child))
+        // An answer already recorded is no change: the same answer imported twice changes nothing.
+        let answer = verification?.rawValue == child.idVerification ? nil : verification
+        let changed =
+            ChildSnapshot(after).changedFields(since: ChildSnapshot(child)) + (answer == nil ? [] : ["idVerification"])
         let caregiversChanged =
             caregivers.map { "\($0.relation)|\($0.fullName)|\($0.phone)" }.sorted()
             != valid.caregivers.map { "\($0.relation.rawValue)|\($0.fullName)|\($0.phone)" }.sorted()
         guard !changed.isEmpty || caregiversChanged else { return nil }
         return ImportPlannedUpdate(
-            child: child, valid: valid, provinceCode: provinceCode, checkedAt: child.updatedAt,
+            child: child, valid: valid, provinceCode: provinceCode, checkedAt: child.updatedAt, verification: answer,
             changedFields: changed + (caregiversChanged ? ["caregivers"] : []), caregiversChanged: caregiversChanged,
             rewritesDependents: caregiversChanged || changed.contains("fullName") || changed.contains("communeCode"))
     }
@@ -316,12 +340,16 @@ struct ChildImporter: Sendable {
         }
         // The last transaction: the updates, and the import is whole once it commits (nothing left to undo).
         try await database.writeTransaction { database in
-            try await Self.apply(check.updates, by: actor, on: database) { done in await progress(ready.count + done) }
+            try await Self.apply(check.updates, source: check.source, by: actor, on: database) { done in
+                await progress(ready.count + done)
+            }
             try await ChildImportRollback.complete(batchID: batchID, on: try database.sql())
             try await AuditLog.record(
                 AuditEvent(
                     action: "children.imported", recordType: "child", jurisdiction: jurisdiction,
-                    details: "rows=\(check.writeCount) new=\(ready.count) updated=\(check.updates.count)"),
+                    details:
+                        "rows=\(check.writeCount) new=\(ready.count) updated=\(check.updates.count) source=\(check.source)"
+                ),
                 by: actor, on: database)
         }
     }
@@ -329,7 +357,7 @@ struct ChildImporter: Sendable {
     /// Updates the matched records, each with an audit entry naming the fields changed. A record changed by
     /// someone else since the check stops the whole import: the preview no longer says what would happen.
     private static func apply(
-        _ updates: [ImportPlannedUpdate], by actor: AuditActor, on database: any Database,
+        _ updates: [ImportPlannedUpdate], source: String, by actor: AuditActor, on database: any Database,
         progress: @escaping @Sendable (Int) async -> Void
     ) async throws {
         for (index, chunk) in updates.chunked(batchSize).enumerated() {
@@ -343,6 +371,10 @@ struct ChildImporter: Sendable {
                     throw ChildRegistryError.changedDuringImport
                 }
                 update.child.apply(update.valid, provinceCode: update.provinceCode)
+                if let answer = update.verification {
+                    update.child.idVerification = answer.rawValue
+                    update.child.idVerifiedOn = VietnamTime.isoDate(Date())
+                }
                 try await update.child.update(on: database)
                 if update.rewritesDependents {
                     try await ChildService.replaceDependents(of: update.child, with: update.valid, on: database)
@@ -351,12 +383,28 @@ struct ChildImporter: Sendable {
                     AuditEvent(
                         action: "child.updated", recordType: "child", recordID: update.child.id?.uuidString,
                         jurisdiction: update.child.jurisdiction,
-                        details: "import fields=" + update.changedFields.joined(separator: ",")))
+                        details: "\(source) fields=" + update.changedFields.joined(separator: ",")))
             }
             try await AuditLog.record(events, by: actor, on: database)
             await progress(index * batchSize + chunk.count)
         }
     }
+
+    /// Whether the reader may change this registered record.
+    private func isWritable(_ child: Child) -> Bool {
+        child.mergedInto == nil
+            && principal.jurisdiction.contains(provinceCode: child.provinceCode, communeCode: child.communeCode)
+    }
+
+    static let unknownRecordCode = LocalizedText(
+        vi: "Không có hồ sơ nào với mã này trong phạm vi của bạn.", en: "No record with this code is within your reach."
+    )
+    static let verificationWithoutRecord = LocalizedText(
+        vi: "Kết quả xác minh chỉ dùng cho trẻ đã có hồ sơ: dòng cần có mã hồ sơ Tre.",
+        en: "A verification result is for a registered child only: the row needs Tre's record code.")
+    static let unknownVerification = LocalizedText(
+        vi: "Không hiểu kết quả xác minh: hãy ghi “Khớp”, “Đã cấp số”, “Đã sửa” hoặc “Không tìm thấy”.",
+        en: "The verification result is not understood: write “Khớp”, “Đã cấp số”, “Đã sửa” or “Không tìm thấy”.")
 
     static let repeatedInFile = LocalizedText(
         vi: "Trùng với một dòng khác trong tệp.", en: "Repeats another row of the file.")

@@ -36,6 +36,9 @@ final class Child: Model, @unchecked Sendable {
     @Field(key: "notes") var notes: String
     /// Set when this record was merged into another; it stays for its history but leaves every list.
     @OptionalField(key: "merged_into") var mergedInto: UUID?
+    /// The commune police's last answer about the personal ID (`PoliceVerification`), and its day (YYYY-MM-DD).
+    @OptionalField(key: "id_verification") var idVerification: String?
+    @OptionalField(key: "id_verified_on") var idVerifiedOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

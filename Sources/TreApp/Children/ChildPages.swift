@@ -35,6 +35,8 @@ struct ChildListPage: Encodable {
     var groups: [Choice]
     var pager: PagerModel
     var exportHref: String?
+    /// The same records, those whose personal ID the police have not confirmed, as the list they verify.
+    var policeListHref: String?
     var canCreate: Bool
     var links = Links()
 
@@ -75,6 +77,8 @@ struct ChildListPage: Encodable {
             totalIsCapped: data.page.totalIsCapped)
         exportHref =
             AccessPolicy.allows(role, .exportChildren) ? SiteURL.children(.export).link(query) : nil
+        policeListHref =
+            AccessPolicy.allows(role, .exportChildren) ? SiteURL.children(.policeList).link(query) : nil
         canCreate = AccessPolicy.allows(role, .editChildren)
     }
 }
@@ -221,6 +225,11 @@ struct ChildRecordPage: Encodable {
         add("nutritionStatus", child.nutritionStatus.flatMap(NutritionStatus.init(rawValue:))?.label(language))
         add("disabilityLevel", child.disabilityLevel.flatMap(DisabilityLevel.init(rawValue:))?.label(language))
         add("notes", child.notes)
+        add(
+            "idVerification",
+            child.idVerification.flatMap(PoliceVerification.init(rawValue:)).map {
+                "\($0.label(language)) (\(VietnamTime.date(child.idVerifiedOn ?? "")))"
+            })
         return facts
     }
 }

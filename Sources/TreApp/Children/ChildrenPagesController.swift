@@ -8,6 +8,7 @@ struct ChildrenPagesController {
     func register(_ routes: any RoutesBuilder) {
         routes.get(.children(.list), access: .permission(.viewChildren), use: list)
         routes.get(.children(.export), access: .permission(.exportChildren), use: export)
+        routes.get(.children(.policeList), access: .permission(.exportChildren), use: ChildPoliceList.download)
         routes.get(.children(.show(.pattern)), access: .permission(.viewChildren), use: show)
         routes.post(.children(.merge(.pattern)), access: .permission(.editChildren), use: merge)
     }

@@ -29,6 +29,9 @@ extension UIStrings {
         "importOtherSheet": .init(vi: "Đọc trang tính khác", en: "Read another sheet"),
         "importReading": .init(vi: "Cách đọc tệp", en: "How the file was read"),
         "importNew": .init(vi: "trẻ mới", en: "new children"),
+        "idVerification": .init(vi: "Xác minh số định danh", en: "Personal ID check"),
+        "policeList": .init(
+            vi: "Danh sách gửi công an xác minh (.xlsx)", en: "List for the police to check IDs (.xlsx)"),
         "importUpdates": .init(vi: "hồ sơ sẽ được cập nhật", en: "records to update"),
         "importUnchanged": .init(vi: "hồ sơ không thay đổi", en: "records already up to date"),
         "importNothingToWrite": .init(

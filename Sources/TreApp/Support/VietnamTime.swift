@@ -8,6 +8,12 @@ enum VietnamTime {
         ChildDraft.parseISODate(stored).map { String(format: "%02d/%02d/%04d", $0.2, $0.1, $0.0) } ?? stored
     }
 
+    /// Today in Vietnam as stored: 2026-11-29.
+    static func isoDate(_ now: Date) -> String {
+        let today = ChildAge.todayInVietnam(now)
+        return String(format: "%04d-%02d-%02d", today.year, today.month, today.day)
+    }
+
     /// An amount of đồng as people read it: 26.000.000 đ in Vietnamese, 26,000,000 đ in English.
     static func money(_ amount: Int, _ language: Language) -> String {
         IndicatorNumberFormat.integer(amount, language: language) + " đ"

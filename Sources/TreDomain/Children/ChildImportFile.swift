@@ -8,12 +8,27 @@ public enum ChildImportFile {
         /// The line in the file (the header is line 1).
         public var line: Int
         public var draft: ChildDraft
+        /// Tre's code of the record the row is about, as the list for the commune police carries it.
+        public var recordCode = ""
+        /// The police's answer about the personal ID ("Khớp", "Đã cấp số", "Không tìm thấy").
+        public var verification = ""
+
+        public init(line: Int, draft: ChildDraft, recordCode: String = "", verification: String = "") {
+            self.line = line
+            self.draft = draft
+            self.recordCode = recordCode
+            self.verification = verification
+        }
     }
 
     public enum Column: String, CaseIterable, Sendable {
         case fullName, sex, dateOfBirth, estimatedBirthYear, ethnicity, personalID, communeCode, address
         case schoolStatus, healthInsuranceCard, nutritionStatus, disabilityLevel
         case caregiverName, caregiverRelation, caregiverPhone, notes
+        case recordCode, verification
+
+        /// Columns of the police's answer to the list Tre prepared for them, not of a commune's own list.
+        public var isPoliceAnswer: Bool { self == .recordCode || self == .verification }
 
         /// Header spellings, folded and without spaces or punctuation.
         var names: Set<String> {
@@ -38,6 +53,9 @@ public enum ChildImportFile {
             case .caregiverRelation: ["quanhe", "quanhevoitre", "relation", "relationship", "caregiverrelation"]
             case .caregiverPhone: ["dienthoai", "sodienthoai", "sdt", "phone", "phonenumber", "caregiverphone"]
             case .notes: ["ghichu", "notes", "note"]
+            case .recordCode: ["mahoso", "mahosotre", "matre", "recordcode", "treid", "trerecordcode"]
+            case .verification:
+                ["ketquaxacminh", "ketqua", "xacminh", "verification", "verificationresult", "policeanswer"]
             }
         }
     }
@@ -149,7 +167,9 @@ public enum ChildImportFile {
                     .init(relation: relation(value(.caregiverRelation)), fullName: caregiver, phone: phone)
                 ]
             }
-            return Row(line: offset + firstLine, draft: draft)
+            return Row(
+                line: offset + firstLine, draft: draft, recordCode: value(.recordCode),
+                verification: value(.verification))
         }
     }
 
