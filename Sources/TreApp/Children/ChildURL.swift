@@ -19,6 +19,8 @@ enum ChildURL: SitePlace {
     /// The list's template, with its columns named and an example row.
     case importTemplateCSV
     case importTemplateXLSX
+    /// Several children of one household at once, as the paper household book lists them.
+    case household
 
     enum API: Sendable, Hashable {
         case list
@@ -49,6 +51,7 @@ enum ChildURL: SitePlace {
         case .importSheet(let batch): return [children, .fixed("import"), batch.named("batch"), .fixed("sheet")]
         case .importTemplateCSV: return [children, .fixed("import"), .fixed(ChildImportTemplate.csvName)]
         case .importTemplateXLSX: return [children, .fixed("import"), .fixed(ChildImportTemplate.xlsxName)]
+        case .household: return [children, .fixed("household")]
         case .api(let place):
             switch place {
             case .list: return SiteURL.api + [children]
