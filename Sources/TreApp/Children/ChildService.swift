@@ -195,6 +195,7 @@ struct ChildService: Sendable {
             } catch let errors as FieldErrors {
                 problems += errors.errors.map { FieldError(field: at($0.field), code: $0.code, message: $0.message) }
             } catch let error as ChildRegistryError {
+                // What `admit` refuses beyond the draft's fields: its personal ID already on another record.
                 problems.append(FieldError(field: at("personalId"), code: error.code, message: error.message))
             }
         }
