@@ -458,3 +458,51 @@ def test_a_commune_records_its_forum_and_gives_the_childrens_question_an_answer(
     and_wait_for_the_next_page(browser, question.find_element(By.TAG_NAME, "button").click)
     answered = browser.find_element(By.CSS_SELECTOR, "article.question").text
     assert "Nhà trường mở lớp bơi từ tháng 7" in answered and "Trả lời đúng hạn" in answered
+
+
+def test_a_commune_officer_enters_a_household_from_the_book_on_the_phone(browser):
+    """Issue 17: a household book's page typed in one form: the household once, a line per child, a line added
+    in place; one impossible date saves nothing and comes back beside its line with every value kept."""
+    sign_in(browser, "xa.badinh", "mat-khau-cua-hoa-2026")
+    browser.get(BASE_URL + "/children")
+    click(browser, "household-entry")
+
+    def active():
+        return browser.switch_to.active_element
+
+    def overflow():
+        return browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+
+    assert active().get_attribute("id") == "address", "the commune is implied: the address comes first"
+    assert overflow() <= 0, f"the household form is {overflow()}px wider than the phone"
+    active().send_keys("Tổ 7, ngõ Văn Chương")
+    Select(browser.find_element(By.ID, "caregiver0Relation")).select_by_value("mother")
+    browser.find_element(By.ID, "caregiver0Name").send_keys("Trần Thị Mai")
+    browser.find_element(By.ID, "caregiver0Phone").send_keys("0912345678" + Keys.TAB + Keys.TAB + Keys.TAB + Keys.TAB)
+    assert active().get_attribute("id") == "child0FullName", "after the caregivers, the first child's line"
+    for typed in ("Lê Thị Hoa", "Nữ", "30/02/2019"):
+        active().send_keys(typed + Keys.TAB)
+    assert active().get_attribute("id") == "child0EthnicityCode", "the line is typed across, as in the book"
+
+    lines = len(browser.find_elements(By.CSS_SELECTOR, ".household-line"))
+    browser.find_element(By.ID, "add-lines").click()  # in place: nothing posted
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".household-line")) == lines + 1
+    assert active().get_attribute("id") == f"child{lines}FullName"
+    for typed in ("Lê Văn Bình", "Nam", "2018"):
+        active().send_keys(typed + Keys.TAB)
+    assert overflow() <= 0
+
+    click(browser, "save-household")
+    assert "Chưa lưu trẻ nào" in browser.find_element(By.ID, "form-error").text
+    assert "Ngày sinh không có thật" in browser.find_element(By.CSS_SELECTOR, "#line-0 .field-error").text
+    assert browser.find_element(By.ID, f"child{lines}FullName").get_attribute("value") == "Lê Văn Bình"
+    assert browser.find_element(By.ID, "caregiver0Name").get_attribute("value") == "Trần Thị Mai"
+    assert overflow() <= 0
+
+    born = browser.find_element(By.ID, "child0DateOfBirth")
+    born.clear()
+    born.send_keys("28/02/2019")
+    and_wait_for_the_next_page(browser, lambda: born.send_keys(Keys.ENTER))
+    saved = browser.find_element(By.ID, "household-saved").text
+    assert "Lê Thị Hoa" in saved and "Lê Văn Bình" in saved
+    assert browser.find_element(By.ID, "address").get_attribute("value") == "", "ready for the next household"

@@ -24,6 +24,7 @@ struct ChildListPage: Encodable {
         var list = SiteURL.children(.list).path
         var new = SiteURL.children(.new).path
         var importFile = SiteURL.children(.importFile).path
+        var household = SiteURL.children(.household).path
     }
 
     var rows: [Row]

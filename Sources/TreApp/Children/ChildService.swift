@@ -7,6 +7,8 @@ import Vapor
 /// What the registry refuses beyond a draft's own fields.
 enum ChildRegistryError: Error, LocalizedFailure {
     case personalIDTaken
+    /// Two children entered together (a household) with the same personal ID.
+    case personalIDRepeated
     case mergeIntoItself
     case probableDuplicate(count: Int)
     /// A record an import was about to update was changed by someone else after the preview.
@@ -15,6 +17,7 @@ enum ChildRegistryError: Error, LocalizedFailure {
     var code: String {
         switch self {
         case .personalIDTaken: "personal_id_taken"
+        case .personalIDRepeated: "personal_id_repeated"
         case .mergeIntoItself: "merge_into_itself"
         case .probableDuplicate: "probable_duplicate"
         case .changedDuringImport: "changed_during_import"
@@ -27,6 +30,10 @@ enum ChildRegistryError: Error, LocalizedFailure {
             LocalizedText(
                 vi: "Số định danh cá nhân này đã có trong hồ sơ một trẻ khác.",
                 en: "This personal identification number is already on another child's record.")
+        case .personalIDRepeated:
+            LocalizedText(
+                vi: "Số định danh cá nhân này đã ghi cho một trẻ khác ở dòng trên.",
+                en: "This personal identification number is already given to another child on a line above.")
         case .mergeIntoItself:
             LocalizedText(vi: "Không thể gộp một hồ sơ vào chính nó.", en: "A record cannot be merged into itself.")
         case .probableDuplicate(let count):
@@ -52,18 +59,27 @@ struct ChildService: Sendable {
     var actor: AuditActor
 
     func create(_ draft: ChildDraft) async throws -> Child {
-        let valid = try validate(draft)
-        let provinceCode = try await allowedProvince(for: valid.communeCode)
-        try await requireUniquePersonalID(valid.personalID, except: nil)
-        let child = Child()
-        child.id = UUID()
-        child.apply(valid, provinceCode: provinceCode)
+        let new = try await admit(draft)
+        try await database.writeTransaction { database in try await insert(new, on: database) }
+        return new.child
+    }
+
+    /// The children of one household (the household form), all or none: each draft is checked exactly as
+    /// `create` checks one, and every problem of every draft is reported at once, named `children[i].field`
+    /// after the draft's place; only when none is refused are they all written, in one transaction, each
+    /// with its own audit entry.
+    func createHousehold(_ drafts: [ChildDraft]) async throws -> [Child] {
+        let admitted = try await admitAll(drafts)
         try await database.writeTransaction { database in
-            try await child.create(on: database)
-            try await Self.replaceDependents(of: child, with: valid, on: database)
-            try await AuditLog.record(event(child, "child.created"), by: actor, on: database)
+            for new in admitted { try await insert(new, details: "household", on: database) }
         }
-        return child
+        return admitted.map(\.child)
+    }
+
+    /// The checks of `createHousehold` without writing anything: the household form runs them while it asks
+    /// the person about probable duplicates, so that every problem is shown at once.
+    func checkHousehold(_ drafts: [ChildDraft]) async throws {
+        _ = try await admitAll(drafts)
     }
 
     func update(_ child: Child, with draft: ChildDraft) async throws {
@@ -145,6 +161,59 @@ struct ChildService: Sendable {
     /// Reading a child's record is itself recorded: who looked at which child, and when.
     func recordView(of child: Child) async throws {
         try await AuditLog.record(event(child, "child.viewed"), by: actor, on: database)
+    }
+
+    /// A new record checked and built, not yet written.
+    private struct Admitted {
+        var child: Child
+        var valid: ValidChild
+    }
+
+    /// Everything `create` checks before writing: the draft's own rules, the commune within the caller's
+    /// reach, and a personal ID no other record holds.
+    private func admit(_ draft: ChildDraft) async throws -> Admitted {
+        let valid = try validate(draft)
+        let provinceCode = try await allowedProvince(for: valid.communeCode)
+        try await requireUniquePersonalID(valid.personalID, except: nil)
+        let child = Child()
+        child.id = UUID()
+        child.apply(valid, provinceCode: provinceCode)
+        return Admitted(child: child, valid: valid)
+    }
+
+    /// `admit` for each draft, gathering every draft's problems (and a personal ID given to two of them)
+    /// before refusing. A commune outside the caller's reach refuses the whole batch at once.
+    private func admitAll(_ drafts: [ChildDraft]) async throws -> [Admitted] {
+        guard drafts.count <= HouseholdDraft.maximumChildren else {
+            throw HouseholdDraft.tooManyChildren(drafts.count)
+        }
+        var admitted: [Admitted] = []
+        var problems: [FieldError] = []
+        var personalIDs = Set<String>()
+        for (index, draft) in drafts.enumerated() {
+            func at(_ field: String) -> String { "children[\(index)].\(field)" }
+            do {
+                let new = try await admit(draft)
+                if let personalID = new.valid.personalID, !personalIDs.insert(personalID).inserted {
+                    let repeated = ChildRegistryError.personalIDRepeated
+                    problems.append(FieldError(field: at("personalId"), code: repeated.code, message: repeated.message))
+                }
+                admitted.append(new)
+            } catch let errors as FieldErrors {
+                problems += errors.errors.map { FieldError(field: at($0.field), code: $0.code, message: $0.message) }
+            } catch let error as ChildRegistryError {
+                // What `admit` refuses beyond the draft's fields: its personal ID already on another record.
+                problems.append(FieldError(field: at("personalId"), code: error.code, message: error.message))
+            }
+        }
+        guard problems.isEmpty else { throw FieldErrors(errors: problems) }
+        return admitted
+    }
+
+    private func insert(_ new: Admitted, details: String = "", on database: any Database) async throws {
+        try await new.child.create(on: database)
+        try await Self.replaceDependents(of: new.child, with: new.valid, on: database)
+        try await AuditLog.record(event(new.child, "child.created", details: details), by: actor, on: database)
     }
 
     private func validate(_ draft: ChildDraft) throws -> ValidChild {

@@ -21,6 +21,8 @@ enum ChildURL: SitePlace {
     case importTemplateXLSX
     /// The records whose personal ID the commune police have not yet confirmed, in the layout they verify.
     case policeList
+    /// Several children of one household at once, as the paper household book lists them.
+    case household
 
     enum API: Sendable, Hashable {
         case list
@@ -52,6 +54,7 @@ enum ChildURL: SitePlace {
         case .importTemplateCSV: return [children, .fixed("import"), .fixed(ChildImportTemplate.csvName)]
         case .importTemplateXLSX: return [children, .fixed("import"), .fixed(ChildImportTemplate.xlsxName)]
         case .policeList: return [children, .fixed(ChildPoliceList.fileName)]
+        case .household: return [children, .fixed("household")]
         case .api(let place):
             switch place {
             case .list: return SiteURL.api + [children]

@@ -53,16 +53,23 @@ extension Request {
     func submitting(
         _ action: () async throws -> SiteURL, otherwise render: (Refusal) async throws -> Response
     ) async throws -> Response {
-        let place: SiteURL
+        try await submitting(link: { try await action().path }, otherwise: render)
+    }
+
+    /// The same, when the link to go to names what the action made (`SiteURL.link(_:)` with a query).
+    func submitting(
+        link action: () async throws -> String, otherwise render: (Refusal) async throws -> Response
+    ) async throws -> Response {
+        let link: String
         do {
-            place = try await action()
+            link = try await action()
         } catch let failure as any LocalizedFailure {
             if let error = failure as? TreError, error.status == .notFound || error.status == .forbidden {
                 throw error
             }
             return try await render(Refusal(failure, language: language))
         }
-        return redirect(to: place.path)
+        return redirect(to: link)
     }
 
     /// A checkbox or flag in the query: present and not empty.

@@ -48,6 +48,7 @@ enum SiteURL: SitePlace {
         case contactConsole = "contact-console.js"
         case print = "print.js"
         case signedOut = "signed-out.js"
+        case household = "household.js"
     }
 
     /// Every API address starts with this.
