@@ -36,6 +36,8 @@ struct ChildListPage: Encodable {
     var pager: PagerModel
     var exportHref: String?
     var canCreate: Bool
+    /// How complete the register is for the population database, for the roles that see it.
+    var dataQualityHref: String?
     var links = Links()
 
     /// `query` holds the list's filters as typed, kept by the pager and the export link.
@@ -76,6 +78,7 @@ struct ChildListPage: Encodable {
         exportHref =
             AccessPolicy.allows(role, .exportChildren) ? SiteURL.children(.export).link(query) : nil
         canCreate = AccessPolicy.allows(role, .editChildren)
+        dataQualityHref = AccessPolicy.allows(role, .viewDataQuality) ? SiteURL.dataQuality(.overview).path : nil
     }
 }
 

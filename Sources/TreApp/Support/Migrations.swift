@@ -43,6 +43,7 @@ enum Migrations {
             NumberCases(),  // 033
             AddStepCorrections(),  // 034
             AddSubgroupNamesInEnglish(),  // 035
+            SeedDataQualityTargets(),  // 039
         ]
     }
 

@@ -39,6 +39,11 @@ public enum IndicatorMeasure: String, CaseIterable, Codable, Sendable {
     /// Households checked against the safe-home criteria in the year, and those found safe.
     case homesAssessed = "homes_assessed"
     case safeHomes = "safe_homes"
+    /// Children under 16 in the register (merged records left out), counted when the figures are refreshed.
+    case childrenRegistered = "children_registered"
+    /// Of those, the children whose record has everything the population database needs
+    /// (`PopulationRecordCheck`: a consistent personal ID, full name, date of birth, sex, ethnicity, a caregiver).
+    case childrenRecordsComplete = "children_records_complete"
 
     /// Whether Tre already keeps the records this measure counts. Every measure does today; one declared
     /// in the catalogue ahead of its records answers false here and shows as "no data yet".
