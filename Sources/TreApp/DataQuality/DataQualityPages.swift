@@ -113,6 +113,8 @@ struct DataQualityPage: Encodable {
     var unitsAreCommunes: Bool
     var units: [UnitRow]
     var pager: PagerModel?
+    /// When the figures were counted, for the nation's page (read from the figures the refresh stores).
+    var countedAt: String?
 
     init(_ data: DataQualityData, paging: Paging, role: Role, language: Language) {
         let figures = data.figures
@@ -140,6 +142,7 @@ struct DataQualityPage: Encodable {
         worklistHref = canFix ? SiteURL.dataQuality(.worklist).path : nil
         recheck = nil
         unitsAreCommunes = data.unitsAreCommunes
+        countedAt = data.countedAt.map(VietnamTime.format)
         if data.units.isEmpty {
             units = []
             pager = nil

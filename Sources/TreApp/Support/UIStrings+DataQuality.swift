@@ -44,5 +44,6 @@ extension UIStrings {
         "dqByCommune": .init(vi: "Theo xã, phường", en: "By commune"),
         "dqByProvince": .init(vi: "Theo tỉnh, thành phố", en: "By province"),
         "dqUnit": .init(vi: "Đơn vị", en: "Unit"),
+        "dqCountedAt": .init(vi: "Số liệu tổng hợp lúc", en: "Figures as counted at"),
     ]
 }

@@ -148,9 +148,14 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
 
     @Test func theDataQualityPageShowsTheUnitsFiguresAndTheUnitsBelow() async throws {
         try await withTreApp { app in
-            try await makeRecord(app, "Trần Thị Lan", serial: 1)
+            let lan = try await makeRecord(app, "Trần Thị Lan", serial: 1)
             try await makeRecord(app, "Đặng Thị Hương", serial: 2, personalID: false)
             try await makeRecord(app, "Lê Thị Hoa", commune: Places.ngocHa, serial: 3, ethnicity: false)
+            // Lan's record was last changed two years ago.
+            try await (app.db as! any SQLDatabase).update(Child.schema)
+                .set("updated_at", to: Date().addingTimeInterval(-2 * 365 * 24 * 3600))
+                .where("id", .equal, try lan.requireID()).run()
+            try await IndicatorRefresh.run(on: app.db)
             try await makeAccount(app, "xa4", role: .communeOfficer, commune: Places.baDinh)
             try await makeAccount(app, "tinh1", role: .provincialOfficer, province: Places.haNoi)
             try await makeAccount(app, "phantich", role: .nationalAnalyst)
@@ -163,6 +168,7 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
             #expect(html.contains("Chất lượng dữ liệu"))
             #expect(html.contains("50,0%"))  // one of the commune's two children has a personal ID
             #expect(html.contains("1/2"))
+            #expect(html.contains("<strong>50,0%</strong> Chưa cập nhật trong 1 năm"))
             #expect(html.contains("Tỷ lệ sai của lần phúc tra gần nhất"))
             #expect(html.contains("/data-quality/worklist"))
             #expect(
@@ -179,6 +185,11 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
             let nation = try await analyst.get("/data-quality")
             #expect(nation.status == .ok)
             #expect(nation.body.string.contains("Theo tỉnh, thành phố"))
+            // The nation's figures are the ones the refresh stored: Hà Nội's three children, two of them to fix.
+            #expect(nation.body.string.contains("<strong>3</strong> Trẻ em trong sổ"))
+            #expect(nation.body.string.contains("<strong>33,3%</strong> Chưa cập nhật trong 1 năm"))
+            #expect(nation.body.string.contains(#"<li id="dq-on-worklist"><strong>2</strong>"#))
+            #expect(nation.body.string.contains("Số liệu tổng hợp lúc"))
             #expect(!nation.body.string.contains("/data-quality/worklist"))  // figures only: no children's names
             #expect(try await analyst.get("/data-quality/worklist").status == .forbidden)
 
