@@ -53,7 +53,8 @@ struct WorklistPage: Encodable {
         pager = PagerModel(
             paging, total: data.total, path: SiteURL.dataQuality(.worklist).path, query: query,
             totalIsCapped: data.totalIsCapped)
-        exportHref = SiteURL.dataQuality(.worklistExport).link(query)
+        exportHref =
+            query.isEmpty ? SiteURL.dataQuality(.worklistExport).path : SiteURL.dataQuality(.worklistExport).link(query)
     }
 
     static func born(_ child: Child, _ language: Language) -> String {

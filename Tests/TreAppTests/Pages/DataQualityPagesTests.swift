@@ -302,3 +302,42 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
         }
     }
 }
+
+/// The page models, built from figures without a database.
+@Suite struct DataQualityPageModelTests {
+    static let figures = DataQualityFigures(
+        children: 4, problems: [.personalIDMissing: 1, .personalIDInconsistent: 1, .caregiverMissing: 2], stale: 1,
+        onWorklist: 3)
+
+    @Test func eachFieldIsTheShareOfRecordsHavingIt() {
+        let data = DataQualityData(
+            unitName: "Phường Ba Đình", figures: Self.figures, units: [], unitsAreCommunes: false)
+        let page = DataQualityPage(data, paging: Paging(page: 1, per: 50), role: .communeOfficer, language: .vi)
+        #expect(page.idCoverage.text == "75,0%")
+        // Consistent means present and agreeing: one missing and one disagreeing of four.
+        #expect(page.fields.map(\.text) == ["75,0%", "50,0%", "100,0%", "100,0%", "100,0%", "100,0%", "50,0%"])
+        #expect(page.stale.count == "1/4")
+        #expect(page.onWorklist == "3")
+        #expect(page.worklistHref == "/data-quality/worklist")
+        #expect(page.recheck == nil && page.units.isEmpty)
+    }
+
+    @Test func theUnitsBelowArePagedAndOnlyCommunesLinkToTheirWorklist() {
+        let units = (1...60).map { DataQualityData.Unit(code: $0, name: "Xã \($0)", figures: Self.figures) }
+        let province = DataQualityData(unitName: "Hà Nội", figures: Self.figures, units: units, unitsAreCommunes: true)
+        let page = DataQualityPage(province, paging: Paging(page: 2, per: 50), role: .provincialOfficer, language: .en)
+        #expect(page.units.map(\.name) == (51...60).map { "Xã \($0)" })
+        #expect(page.units.first?.worklistHref == "/data-quality/worklist?communeCode=51")
+        #expect(page.units.first?.complete.text == "25.0%")
+        #expect(page.pager?.previousHref != nil)
+        let analyst = DataQualityPage(province, paging: Paging(page: 1, per: 50), role: .nationalAnalyst, language: .vi)
+        #expect(analyst.units.allSatisfy { $0.worklistHref == nil } && analyst.worklistHref == nil)
+    }
+
+    @Test func anEmptyUnitShowsNoDivisionByZero() {
+        let data = DataQualityData(unitName: "", figures: DataQualityFigures(), units: [], unitsAreCommunes: false)
+        let page = DataQualityPage(data, paging: Paging(page: 1, per: 50), role: .nationalAnalyst, language: .vi)
+        #expect(page.unitName == "Toàn quốc")
+        #expect(page.idCoverage.text == "0,0%" && page.idCoverage.count == "0/0")
+    }
+}
