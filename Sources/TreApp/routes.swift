@@ -40,6 +40,7 @@ func routes(_ app: Application) throws {
     SafetyController().register(app)
     SecondFactorController().register(app)
     HouseholdEntryController().register(app)
+    DataQualityController().register(app)
 
     app.get(.openAPI, access: .everyone) { _ in OpenAPIDocument.response() }
 }

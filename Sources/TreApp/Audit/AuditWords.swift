@@ -87,6 +87,8 @@ enum AuditWords {
         "children.exported": .init(vi: "Xuất danh sách trẻ em", en: "Exported the children"),
         "children.import_undone": .init(vi: "Hủy phần đã nhập của tệp", en: "Undid an interrupted import"),
         "children.imported": .init(vi: "Nhập danh sách trẻ em", en: "Imported children"),
+        "data_quality.worklist_exported": .init(
+            vi: "Xuất danh sách hồ sơ cần bổ sung", en: "Exported the records to fix"),
         "contact.followed_up": .init(vi: "Đã gọi lại", en: "Followed up the contact"),
         "contact.logged": .init(vi: "Ghi cuộc gọi, liên hệ", en: "Logged a contact"),
         "contact.report_opened": .init(vi: "Chuyển liên hệ thành tin báo", en: "Turned the contact into a report"),

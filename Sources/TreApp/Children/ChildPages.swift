@@ -39,6 +39,8 @@ struct ChildListPage: Encodable {
     /// The same records, those whose personal ID the police have not confirmed, as the list they verify.
     var policeListHref: String?
     var canCreate: Bool
+    /// How complete the register is for the population database, for the roles that see it.
+    var dataQualityHref: String?
     var links = Links()
 
     /// `query` holds the list's filters as typed, kept by the pager and the export link.
@@ -81,6 +83,7 @@ struct ChildListPage: Encodable {
         policeListHref =
             AccessPolicy.allows(role, .exportChildren) ? SiteURL.children(.policeList).link(query) : nil
         canCreate = AccessPolicy.allows(role, .editChildren)
+        dataQualityHref = AccessPolicy.allows(role, .viewDataQuality) ? SiteURL.dataQuality(.overview).path : nil
     }
 }
 

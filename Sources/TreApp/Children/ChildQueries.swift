@@ -20,6 +20,8 @@ struct ChildFilters: Sendable {
     var status = Status.child
     /// A group of special circumstances (a, b, c, d, đ …) the child is in today.
     var group: String?
+    /// Only records the population database would refuse (the data-quality worklist).
+    var dataProblem: DataQualityFilter?
 }
 
 /// Registry queries, built already scoped to the caller's jurisdiction: nothing is fetched and filtered later.
@@ -260,6 +262,8 @@ enum ChildQueries {
         case .sixteenOrOver: bornOnOrBefore(yearsAgo: 16)
         case nil: break
         }
+
+        if let dataProblem = filters.dataProblem { parts.append(DataQualitySQL.condition(dataProblem)) }
 
         if let group = filters.group {
             let todayText = String(format: "%04d-%02d-%02d", today.year, today.month, today.day)

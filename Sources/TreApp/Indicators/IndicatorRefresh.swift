@@ -59,6 +59,7 @@ enum IndicatorRefresh {
         try await IndicatorSources.injuries(from: windowStart, into: box, on: sql)
         try await IndicatorSources.childFriendlyCommunes(into: box, on: sql)
         try await IndicatorSources.communeWork(from: windowStart, years: years, into: box, on: sql)
+        try await IndicatorSources.dataQuality(now: now, today: today, into: box, on: database)
 
         let periodNames = periods.map(\.description)
         let written = try await database.writeTransaction { database -> Int in

@@ -53,6 +53,9 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Downloading the registry's personal data as a file: the commune's and province's own work, never the
     /// hotline's (it looks children up one at a time) nor the analysts' (they work with figures).
     case exportChildren
+    /// See how complete the register of one's own jurisdiction is for the population database (figures
+    /// only; the worklist of records to fix needs `editChildren`).
+    case viewDataQuality
 }
 
 /// How a route may be reached. Routes without a declared access are refused (fail closed).
@@ -113,6 +116,8 @@ public enum AccessPolicy {
             [.communeOfficer, .communeChair, .provincialOfficer, .nationalAnalyst].contains(role)
         case .recordCommuneWork:
             [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
+        case .viewDataQuality:
+            [.communeOfficer, .communeChair, .provincialOfficer, .nationalAnalyst].contains(role)
         }
     }
 

@@ -39,6 +39,22 @@ public enum IndicatorMeasure: String, CaseIterable, Codable, Sendable {
     /// Households checked against the safe-home criteria in the year, and those found safe.
     case homesAssessed = "homes_assessed"
     case safeHomes = "safe_homes"
+    /// Children under 16 in the register (merged records left out), counted when the figures are refreshed.
+    case childrenRegistered = "children_registered"
+    /// Of those, the children whose record has everything the population database needs
+    /// (`PopulationRecordCheck`: a consistent personal ID, full name, date of birth, sex, ethnicity, a caregiver).
+    case childrenRecordsComplete = "children_records_complete"
+    /// Registered children under 16 whose record has each problem (`DataQualityProblem`), and whose record
+    /// was not changed for a year: the data-quality page's figures, stored so the nation's page reads the
+    /// communes' figures instead of a million records.
+    case recordsPersonalIDMissing = "records_personal_id_missing"
+    case recordsPersonalIDInconsistent = "records_personal_id_inconsistent"
+    case recordsNameIncomplete = "records_name_incomplete"
+    case recordsBirthDateMissing = "records_birth_date_missing"
+    case recordsSexMissing = "records_sex_missing"
+    case recordsEthnicityMissing = "records_ethnicity_missing"
+    case recordsCaregiverMissing = "records_caregiver_missing"
+    case recordsStale = "records_stale"
 
     /// Whether Tre already keeps the records this measure counts. Every measure does today; one declared
     /// in the catalogue ahead of its records answers false here and shows as "no data yet".
@@ -104,6 +120,21 @@ public enum IndicatorAgeGroup: String, CaseIterable, Sendable {
         case 6...10: self = .from6to10
         case 11...15: self = .from11to15
         default: self = .from16
+        }
+    }
+}
+
+extension IndicatorMeasure {
+    /// The stored count of records with `problem`.
+    public static func records(with problem: DataQualityProblem) -> IndicatorMeasure {
+        switch problem {
+        case .personalIDMissing: .recordsPersonalIDMissing
+        case .personalIDInconsistent: .recordsPersonalIDInconsistent
+        case .nameIncomplete: .recordsNameIncomplete
+        case .birthDateMissing: .recordsBirthDateMissing
+        case .sexMissing: .recordsSexMissing
+        case .ethnicityMissing: .recordsEthnicityMissing
+        case .caregiverMissing: .recordsCaregiverMissing
         }
     }
 }
