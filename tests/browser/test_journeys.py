@@ -506,3 +506,75 @@ def test_a_commune_officer_enters_a_household_from_the_book_on_the_phone(browser
     saved = browser.find_element(By.ID, "household-saved").text
     assert "Lê Thị Hoa" in saved and "Lê Văn Bình" in saved
     assert browser.find_element(By.ID, "address").get_attribute("value") == "", "ready for the next household"
+
+
+def commune_workbook(rows):
+    """A commune's list as an official types it in Excel: a title block above the column names, dates as Excel
+    dates, the personal ID as text."""
+    import datetime
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet.append(["UBND PHƯỜNG BA ĐÌNH"])
+    sheet.append(["DANH SÁCH TRẺ EM THÁNG 11/2026"])
+    sheet.append([])
+    sheet.append(["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Số định danh", "Địa chỉ"])
+    for number, (name, sex, born, personal_id, address) in enumerate(rows, start=1):
+        day, month, year = born.split("/")
+        try:
+            when = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            when = born  # an impossible date stays as the text typed
+        sheet.append([number, name, sex, when, personal_id, address])
+        sheet.cell(row=sheet.max_row, column=4).number_format = "dd/mm/yyyy"
+    path = os.path.join(tempfile.mkdtemp(), "danh-sach-thang-11.xlsx")
+    book.save(path)
+    return path
+
+
+def written(browser):
+    """Waits for the import's progress page, which refreshes itself, to say every row is written."""
+    WebDriverWait(browser, 60, ignored_exceptions=(WebDriverException,)).until(
+        lambda b: "Đã ghi xong" in b.find_element(By.ID, "import-status").text)
+
+
+def test_a_commune_list_in_excel_with_one_bad_row_is_fixed_then_imported_again_as_updates(browser):
+    """Issue 17: an .xlsx list with one impossible date is refused whole, naming its row; fixed and sent again it
+    is written; next month's list with a new address is shown as an update field by field, then written."""
+    sign_in(browser, "xa.badinh", "mat-khau-cua-hoa-2026")
+
+    def upload(path):
+        browser.get(BASE_URL + "/children/import")
+        browser.find_element(By.ID, "file").send_keys(path)
+        click(browser, "preview-import")
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"the preview is {overflow}px wider than the phone"
+        return browser.find_element(By.TAG_NAME, "main").text
+
+    rows = [
+        ("Vàng Thị Mỷ", "Nữ", "12/03/2016", "002316012345", "Tổ 3"),
+        ("Giàng A Páo", "Nam", "30/02/2015", "", "Tổ 4"),
+    ]
+    preview = upload(commune_workbook(rows))
+    assert "Danh sách" in browser.find_element(By.ID, "import-sheet").text
+    assert "2 dòng, 1 dòng có lỗi" in preview
+    assert "Ngày sinh không có thật trên lịch." in browser.find_element(By.ID, "import-rows").text
+    assert not browser.find_elements(By.ID, "commit-import"), "nothing can be written while a row is wrong"
+
+    rows[1] = ("Giàng A Páo", "Nam", "28/02/2015", "", "Tổ 4")
+    preview = upload(commune_workbook(rows))
+    assert "2 trẻ mới" in preview
+    click(browser, "commit-import")
+    written(browser)
+
+    rows[0] = ("Vàng Thị Mỷ", "Nữ", "12/03/2016", "002316012345", "Tổ 7, phố Đội Cấn")
+    preview = upload(commune_workbook(rows))
+    assert "1 hồ sơ sẽ được cập nhật" in preview and "1 hồ sơ không thay đổi" in preview
+    change = browser.find_element(By.CSS_SELECTOR, "tr.import-update table.changes").text
+    assert "Tổ 3" in change and "Tổ 7, phố Đội Cấn" in change
+    click(browser, "commit-import")
+    written(browser)
+
+    browser.get(BASE_URL + "/children?q=vang+thi+my")
+    and_wait_for_the_next_page(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Vàng Thị Mỷ").click)
+    assert "Tổ 7, phố Đội Cấn" in browser.find_element(By.TAG_NAME, "main").text

@@ -340,10 +340,12 @@ struct ChildImporter: Sendable {
         }
         // The last transaction: the updates, and the import is whole once it commits (nothing left to undo).
         try await database.writeTransaction { database in
+            // A write first: on SQLite a transaction that reads and then writes fails at once ("busy in
+            // snapshot") when anything was written since its read; writing first takes the lock before reading.
+            try await ChildImportRollback.complete(batchID: batchID, on: try database.sql())
             try await Self.apply(check.updates, source: check.source, by: actor, on: database) { done in
                 await progress(ready.count + done)
             }
-            try await ChildImportRollback.complete(batchID: batchID, on: try database.sql())
             try await AuditLog.record(
                 AuditEvent(
                     action: "children.imported", recordType: "child", jurisdiction: jurisdiction,
