@@ -53,6 +53,10 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Downloading the registry's personal data as a file: the commune's and province's own work, never the
     /// hotline's (it looks children up one at a time) nor the analysts' (they work with figures).
     case exportChildren
+    /// See the re-checks (phúc tra) of one's own jurisdiction: a commune sees its own rounds, read only.
+    case viewRechecks
+    /// Draw a re-check sample of a commune of one's province and record what the households showed.
+    case recheck
 }
 
 /// How a route may be reached. Routes without a declared access are refused (fail closed).
@@ -113,6 +117,10 @@ public enum AccessPolicy {
             [.communeOfficer, .communeChair, .provincialOfficer, .nationalAnalyst].contains(role)
         case .recordCommuneWork:
             [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
+        case .viewRechecks:
+            [.communeOfficer, .communeChair, .provincialOfficer, .admin].contains(role)
+        case .recheck:
+            role == .provincialOfficer || role == .admin
         }
     }
 
