@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     CampaignsController().register(app)
     SafetyController().register(app)
     SecondFactorController().register(app)
+    RecheckController().register(app)
 
     app.get(.openAPI, access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -22,6 +22,7 @@ enum SiteURL: SitePlace {
     case injuries(InjuryURL)
     case childFriendly(ChildFriendlyURL)
     case communeWork(CommuneWorkURL)
+    case recheck(RecheckURL)
 
     var segments: [PathSegment] {
         switch self {
@@ -40,6 +41,7 @@ enum SiteURL: SitePlace {
         case .injuries(let place): place.segments
         case .childFriendly(let place): place.segments
         case .communeWork(let place): place.segments
+        case .recheck(let place): place.segments
         }
     }
 

@@ -59,5 +59,6 @@ struct SiteNavigation: Sendable {
         .init(place: .cases(.daysOff), label: "daysOff", permission: .manageReferenceData),
         .init(place: .hotline(.topics), label: "contactTopics", permission: .manageReferenceData),
         .init(place: .audit(.trail), label: "auditTrail", permission: .viewAudit, exact: true),
+        .init(place: .recheck(.list), label: "rechecks", permission: .viewRechecks),
     ]
 }

@@ -8,6 +8,7 @@ enum UIStrings {
         .merging(hotline) { first, _ in first }
         .merging(registers) { first, _ in first }.merging(today) { first, _ in first }
         .merging(importing) { first, _ in first }
+        .merging(recheck) { first, _ in first }
 
     private static let chrome: [String: LocalizedText] = [
         "appName": .init(vi: "Tre — Hệ thống thông tin bảo vệ trẻ em", en: "Tre — Child protection information system"),
