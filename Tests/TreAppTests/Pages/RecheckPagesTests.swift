@@ -252,4 +252,18 @@ import VaporTesting
             #expect(untouched.fieldsChecked == 0 && untouched.status == "open")
         }
     }
+    @Test func anAdministratorTypesTheCommunesCodeToDraw() async throws {
+        try await withTreApp { app in
+            _ = try await Self.registry(app)
+            try await makeAccount(app, "quantri", role: .admin)
+            let web = try await Self.signedIn(app, "quantri")
+            let list = try await web.get("/rechecks")
+            #expect(list.status == .ok && list.body.string.contains(#"id="communeCode" name="communeCode""#))
+            let id = try Self.roundID(
+                from: try await web.post("/rechecks", ["communeCode": String(Places.ngocHa), "size": "5"]))
+            let round = try #require(try await RecheckRoundRecord.find(id, on: app.db))
+            #expect(round.communeCode == Places.ngocHa && round.candidates == 3)
+            #expect(try await RecheckItemRecord.query(on: app.db).filter(\.$round.$id == id).count() == 3)
+        }
+    }
 }
