@@ -112,7 +112,8 @@ struct RecheckRoundPage: Encodable {
     struct Entry: Encodable {
         var position: Int
         var name: String
-        var href: String
+        /// Nil when the record is no longer within the reader's reach.
+        var href: String?
         var checked: Bool
         var checkedOn: String
         var differs: Int
@@ -128,7 +129,7 @@ struct RecheckRoundPage: Encodable {
 
     var row: RecheckRoundRow
     var size: Int
-    var closedOn: String
+    var closedOn: String?
     var recordsChecked: Int
     var recordsDiffering: Int
     var fields: [FieldFigure]
@@ -148,7 +149,7 @@ struct RecheckRoundPage: Encodable {
         let place = RouteValue<UUID>.value(round.id ?? UUID())
         row = RecheckRoundRow(round, commune: file.commune, sampled: file.entries.count, language: language)
         size = round.size
-        closedOn = round.closedOn.map(VietnamTime.date) ?? ""
+        closedOn = round.closedOn.map(VietnamTime.date)
         recordsChecked = round.recordsChecked
         recordsDiffering = round.recordsDiffering
         let findings = file.entries.map(\.item.findings)
@@ -167,7 +168,7 @@ struct RecheckRoundPage: Encodable {
                 position: entry.item.position,
                 name: entry.child?.fullName ?? UIStrings.text("recheckRecordGone", language),
                 href: entry.child == nil
-                    ? "" : SiteURL.recheck(.record(place, child: .value(entry.item.childID))).path,
+                    ? nil : SiteURL.recheck(.record(place, child: .value(entry.item.childID))).path,
                 checked: entry.item.checkedOn != nil, checkedOn: entry.item.checkedOn.map(VietnamTime.date) ?? "",
                 differs: differing.count, differing: differing.map { $0.label(language) }.joined(separator: ", "))
         }
@@ -185,10 +186,13 @@ struct RecheckRecordPage: Encodable {
     struct Field: Encodable {
         var name: String
         var label: String
-        var registered: String
+        /// Nil when nothing is registered (shown as "—").
+        var registered: String?
         var choices: [Choice]
         var finding: String
         var found: String
+        /// What was found, when anything was written.
+        var note: String?
         var error: String?
     }
 
@@ -203,7 +207,7 @@ struct RecheckRecordPage: Encodable {
     var canRecord: Bool
     var action: String
     var nextHref: String?
-    var checkedOn: String
+    var checkedOn: String?
     var error: String?
 
     /// `typed` is what a refused form sent, kept as typed: finding and note by field name.
@@ -228,21 +232,23 @@ struct RecheckRecordPage: Encodable {
         let stored = entry.item.findings
         fields = RecheckField.allCases.map { field in
             let finding = typed.map { $0.findings[field] ?? "" } ?? stored.finding(field).rawValue
+            let found = typed.map { $0.notes[field] ?? "" } ?? stored.fields[field]?.found ?? ""
             return Field(
-                name: field.rawValue, label: field.label(language), registered: registered[field] ?? "",
+                name: field.rawValue, label: field.label(language),
+                registered: registered[field].flatMap { $0.isEmpty ? nil : $0 },
                 choices: RecheckFinding.allCases.map {
                     Choice(
                         value: $0.rawValue, label: $0.label(language),
                         selected: $0.rawValue == (finding.isEmpty ? RecheckFinding.notChecked.rawValue : finding))
                 },
-                finding: finding, found: typed.map { $0.notes[field] ?? "" } ?? stored.fields[field]?.found ?? "",
+                finding: finding, found: found, note: found.isEmpty ? nil : found,
                 error: refusal?.fields[field.rawValue])
         }
         canRecord = round.isOpen && AccessPolicy.allows(reader.role, .recheck)
         action = SiteURL.recheck(.record(place, child: .value(entry.item.childID))).path
         let later = file.entries.filter { $0.item.position > entry.item.position && $0.child != nil }
         nextHref = later.first.map { SiteURL.recheck(.record(place, child: .value($0.item.childID))).path }
-        checkedOn = entry.item.checkedOn.map(VietnamTime.date) ?? ""
+        checkedOn = entry.item.checkedOn.map(VietnamTime.date)
         error = refusal?.message
     }
 }

@@ -16,7 +16,7 @@ extension UIStrings {
         "recheckRound": .init(vi: "Đợt phúc tra", en: "Re-check round"),
         "recheckDrawnOn": .init(vi: "Ngày chọn mẫu", en: "Drawn on"),
         "recheckDrawnBy": .init(vi: "Người chọn mẫu", en: "Drawn by"),
-        "recheckSeed": .init(vi: "Hạt giống ngẫu nhiên", en: "Random seed"),
+        "recheckSeed": .init(vi: "Mã chọn mẫu ngẫu nhiên", en: "Random seed"),
         "recheckSampled": .init(vi: "Số hồ sơ trong mẫu", en: "Records sampled"),
         "recheckErrorRate": .init(vi: "Tỷ lệ sai sót", en: "Error rate"),
         "recheckRecordShare": .init(vi: "Hồ sơ có sai khác", en: "Records with a difference"),

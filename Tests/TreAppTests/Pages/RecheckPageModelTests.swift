@@ -69,7 +69,7 @@ import TreDomain
         #expect(page.row.errorRate == "—" && page.row.recordShare == "—")
         #expect(page.row.seed == "000000000000beef" && page.row.drawnOn == "29/11/2026")
         #expect(page.sheetHref == "/rechecks/\(round.id!.uuidString)/sheet")
-        #expect(page.entries.first?.href.hasPrefix("/rechecks/\(round.id!.uuidString)/children/") == true)
+        #expect(page.entries.first?.href?.hasPrefix("/rechecks/\(round.id!.uuidString)/children/") == true)
         #expect(page.canRecord && page.fields.allSatisfy { $0.rate == "—" })
 
         let commune = RecheckRoundPage(
