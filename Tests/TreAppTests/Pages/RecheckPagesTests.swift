@@ -266,4 +266,24 @@ import VaporTesting
             #expect(try await RecheckItemRecord.query(on: app.db).filter(\.$round.$id == id).count() == 3)
         }
     }
+    @Test func findingsWhoseAuditEntryCannotBeWrittenAreNotKept() async throws {
+        try await withTreApp { app in
+            _ = try await Self.registry(app)
+            let principal = Principal(
+                userID: UUID(), username: "tinh.hanoi", fullName: "Tỉnh", role: .provincialOfficer,
+                jurisdiction: .province(provinceCode: Places.haNoi), mustChangePassword: false)
+            let service = RecheckService(database: app.db, principal: principal, actor: .system("test"))
+            let round = try await service.draw(communeCode: Places.baDinh, size: "5")
+            let file = try await RecheckQueries.file(of: round, for: principal, on: app.db)
+            let entry = try #require(file.entries.first)
+            let findings = RecheckRecordFindings([.sex: .init(.differs, found: "Nam")])
+            try await whileAuditCannotBeWritten(app) {
+                await #expect(throws: (any Error).self) { try await service.record(findings, for: entry, in: round) }
+            }
+            let kept = try #require(try await RecheckRoundRecord.find(round.id, on: app.db))
+            #expect(kept.fieldsChecked == 0 && kept.fieldsDiffering == 0)
+            let item = try #require(try await RecheckItemRecord.find(entry.item.id, on: app.db))
+            #expect(item.findingsJSON.isEmpty && item.checkedOn == nil)
+        }
+    }
 }
