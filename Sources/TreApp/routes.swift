@@ -41,6 +41,7 @@ func routes(_ app: Application) throws {
     SecondFactorController().register(app)
     HouseholdEntryController().register(app)
     DataQualityController().register(app)
+    RecheckController().register(app)
 
     app.get(.openAPI, access: .everyone) { _ in OpenAPIDocument.response() }
 }

@@ -121,6 +121,11 @@ enum AuditWords {
         "safety.home_checked": .init(vi: "Ghi kiểm tra hộ gia đình", en: "Recorded a household check"),
         "topic.added": .init(vi: "Thêm chủ đề tư vấn", en: "Added a topic"),
         "topic.retired": .init(vi: "Ngừng dùng chủ đề tư vấn", en: "Retired a topic"),
+        "recheck.drawn": .init(vi: "Chọn mẫu phúc tra", en: "Drew a re-check sample"),
+        "recheck.findings_recorded": .init(vi: "Ghi kết quả phúc tra", en: "Recorded re-check findings"),
+        "recheck.closed": .init(vi: "Kết thúc đợt phúc tra", en: "Closed a re-check round"),
+        "rechecks.exported": .init(vi: "Xuất danh sách đợt phúc tra", en: "Exported the re-check rounds"),
+        "child.rechecked": .init(vi: "Phúc tra hồ sơ tại hộ gia đình", en: "Re-checked the record at the household"),
     ]
 
     private static let records: [String: LocalizedText] = [
@@ -145,5 +150,6 @@ enum AuditWords {
         "safety": .init(vi: "An toàn", en: "Safety"),
         "statistics": .init(vi: "Thống kê", en: "Statistics"),
         "session": .init(vi: "Phiên đăng nhập", en: "Session"),
+        "recheck_round": .init(vi: "Đợt phúc tra", en: "Re-check round"),
     ]
 }

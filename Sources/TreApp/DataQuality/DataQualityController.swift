@@ -15,7 +15,9 @@ struct DataQualityController {
         let data = try await DataQualityQueries.overview(
             for: principal, now: Date(), today: ChildAge.todayInVietnam(), on: request.db)
         let language = request.language
-        let page = DataQualityPage(data, paging: Paging(request), role: principal.role, language: language)
+        let lastRecheck = try await RecheckQueries.lastErrorRate(scope: principal.jurisdiction, on: request.db)
+        let page = DataQualityPage(
+            data, lastRecheck: lastRecheck, paging: Paging(request), role: principal.role, language: language)
         return try await request.render("data-quality/overview", title: UIStrings.text("dataQuality", language), page)
     }
 

@@ -99,8 +99,9 @@ struct DataQualityPage: Encodable {
     /// The last re-check ("phúc tra") round's error rate: nil until the re-check rounds are kept (the lead's
     /// part of issue 17); the page already shows its place.
     struct Recheck: Encodable {
-        var errorRate: Share
+        var errorRate: String
         var round: String
+        var href: String
     }
 
     var unitName: String
@@ -117,7 +118,10 @@ struct DataQualityPage: Encodable {
     /// When the figures were counted, for the nation's page (read from the figures the refresh stores).
     var countedAt: String?
 
-    init(_ data: DataQualityData, paging: Paging, role: Role, language: Language) {
+    init(
+        _ data: DataQualityData, lastRecheck: RecheckQueries.LastErrorRate? = nil, paging: Paging, role: Role,
+        language: Language
+    ) {
         let figures = data.figures
         let t = { UIStrings.text($0, language) }
         let canFix = AccessPolicy.allows(role, .editChildren)
@@ -141,7 +145,12 @@ struct DataQualityPage: Encodable {
         stale = Self.share(t("dqStale"), figures.stale, of: figures.children, language)
         onWorklist = IndicatorNumberFormat.integer(figures.onWorklist, language: language)
         worklistHref = canFix ? SiteURL.dataQuality(.worklist).path : nil
-        recheck = nil
+        recheck = lastRecheck.map {
+            Recheck(
+                errorRate: RecheckTally.percent($0.rate, language),
+                round: "\($0.communeName), \(VietnamTime.date($0.drawnOn))",
+                href: SiteURL.recheck(.show(.value($0.roundID))).path)
+        }
         unitsAreCommunes = data.unitsAreCommunes
         countedAt = data.countedAt.map(VietnamTime.format)
         if data.units.isEmpty {

@@ -44,6 +44,7 @@ enum Migrations {
             AddStepCorrections(),  // 034
             AddSubgroupNamesInEnglish(),  // 035
             AddImportPlans(),  // 036
+            CreateRecheckRounds(),  // 037
             SeedDataQualityTargets(),  // 039
             AddPersonalIDVerification(),  // 040
         ]

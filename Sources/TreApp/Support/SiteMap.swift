@@ -23,6 +23,7 @@ enum SiteURL: SitePlace {
     case childFriendly(ChildFriendlyURL)
     case communeWork(CommuneWorkURL)
     case dataQuality(DataQualityURL)
+    case recheck(RecheckURL)
 
     var segments: [PathSegment] {
         switch self {
@@ -42,6 +43,7 @@ enum SiteURL: SitePlace {
         case .childFriendly(let place): place.segments
         case .communeWork(let place): place.segments
         case .dataQuality(let place): place.segments
+        case .recheck(let place): place.segments
         }
     }
 

@@ -60,5 +60,6 @@ struct SiteNavigation: Sendable {
         .init(place: .hotline(.topics), label: "contactTopics", permission: .manageReferenceData),
         .init(place: .audit(.trail), label: "auditTrail", permission: .viewAudit, exact: true),
         .init(place: .dataQuality(.overview), label: "dataQuality", permission: .viewDataQuality),
+        .init(place: .recheck(.list), label: "rechecks", permission: .viewRechecks),
     ]
 }

@@ -10,6 +10,7 @@ enum UIStrings {
         .merging(importing) { first, _ in first }
         .merging(household) { first, _ in first }
         .merging(dataQuality) { first, _ in first }
+        .merging(recheck) { first, _ in first }
 
     private static let chrome: [String: LocalizedText] = [
         "appName": .init(vi: "Tre — Hệ thống thông tin bảo vệ trẻ em", en: "Tre — Child protection information system"),

@@ -56,6 +56,10 @@ public enum Permission: String, CaseIterable, Sendable {
     /// See how complete the register of one's own jurisdiction is for the population database (figures
     /// only; the worklist of records to fix needs `editChildren`).
     case viewDataQuality
+    /// See the re-checks (phúc tra) of one's own jurisdiction: a commune sees its own rounds, read only.
+    case viewRechecks
+    /// Draw a re-check sample of a commune of one's province and record what the households showed.
+    case recheck
 }
 
 /// How a route may be reached. Routes without a declared access are refused (fail closed).
@@ -118,6 +122,10 @@ public enum AccessPolicy {
             [.communeOfficer, .communeChair, .provincialOfficer].contains(role)
         case .viewDataQuality:
             [.communeOfficer, .communeChair, .provincialOfficer, .nationalAnalyst].contains(role)
+        case .viewRechecks:
+            [.communeOfficer, .communeChair, .provincialOfficer, .admin].contains(role)
+        case .recheck:
+            role == .provincialOfficer || role == .admin
         }
     }
 
