@@ -57,6 +57,8 @@ import VaporTesting
             #expect(found.personalID == "001315012345" && found.idVerification == "confirmed")
             #expect(found.idVerifiedOn == VietnamTime.isoDate(Date()))
             #expect(try await Child.find(an.id, on: app.db)?.idVerification == "not_found")
+            let worklist = try await browser.get("/data-quality/worklist?problem=personal_id_not_found").body.string
+            #expect(worklist.contains("Lê Văn An") && !worklist.contains("Nguyễn Thị Thủy"), "back on the worklist")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$action == "child.updated").sort(\.$sequence)
                 .all().map(\.details)
             #expect(

@@ -86,7 +86,7 @@ import Testing
         let found = PopulationRecordCheck.problems(
             of: PopulationRecordFacts(
                 fullName: "", familyName: "", givenName: "", sex: "", birthDate: nil, birthYear: 2015,
-                ethnicityCode: nil, personalID: nil, caregiverCount: 0))
+                ethnicityCode: nil, personalID: nil, caregiverCount: 0, idVerification: "not_found"))
         #expect(found.map(\.problem) == DataQualityProblem.allCases.filter { $0 != .personalIDInconsistent })
         #expect(Set(DataQualityProblem.allCases.map(\.code)).count == DataQualityProblem.allCases.count)
     }

@@ -9,7 +9,7 @@ extension Child {
         PopulationRecordFacts(
             fullName: fullName, familyName: familyName, givenName: givenName, sex: sex, birthDate: birthDate,
             birthYear: birthYear, ethnicityCode: ethnicityCode, personalID: personalID,
-            caregiverCount: caregiverCount)
+            caregiverCount: caregiverCount, idVerification: idVerification)
     }
 }
 

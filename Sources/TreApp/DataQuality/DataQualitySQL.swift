@@ -35,6 +35,9 @@ enum DataQualitySQL {
         case .ethnicityMissing:
             return SQLQueryString(
                 "(\(column("ethnicity_code")) IS NULL OR TRIM(\(column("ethnicity_code"))) = '')")
+        case .personalIDNotFound:
+            return SQLQueryString(
+                "COALESCE(\(column("id_verification")), '') = \(literal: PoliceVerification.notFound.rawValue)")
         case .caregiverMissing:
             return SQLQueryString(
                 """

@@ -15,6 +15,8 @@ public enum DataQualityProblem: String, CaseIterable, Codable, Sendable {
     case ethnicityMissing = "ethnicity_missing"
     /// No parent or guardian recorded.
     case caregiverMissing = "caregiver_missing"
+    /// The commune police answered that the population database has no such person (`PoliceVerification`).
+    case personalIDNotFound = "personal_id_not_found"
 
     public var code: String { rawValue }
 
@@ -28,6 +30,7 @@ public enum DataQualityProblem: String, CaseIterable, Codable, Sendable {
         case .sexMissing: LocalizedText(vi: "Thiếu giới tính", en: "No sex")
         case .ethnicityMissing: LocalizedText(vi: "Thiếu dân tộc", en: "No ethnicity")
         case .caregiverMissing: LocalizedText(vi: "Thiếu cha, mẹ, người giám hộ", en: "No parent or guardian")
+        case .personalIDNotFound: LocalizedText(vi: "Công an không tìm thấy", en: "Not found by the police")
         }
     }
 }
@@ -61,10 +64,12 @@ public struct PopulationRecordFacts: Equatable, Sendable {
     public var personalID: String?
     /// Parents, guardians or other caregivers recorded.
     public var caregiverCount: Int
+    /// The commune police's last answer about the personal ID (`PoliceVerification`'s raw value), if any.
+    public var idVerification: String?
 
     public init(
         fullName: String, familyName: String, givenName: String, sex: String, birthDate: String?, birthYear: Int?,
-        ethnicityCode: String?, personalID: String?, caregiverCount: Int
+        ethnicityCode: String?, personalID: String?, caregiverCount: Int, idVerification: String? = nil
     ) {
         self.fullName = fullName
         self.familyName = familyName
@@ -75,6 +80,7 @@ public struct PopulationRecordFacts: Equatable, Sendable {
         self.ethnicityCode = ethnicityCode
         self.personalID = personalID
         self.caregiverCount = caregiverCount
+        self.idVerification = idVerification
     }
 }
 
@@ -140,6 +146,17 @@ public enum PopulationRecordCheck {
                     .caregiverMissing,
                     LocalizedText(
                         vi: "Chưa ghi cha, mẹ hoặc người giám hộ.", en: "No parent or guardian is recorded.")))
+        }
+        if record.idVerification == PoliceVerification.notFound.rawValue {
+            found.append(
+                DataQualityFinding(
+                    .personalIDNotFound,
+                    LocalizedText(
+                        vi:
+                            "Công an xã không tìm thấy trẻ trong cơ sở dữ liệu dân cư: đối chiếu họ tên, ngày sinh với giấy khai sinh.",
+                        en:
+                            "The commune police found no such child in the population database: compare the name and date of birth with the birth certificate."
+                    )))
         }
         return found
     }

@@ -54,6 +54,7 @@ public enum IndicatorMeasure: String, CaseIterable, Codable, Sendable {
     case recordsSexMissing = "records_sex_missing"
     case recordsEthnicityMissing = "records_ethnicity_missing"
     case recordsCaregiverMissing = "records_caregiver_missing"
+    case recordsPersonalIDNotFound = "records_personal_id_not_found"
     case recordsStale = "records_stale"
 
     /// Whether Tre already keeps the records this measure counts. Every measure does today; one declared
@@ -135,6 +136,7 @@ extension IndicatorMeasure {
         case .sexMissing: .recordsSexMissing
         case .ethnicityMissing: .recordsEthnicityMissing
         case .caregiverMissing: .recordsCaregiverMissing
+        case .personalIDNotFound: .recordsPersonalIDNotFound
         }
     }
 }

@@ -225,7 +225,7 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
             func stored(
                 _ name: String, family: String = "Lê", given: String = "Lan", sex: String = "female",
                 birthDate: String? = "2015-09-05", birthYear: Int = 2015, ethnicity: String? = "01",
-                personalID: String? = nil, caregiver: Bool = true
+                personalID: String? = nil, caregiver: Bool = true, verification: PoliceVerification? = nil
             ) async throws {
                 let child = Child()
                 child.fullName = name
@@ -246,6 +246,7 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
                 child.communeCode = Places.baDinh
                 child.address = ""
                 child.notes = ""
+                child.idVerification = verification?.rawValue
                 try await child.create(on: app.db)
                 if caregiver {
                     try await ChildCaregiver(
@@ -272,9 +273,11 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
             try await stored("", family: "", given: "", personalID: "001315000016")
             try await stored("Lê Thị Lan", ethnicity: "", personalID: "001315000017")
             try await stored("Lê Thị Lan", ethnicity: nil, personalID: "001315000018", caregiver: false)
+            try await stored("Lê Thị Lan", personalID: "001315000019", verification: .notFound)
+            try await stored("Lê Thị Lan", personalID: "001315000020", verification: .confirmed)
 
             let children = try await Child.query(on: app.db).with(\.$caregivers).all()
-            #expect(children.count == 18)
+            #expect(children.count == 20)
             let sql = try #require(app.db as? any SQLDatabase)
             struct Row: Decodable { var id: UUID }
             for problem in DataQualityProblem.allCases {
@@ -298,7 +301,8 @@ private func signedIn(_ app: Application, _ username: String) async throws -> We
                     .isEmpty
             }.count
             #expect(anyBySQL == anyBySwift)
-            #expect(anyBySQL == 15)  // all but the complete one, the one with spaces, and the one born in 1999
+            // All but the complete one, the one with spaces, the one born in 1999 and the one the police confirmed.
+            #expect(anyBySQL == 16)
         }
     }
 }
