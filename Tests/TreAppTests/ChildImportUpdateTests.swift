@@ -113,3 +113,39 @@ import VaporTesting
         }
     }
 }
+
+/// A large file is checked in the background: the upload goes at once to the file's page, which shows the
+/// check's progress and then the preview, in the reader's language, on whichever node serves it.
+@Suite struct ChildImportInBackgroundTests {
+    @Test func aLargeFileIsCheckedInTheBackgroundThenPreviewedAndSaved() async throws {
+        try await withTreApp { app in
+            app.importCheckInBackgroundAbove = 2
+            let browser = try await importingOfficer(app)
+            let file = """
+                Họ và tên,Giới tính,Ngày sinh
+                Nguyễn Thị Thủy,Nữ,05/09/2015
+                Lò Văn Páo,Nam,2014-02-11
+                Đặng Thị Hương,nữ,1/1/2020
+                """
+            let upload = try await browser.postFile(
+                "/children/import", fields: ["communeCode": "4"], fileField: "file", fileName: "lon.csv",
+                content: Data(file.utf8))
+            #expect(upload.status == .seeOther)
+            let page = try #require(upload.headers.first(name: .location))
+            var html = ""
+            for _ in 0..<200 {
+                html = try await browser.get(page).body.string
+                if html.contains("import-summary") { break }
+                #expect(html.contains("Đang kiểm tra từng dòng"))
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(html.contains("lon.csv: 3 dòng, 0 dòng có lỗi"))
+            #expect(html.contains("3 trẻ mới"))
+            #expect(try await Child.query(on: app.db).count() == 0, "a preview writes nothing")
+
+            let committed = try await browser.post(try #require(importCommitAction(html)), [:])
+            #expect(try await importFinished(browser, try #require(committed.headers.first(name: .location))))
+            #expect(try await Child.query(on: app.db).count() == 3)
+        }
+    }
+}

@@ -87,7 +87,7 @@ struct ChildForm: Content {
 }
 
 /// Choices for the form's lists, in the reader's language.
-struct Choice: Encodable {
+struct Choice: Codable {
     var value: String
     var label: String
     var selected: Bool

@@ -14,16 +14,18 @@ final class ChildImportBatch: Model, @unchecked Sendable {
     @OptionalField(key: "default_commune") var defaultCommune: Int?
     @Field(key: "file_name") var fileName: String
     @Field(key: "content") var content: String
-    /// previewed → running → done or failed.
+    /// (checking →) previewed → running → done or failed.
     @Field(key: "status") var status: String
     @Field(key: "row_count") var rowCount: Int
     @OptionalField(key: "failure") var failure: String?
     /// What the preview said the import would do (`ImportCheck.plan`).
     @OptionalField(key: "plan") var plan: String?
+    /// A large file's preview, in each language, once its check in the background has ended (JSON).
+    @OptionalField(key: "preview") var preview: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     enum Status: String {
-        case previewed, running, done, failed
+        case checking, previewed, running, done, failed
     }
 
     init() {}
@@ -32,7 +34,8 @@ final class ChildImportBatch: Model, @unchecked Sendable {
     /// crash, and what it had written is undone (`ChildImportRollback.undoInterrupted`).
     /// Marked failed so its progress page ends and tells the person to upload again.
     static func markInterrupted(on database: any Database) async throws {
-        try await ChildImportBatch.query(on: database).filter(\.$status == Status.running.rawValue)
+        try await ChildImportBatch.query(on: database)
+            .filter(\.$status ~~ [Status.running.rawValue, Status.checking.rawValue])
             .set(\.$status, to: Status.failed.rawValue).set(\.$failure, to: "interrupted").update()
     }
 
@@ -59,6 +62,16 @@ actor ImportProgress {
 extension Application {
     private struct ImportProgressKey: StorageKey {
         typealias Value = ImportProgress
+    }
+
+    /// Files of more rows than this are checked in the background, their progress shown (lowered by tests).
+    var importCheckInBackgroundAbove: Int {
+        get { storage[ImportCheckInBackgroundKey.self] ?? 5_000 }
+        set { storage[ImportCheckInBackgroundKey.self] = newValue }
+    }
+
+    private struct ImportCheckInBackgroundKey: StorageKey {
+        typealias Value = Int
     }
 
     /// Created with the application (configure), so concurrent requests share one.

@@ -39,12 +39,23 @@ struct ChildImportController {
         let upload = try request.content.decode(Upload.self)
         let principal = try request.requirePrincipal()
         let defaultCommune = Int(upload.communeCode ?? "") ?? principal.jurisdiction.communeCode
+        let service = try service(request)
         let (check, batch, reading): (ImportCheck, UUID?, ChildImportService.Reading)
         do {
-            (check, batch, reading) = try await service(request).check(
+            let file = try ChildImportService.read(
                 Data(buffer: upload.file.data), fileName: upload.file.filename, defaultCommune: defaultCommune,
                 encoding: upload.chosenEncoding, separator: upload.chosenSeparator,
                 sheet: upload.sheet.flatMap { $0.isEmpty ? nil : $0 })
+            // A large file: checked in the background while its page shows how far the check has come.
+            if file.rows.count > request.application.importCheckInBackgroundAbove {
+                let id = try await service.checkInBackground(
+                    file, fileName: upload.file.filename, defaultCommune: defaultCommune,
+                    background: request.application.db(request.application.backgroundDatabaseID),
+                    progress: request.application.importProgress, logger: request.logger)
+                return request.redirect(to: SiteURL.children(.importBatch(.value(id))).path)
+            }
+            (check, batch, reading) = try await service.check(
+                file, fileName: upload.file.filename, defaultCommune: defaultCommune)
         } catch let failure as any LocalizedFailure {
             // A file that cannot be read at all: the upload form again, with why.
             let refusal = Refusal(failure, language: request.language)
@@ -113,9 +124,17 @@ struct ChildImportController {
         return request.redirect(to: SiteURL.children(.importBatch(.value(try batch.requireID()))).path)
     }
 
-    /// The progress of a running import; the page refreshes itself (no script needed) until it ends.
+    /// The progress of a large file's check or of a running import; the page refreshes itself (no script
+    /// needed) until it ends. A large file's check, once ended, shows its preview here.
     @Sendable func progress(_ request: Request) async throws -> Response {
         let batch = try await service(request).batch(request.parameters.get("batch", as: UUID.self))
+        if batch.status == ChildImportBatch.Status.previewed.rawValue,
+            let preview = ChildImportService.keptPreview(batch, language: request.language)
+        {
+            return try await request.render(
+                "children/import-preview", title: UIStrings.text("importChildren", request.language), preview,
+                status: preview.errorCount == 0 ? .ok : .unprocessableEntity)
+        }
         let page = ChildImportPages.Progress(
             batch, written: await request.application.importProgress.done(try batch.requireID()))
         return try await request.render(

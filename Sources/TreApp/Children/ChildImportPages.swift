@@ -34,8 +34,8 @@ enum ChildImportPages {
         }
     }
 
-    struct PreviewRow: Encodable {
-        struct Change: Encodable {
+    struct PreviewRow: Codable {
+        struct Change: Codable {
             var label: String
             var before: String
             var after: String
@@ -49,7 +49,7 @@ enum ChildImportPages {
         var changes: [Change]
     }
 
-    struct Preview: Encodable {
+    struct Preview: Codable {
         var fileName: String
         /// The workbook's sheet that was read, and the others to choose from (empty for a text file).
         var sheet: String?
@@ -127,6 +127,8 @@ enum ChildImportPages {
         var total: Int
         var done: Int
         var running: Bool
+        /// A large file still being checked: its rows are counted as they are checked.
+        var checking: Bool
         var finished: Bool
         var failed: Bool
         var listHref = SiteURL.children(.list).path
@@ -137,7 +139,8 @@ enum ChildImportPages {
             fileName = batch.fileName
             total = batch.rowCount
             done = status == .done ? batch.rowCount : written ?? 0
-            running = status == .running
+            running = status == .running || status == .checking
+            checking = status == .checking
             finished = status == .done
             failed = status == .failed
         }

@@ -23,14 +23,23 @@ struct ChildImportService: Sendable {
         var kept: UUID?
     }
 
-    /// Checks an uploaded file and, when every row may be written, keeps it for the commit: a text file as the text
-    /// it was read as (UTF-8, NFC), whatever its encoding (`ChildImporter.keptText`); a workbook as it is, with the
-    /// sheet read. A workbook of several sheets is kept in any case, so that another sheet can be chosen without
-    /// uploading it again.
-    func check(
+    /// An uploaded file as read, before it is checked: its rows, how they were read, and what is kept of it
+    /// between preview and commit.
+    struct ReadFile: Sendable {
+        var rows: [ChildImportFile.Row]
+        /// A text file's encoding and separator.
+        var textReading: ImportTextReading?
+        var reading = Reading()
+        /// A text file as the text it was read as (UTF-8, NFC; `ChildImporter.keptText`); a workbook as it is, with
+        /// the sheet read.
+        var kept: String
+        var isWorkbook: Bool { textReading == nil }
+    }
+
+    static func read(
         _ data: Data, fileName: String, defaultCommune: Int?, encoding: ImportTextEncoding? = nil,
         separator: ImportSeparator? = nil, sheet: String? = nil, limits: XLSXTable.Limits = .init()
-    ) async throws -> (ImportCheck, batch: UUID?, reading: Reading) {
+    ) throws -> ReadFile {
         let name = fileName.lowercased()
         if (name.hasSuffix(".xlsx") || name.hasSuffix(".xlsm")) && !XLSXTable.isZIP(data) {
             throw XLSXTable.ReadError.notWorkbook
@@ -38,27 +47,74 @@ struct ChildImportService: Sendable {
         guard XLSXTable.isZIP(data) || XLSXTable.isOldExcel(data) else {
             let file = try ChildImporter.read(
                 data, defaultCommune: defaultCommune, encoding: encoding, separator: separator)
-            var check = try await importer.check(file.rows)
-            check.reading = file.reading
-            guard check.canCommit else { return (check, nil, Reading()) }
-            let batch = ChildImportBatch(
-                userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
-                content: try ChildImporter.keptText(file.reading))
-            batch.plan = check.plan
-            try await batch.create(on: database)
-            return (check, try batch.requireID(), Reading())
+            return ReadFile(
+                rows: file.rows, textReading: file.reading, kept: try ChildImporter.keptText(file.reading))
         }
         let read = try ChildImporter.readWorkbook(data, defaultCommune: defaultCommune, sheet: sheet, limits: limits)
-        let check = try await importer.check(read.rows)
-        var reading = Reading(sheets: read.sheets, sheet: read.sheet, headerLine: read.headerLine)
-        guard check.canCommit || read.sheets.count > 1 else { return (check, nil, reading) }
+        return ReadFile(
+            rows: read.rows, textReading: nil,
+            reading: Reading(sheets: read.sheets, sheet: read.sheet, headerLine: read.headerLine),
+            kept: Self.keep(workbook: data, sheet: read.sheet))
+    }
+
+    /// Checks a file read and, when every row may be written, keeps it for the commit. A workbook of several
+    /// sheets is kept in any case, so that another sheet can be chosen without uploading it again.
+    func check(_ file: ReadFile, fileName: String, defaultCommune: Int?) async throws -> (
+        ImportCheck, batch: UUID?, reading: Reading
+    ) {
+        var check = try await importer.check(file.rows)
+        check.reading = file.textReading
+        var reading = file.reading
+        guard check.canCommit || reading.sheets.count > 1 else { return (check, nil, reading) }
         let batch = ChildImportBatch(
-            userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName,
-            content: Self.keep(workbook: data, sheet: read.sheet))
+            userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName, content: file.kept)
         batch.plan = check.plan
         try await batch.create(on: database)
-        reading.kept = try batch.requireID()
-        return (check, check.canCommit ? reading.kept : nil, reading)
+        if file.isWorkbook { reading.kept = try batch.requireID() }
+        return (check, check.canCommit ? try batch.requireID() : nil, reading)
+    }
+
+    /// A file of many rows: kept at once, and checked in the background on the background pool, its progress
+    /// reported to `progress`; when the check ends, its preview (in each language) is kept with the file for the
+    /// batch's page to show. Returns the batch.
+    func checkInBackground(
+        _ file: ReadFile, fileName: String, defaultCommune: Int?, background: any Database,
+        progress: ImportProgress, logger: Logger
+    ) async throws -> UUID {
+        let batch = ChildImportBatch(
+            userID: principal.userID, defaultCommune: defaultCommune, fileName: fileName, content: file.kept)
+        batch.status = ChildImportBatch.Status.checking.rawValue
+        batch.rowCount = file.rows.count
+        try await batch.create(on: database)
+        let id = try batch.requireID()
+        let checker = ChildImporter(database: background, principal: principal, actor: actor)
+        Self.inBackground(batch, id: id, on: background, progress: progress, logger: logger) {
+            var check = try await checker.check(file.rows) { done in await progress.update(id, done: done) }
+            check.reading = file.textReading
+            var reading = file.reading
+            if file.isWorkbook { reading.kept = id }
+            let previews = Dictionary(
+                uniqueKeysWithValues: Language.allCases.map { language in
+                    (
+                        language.rawValue,
+                        ChildImportPages.Preview(
+                            check, fileName: fileName, batch: check.canCommit ? id : nil, language: language,
+                            reading: reading)
+                    )
+                })
+            batch.preview = String(decoding: try JSONEncoder().encode(previews), as: UTF8.self)
+            batch.plan = check.plan
+            batch.status = ChildImportBatch.Status.previewed.rawValue
+        }
+        return id
+    }
+
+    /// The preview a background check kept, in `language`.
+    static func keptPreview(_ batch: ChildImportBatch, language: Language) -> ChildImportPages.Preview? {
+        guard let text = batch.preview,
+            let previews = try? JSONDecoder().decode([String: ChildImportPages.Preview].self, from: Data(text.utf8))
+        else { return nil }
+        return previews[language.rawValue]
     }
 
     /// Reads a kept workbook again with another of its sheets; the batch then commits that sheet.
@@ -141,11 +197,23 @@ struct ChildImportService: Sendable {
         batch.rowCount = check.writeCount
         try await batch.update(on: database)
         let running = ChildImporter(database: background, principal: principal, actor: actor)
+        Self.inBackground(batch, id: id, on: background, progress: progress, logger: logger) {
+            _ = try await running.commit(check, batchID: id) { done in await progress.update(id, done: done) }
+            batch.status = ChildImportBatch.Status.done.rawValue
+            batch.content = ""  // the file's personal data is not kept once it is in the registry
+        }
+        return .started
+    }
+
+    /// A batch's long work (a check or a commit) on the background pool: its outcome, or the kind of its failure,
+    /// is saved on the batch, and this node's progress entry for it is cleared.
+    private static func inBackground(
+        _ batch: ChildImportBatch, id: UUID, on background: any Database, progress: ImportProgress, logger: Logger,
+        _ work: @escaping @Sendable () async throws -> Void
+    ) {
         Task {
             do {
-                _ = try await running.commit(check, batchID: id) { done in await progress.update(id, done: done) }
-                batch.status = ChildImportBatch.Status.done.rawValue
-                batch.content = ""  // the file's personal data is not kept once it is in the registry
+                try await work()
             } catch {
                 logger.report(error: error)
                 batch.status = ChildImportBatch.Status.failed.rawValue
@@ -154,6 +222,5 @@ struct ChildImportService: Sendable {
             try? await batch.update(on: background)
             await progress.finish(id)
         }
-        return .started
     }
 }

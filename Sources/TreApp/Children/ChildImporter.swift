@@ -154,7 +154,10 @@ struct ChildImporter: Sendable {
 
     /// Checks every row: on its own, against the commune and the reader's jurisdiction, and against the registry,
     /// where a row that matches a registered child (`ChildImportMatches`) is an update laid over its record.
-    func check(_ rows: [ChildImportFile.Row]) async throws -> ImportCheck {
+    /// `progress` hears how many rows are checked, every thousand (a large file is checked in the background).
+    func check(
+        _ rows: [ChildImportFile.Row], progress: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws -> ImportCheck {
         let today = ChildAge.todayInVietnam()
         let communes = Dictionary(
             try await Commune.query(on: database).filter(\.$validTo == nil).all().map { ($0.code, $0) },
@@ -172,7 +175,8 @@ struct ChildImporter: Sendable {
         var seenIDs = Set<String>()
         var seenChildren = Set<String>()
         var seenMatched = Set<UUID>()
-        for (row, result) in zip(rows, alone) {
+        for (index, (row, result)) in zip(rows, alone).enumerated() {
+            if index % 1_000 == 0 { await progress(index) }
             var outcome = ImportCheck.RowResult(
                 line: row.line, fullName: VietnameseText.normalized(row.draft.fullName), errors: [])
             defer { check.rows.append(outcome) }

@@ -29,6 +29,9 @@ extension UIStrings {
         "importOtherSheet": .init(vi: "Đọc trang tính khác", en: "Read another sheet"),
         "importReading": .init(vi: "Cách đọc tệp", en: "How the file was read"),
         "importNew": .init(vi: "trẻ mới", en: "new children"),
+        "importChecking": .init(
+            vi: "Đang kiểm tra từng dòng; bản xem trước sẽ hiện khi xong. Chưa có gì được ghi.",
+            en: "Checking every row; the preview appears when it is done. Nothing is written yet."),
         "idVerification": .init(vi: "Xác minh số định danh", en: "Personal ID check"),
         "policeList": .init(
             vi: "Danh sách gửi công an xác minh (.xlsx)", en: "List for the police to check IDs (.xlsx)"),
