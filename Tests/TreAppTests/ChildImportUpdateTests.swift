@@ -149,3 +149,32 @@ import VaporTesting
         }
     }
 }
+
+/// A file longer than the part checked at a time: what repeats across parts and what matches in a later part
+/// are found as in a short file.
+@Suite struct ChildImportInPartsTests {
+    @Test func aRepeatAcrossPartsAndAMatchInALaterPartAreFound() async throws {
+        try await withTreApp { app in
+            let registered = try await makeChild(app, "Hà Thị Cuối", dateOfBirth: "2016-01-01")
+            let count = ChildImporter.rowsCheckedTogether + 500
+            var lines = ["Họ và tên,Giới tính,Ngày sinh,Số định danh,Địa chỉ"]
+            for index in 0..<count {
+                let id = index == count - 2 ? "001215000010" : "0012150\(String(format: "%05d", index))"
+                lines.append("Nguyễn Văn Số \(index),Nam,2015-01-01,\(id),")
+            }
+            lines.append("Hà Thị Cuối,Nữ,2016-01-01,,Tổ 9")
+            let principal = Principal(
+                userID: UUID(), username: "xa4", fullName: "Xã", role: .communeOfficer,
+                jurisdiction: .commune(provinceCode: Places.haNoi, communeCode: Places.baDinh),
+                mustChangePassword: false)
+            let importer = ChildImporter(database: app.db, principal: principal, actor: .system("test"))
+            let check = try await importer.check(
+                try ChildImporter.readRows(Data(lines.joined(separator: "\n").utf8), defaultCommune: Places.baDinh))
+            #expect(check.rows.count == count + 1)
+            #expect(check.rows.filter { !$0.errors.isEmpty }.map(\.line) == [count], "the ID of row 10, again")
+            let last = try #require(check.rows.last)
+            #expect(last.kind == .update && last.changes.map(\.after.vi) == ["Tổ 9"])
+            #expect(check.updateCount == 1 && registered.id != nil)
+        }
+    }
+}

@@ -20,9 +20,9 @@ struct ChildImportMatches: Sendable {
     }
 
     /// Loads what the rows may match, in chunks that stay under every database's bound on parameters.
+    /// `byIdentity`: the registered children (`registered`) whose identity a row of this part of the file has.
     static func load(
-        recordCodes: [UUID], personalIDs: [String], communeCodes: Set<Int>, identities: Set<String>,
-        on database: any Database
+        recordCodes: [UUID], personalIDs: [String], byIdentity: [String: UUID], on database: any Database
     ) async throws -> ChildImportMatches {
         var matches = ChildImportMatches()
         for chunk in recordCodes.chunked(500) {
@@ -35,8 +35,7 @@ struct ChildImportMatches: Sendable {
                 if let id = child.personalID { matches.byPersonalID[id] = child }
             }
         }
-        matches.byIdentity = try await registered(communeCodes: communeCodes, on: database)
-            .filter { identities.contains($0.key) }
+        matches.byIdentity = byIdentity
         for child in matches.byPersonalID.values { matches.children[child.id ?? UUID()] = child }
         let missing = Array(Set(matches.byIdentity.values).subtracting(matches.children.keys))
         for chunk in missing.chunked(500) {
@@ -56,7 +55,7 @@ struct ChildImportMatches: Sendable {
 
     /// Children already in the registry of these communes, by folded name, birth and commune. Read as
     /// four columns, not as models: a demo commune holds tens of thousands of children.
-    private static func registered(communeCodes: Set<Int>, on database: any Database) async throws -> [String: UUID] {
+    static func registered(communeCodes: Set<Int>, on database: any Database) async throws -> [String: UUID] {
         guard !communeCodes.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
         struct Identity: Decodable {
             var id: UUID

@@ -163,111 +163,125 @@ struct ChildImporter: Sendable {
             try await Commune.query(on: database).filter(\.$validTo == nil).all().map { ($0.code, $0) },
             uniquingKeysWith: { first, _ in first })
         let alone = rows.map { $0.draft.validate(today: today) }
-        let valids = alone.compactMap { try? $0.get() }
-        let matches = try await ChildImportMatches.load(
-            recordCodes: rows.compactMap { UUID(uuidString: $0.recordCode) },
-            personalIDs: rows.map { $0.draft.personalID.filter(\.isNumber) }.filter { $0.count == 12 },
-            communeCodes: Set(rows.compactMap(\.draft.communeCode)),
-            identities: Set(valids.map(ChildImportMatches.identity)), on: database)
+        let registered = try await ChildImportMatches.registered(
+            communeCodes: Set(rows.compactMap(\.draft.communeCode)), on: database)
 
         var check = ImportCheck(rows: [], ready: [])
         check.isPoliceAnswer = rows.contains { !$0.recordCode.isEmpty || !$0.verification.isEmpty }
         var seenIDs = Set<String>()
         var seenChildren = Set<String>()
         var seenMatched = Set<UUID>()
-        for (index, (row, result)) in zip(rows, alone).enumerated() {
-            if index % 1_000 == 0 { await progress(index) }
-            var outcome = ImportCheck.RowResult(
-                line: row.line, fullName: VietnameseText.normalized(row.draft.fullName), errors: [])
-            defer { check.rows.append(outcome) }
-            // A row about a registered child may leave blank what it does not change (matched by its ID).
-            let byCode = UUID(uuidString: row.recordCode).flatMap { matches.children[$0] }
-            if !row.recordCode.isEmpty, byCode.map(isWritable) != true {
-                outcome.errors.append(Self.unknownRecordCode)
-                continue
-            }
-            let verification = PoliceVerification(written: row.verification)
-            if !row.verification.isEmpty, verification == nil || byCode == nil {
-                outcome.errors.append(byCode == nil ? Self.verificationWithoutRecord : Self.unknownVerification)
-                continue
-            }
-            let byID = byCode ?? matches.byPersonalID[row.draft.personalID.filter(\.isNumber)]
-            let valid: ValidChild
-            switch result {
-            case .success(let checked): valid = checked
-            case .failure(let failure):
-                guard let byID, byID.mergedInto == nil,
-                    case .success(let merged) = row.draft.laid(over: matches.draft(of: byID)).validate(today: today)
+        // A part of the file at a time, its registered children loaded for it: only the records an update
+        // changes stay in memory (a re-import of 100,000 unchanged rows held them all: 830 MB).
+        for start in stride(from: 0, to: rows.count, by: Self.rowsCheckedTogether) {
+            await progress(start)
+            let part = start..<min(start + Self.rowsCheckedTogether, rows.count)
+            let identities = alone[part].compactMap { try? $0.get() }.map(ChildImportMatches.identity)
+            let matches = try await ChildImportMatches.load(
+                recordCodes: rows[part].compactMap { UUID(uuidString: $0.recordCode) },
+                personalIDs: rows[part].map { $0.draft.personalID.filter(\.isNumber) }.filter { $0.count == 12 },
+                byIdentity: Dictionary(
+                    identities.compactMap { key in registered[key].map { (key, $0) } },
+                    uniquingKeysWith: { first, _ in first }),
+                on: database)
+            for (row, result) in zip(rows[part], alone[part]) {
+                var outcome = ImportCheck.RowResult(
+                    line: row.line, fullName: VietnameseText.normalized(row.draft.fullName), errors: [])
+                defer { check.rows.append(outcome) }
+                // A row about a registered child may leave blank what it does not change (matched by its ID).
+                let byCode = UUID(uuidString: row.recordCode).flatMap { matches.children[$0] }
+                if !row.recordCode.isEmpty, byCode.map(isWritable) != true {
+                    outcome.errors.append(Self.unknownRecordCode)
+                    continue
+                }
+                let verification = PoliceVerification(written: row.verification)
+                if !row.verification.isEmpty, verification == nil || byCode == nil {
+                    outcome.errors.append(byCode == nil ? Self.verificationWithoutRecord : Self.unknownVerification)
+                    continue
+                }
+                let byID = byCode ?? matches.byPersonalID[row.draft.personalID.filter(\.isNumber)]
+                let valid: ValidChild
+                switch result {
+                case .success(let checked): valid = checked
+                case .failure(let failure):
+                    guard let byID, byID.mergedInto == nil,
+                        case .success(let merged) = row.draft.laid(over: matches.draft(of: byID)).validate(today: today)
+                    else {
+                        outcome.errors = failure.errors.map(\.message)
+                        continue
+                    }
+                    valid = merged
+                }
+                guard let commune = communes[valid.communeCode] else {
+                    outcome.errors.append(JurisdictionError.unknownCommune.message)
+                    continue
+                }
+                guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code)
                 else {
-                    outcome.errors = failure.errors.map(\.message)
+                    outcome.errors.append(JurisdictionError.outsideJurisdiction.message)
                     continue
                 }
-                valid = merged
-            }
-            guard let commune = communes[valid.communeCode] else {
-                outcome.errors.append(JurisdictionError.unknownCommune.message)
-                continue
-            }
-            guard principal.jurisdiction.contains(provinceCode: commune.provinceCode, communeCode: commune.code) else {
-                outcome.errors.append(JurisdictionError.outsideJurisdiction.message)
-                continue
-            }
-            let identity = ChildImportMatches.identity(of: valid)
-            var matched: Child? = byCode
-            if let id = valid.personalID, let holder = matches.byPersonalID[id], holder.id != byCode?.id {
-                guard byCode == nil else {
-                    outcome.errors.append(ChildRegistryError.personalIDTaken.message)
-                    continue
+                let identity = ChildImportMatches.identity(of: valid)
+                var matched: Child? = byCode
+                if let id = valid.personalID, let holder = matches.byPersonalID[id], holder.id != byCode?.id {
+                    guard byCode == nil else {
+                        outcome.errors.append(ChildRegistryError.personalIDTaken.message)
+                        continue
+                    }
+                    guard holder.mergedInto == nil,
+                        principal.jurisdiction.contains(
+                            provinceCode: holder.provinceCode, communeCode: holder.communeCode)
+                    else {
+                        outcome.errors.append(ChildRegistryError.personalIDTaken.message)
+                        continue
+                    }
+                    matched = holder
+                } else if byCode == nil, let id = matches.byIdentity[identity] {
+                    matched = matches.children[id]
                 }
-                guard holder.mergedInto == nil,
-                    principal.jurisdiction.contains(provinceCode: holder.provinceCode, communeCode: holder.communeCode)
-                else {
-                    outcome.errors.append(ChildRegistryError.personalIDTaken.message)
-                    continue
-                }
-                matched = holder
-            } else if byCode == nil, let id = matches.byIdentity[identity] {
-                matched = matches.children[id]
-            }
-            if let id = valid.personalID, !seenIDs.insert(id).inserted {
-                outcome.errors.append(Self.repeatedInFile)
-                continue
-            }
-            guard let matched, let matchedID = matched.id else {
-                guard seenChildren.insert(identity).inserted else {
+                if let id = valid.personalID, !seenIDs.insert(id).inserted {
                     outcome.errors.append(Self.repeatedInFile)
                     continue
                 }
-                check.ready.append((valid, commune.provinceCode))
-                continue
+                guard let matched, let matchedID = matched.id else {
+                    guard seenChildren.insert(identity).inserted else {
+                        outcome.errors.append(Self.repeatedInFile)
+                        continue
+                    }
+                    check.ready.append((valid, commune.provinceCode))
+                    continue
+                }
+                guard seenMatched.insert(matchedID).inserted else {
+                    outcome.errors.append(Self.repeatedInFile)
+                    continue
+                }
+                // The row laid over the record: a blank cell keeps what is registered.
+                let updated: ValidChild
+                switch row.draft.laid(over: matches.draft(of: matched)).validate(today: today) {
+                case .success(let checked): updated = checked
+                case .failure(let failure):
+                    outcome.errors = failure.errors.map(\.message)
+                    continue
+                }
+                let update = Self.plannedUpdate(
+                    of: matched, to: updated, provinceCode: commune.provinceCode,
+                    caregivers: matches.caregivers[matchedID] ?? [], verification: verification)
+                guard let update else {
+                    outcome.kind = .unchanged
+                    continue
+                }
+                outcome.kind = .update
+                outcome.changes = update.changes(caregiversBefore: matches.caregivers[matchedID] ?? []) {
+                    communes[$0]?.name ?? String($0)
+                }
+                check.updates.append(update)
             }
-            guard seenMatched.insert(matchedID).inserted else {
-                outcome.errors.append(Self.repeatedInFile)
-                continue
-            }
-            // The row laid over the record: a blank cell keeps what is registered.
-            let updated: ValidChild
-            switch row.draft.laid(over: matches.draft(of: matched)).validate(today: today) {
-            case .success(let checked): updated = checked
-            case .failure(let failure):
-                outcome.errors = failure.errors.map(\.message)
-                continue
-            }
-            let update = Self.plannedUpdate(
-                of: matched, to: updated, provinceCode: commune.provinceCode,
-                caregivers: matches.caregivers[matchedID] ?? [], verification: verification)
-            guard let update else {
-                outcome.kind = .unchanged
-                continue
-            }
-            outcome.kind = .update
-            outcome.changes = update.changes(caregiversBefore: matches.caregivers[matchedID] ?? []) {
-                communes[$0]?.name ?? String($0)
-            }
-            check.updates.append(update)
         }
         return check
     }
+
+    /// Rows whose registered children are loaded together while a file is checked.
+    static let rowsCheckedTogether = 2_000
 
     /// What the row changes in the record; nil when nothing.
     private static func plannedUpdate(
