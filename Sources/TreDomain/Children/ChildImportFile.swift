@@ -63,13 +63,11 @@ public enum ChildImportFile {
     public enum FileError: Error, Equatable, Sendable, LocalizedFailure {
         case empty
         case missingColumns([String])
-        case notUTF8
 
         public var code: String {
             switch self {
             case .empty: "empty_file"
             case .missingColumns: "missing_columns"
-            case .notUTF8: "not_utf8"
             }
         }
 
@@ -84,10 +82,6 @@ public enum ChildImportFile {
                     en:
                         "The file lacks the columns: \(columns.joined(separator: ", ")). One of the first 20 rows must name the columns, e.g. ho_ten, gioi_tinh, ngay_sinh (see the template)."
                 )
-            case .notUTF8:
-                LocalizedText(
-                    vi: "Tệp không phải mã UTF-8 (có thể lẫn nhiều bảng mã). Trong Excel, hãy lưu dạng \"CSV UTF-8\".",
-                    en: "The file is not UTF-8 (perhaps mixed encodings). In Excel, save it as \"CSV UTF-8\".")
             }
         }
     }
