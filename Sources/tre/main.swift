@@ -15,7 +15,10 @@ struct Tre: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tre",
         abstract: "Tre — the information system for Vietnam's child protection and care work.",
-        subcommands: [Serve.self, Migrate.self, User.self, Demo.self, Import.self, Audit.self, Strings.self],
+        subcommands: [
+            Serve.self, Migrate.self, User.self, Demo.self, Import.self, Audit.self, Strings.self, Backup.self,
+            Restore.self,
+        ],
         defaultSubcommand: Serve.self)
 }
 
@@ -193,5 +196,43 @@ struct Strings: ParsableCommand {
 
     func run() throws {
         print(TreCommands.stringsTable())
+    }
+}
+
+struct Backup: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy the embedded SQLite database to FILE while Tre serves, and check the copy.")
+
+    @Argument(help: "The new file to write.") var file: String
+
+    func run() async throws {
+        let settings = TreCommands.loadConfiguration()
+        TreCommands.bootstrapLogging(settings)
+        do {
+            print(try await TreCommands.backup(settings, file: file))
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Restore: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "Put a backup in place of the embedded SQLite database, after checking it (stop tre serve first; the replaced database is kept)."
+    )
+
+    @Argument(help: "The backup file made by tre backup.") var file: String
+
+    func run() async throws {
+        let settings = TreCommands.loadConfiguration()
+        TreCommands.bootstrapLogging(settings)
+        do {
+            print(try await TreCommands.restore(settings, file: file))
+        } catch let failure as CommandFailure {
+            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -152,3 +152,65 @@ def test_audit_verify_reports_a_forged_row_and_a_head_moved_back(tmp_path):
     missing = tre("audit", "verify", "--checkpoints", str(tmp_path / "typo.checkpoints"), data_dir=tmp_path)
     assert missing.returncode == 1
     assert "Cannot read the audit checkpoint file" in missing.stderr
+
+
+def test_a_backup_made_while_tre_serves_is_checked_and_restored_and_a_damaged_one_changes_nothing(tmp_path):
+    import signal
+    import socket
+    import time
+    import urllib.request
+    data = tmp_path / "data"
+    data.mkdir()
+    assert tre("user", "add", "xa.badinh", "--role", "commune_officer", "--commune", "4",
+               "--password", "mat-khau-tam-thoi", data_dir=data).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)}
+    environment.update({"TRE_DATA_DIR": str(data), "PORT": str(port), "HOST": "127.0.0.1", "LOG_LEVEL": "warning"})
+    server = subprocess.Popen([TRE, "serve"], env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        backup = tmp_path / "dem-qua.sqlite"
+        made = tre("backup", str(backup), data_dir=data)
+        assert made.returncode == 0, made.stderr
+        assert "checked" in made.stdout
+        refused = tre("restore", str(backup), data_dir=data)
+        assert refused.returncode == 1 and "stop `tre serve` first" in refused.stderr
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+    # After the backup: another account, which the restore takes away again.
+    assert tre("user", "add", "xa.ngocha", "--role", "commune_officer", "--commune", "8",
+               "--password", "mat-khau-tam-thoi", data_dir=data).returncode == 0
+
+    def accounts():
+        return subprocess.run(["sqlite3", str(data / "tre.sqlite"), "SELECT username FROM users ORDER BY username"],
+                              capture_output=True, text=True, check=True).stdout.split()
+
+    damaged = tmp_path / "hong.sqlite"
+    content = bytearray(backup.read_bytes())
+    page = (len(content) // 2) // 4096 * 4096  # a whole page in the middle, its header included
+    content[page:page + 4096] = b"\xff" * 4096
+    damaged.write_bytes(bytes(content))
+    before = (data / "tre.sqlite").read_bytes()
+    for bad, why in ((damaged, "is damaged"), (tmp_path / "ghi-chu.txt", "is not an SQLite database")):
+        if not bad.exists():
+            bad.write_text("không phải cơ sở dữ liệu", encoding="utf-8")
+        result = tre("restore", str(bad), data_dir=data)
+        assert result.returncode == 1 and why in result.stderr and "nothing was changed" in result.stderr
+        assert (data / "tre.sqlite").read_bytes() == before
+    assert "xa.ngocha" in accounts()
+
+    restored = tre("restore", str(backup), data_dir=data)
+    assert restored.returncode == 0, restored.stderr
+    assert accounts() == ["xa.badinh"]
+    assert list(data.glob("tre.sqlite.before-restore-*")), "the replaced database is kept"
+    verified = tre("audit", "verify", data_dir=data)
+    assert verified.returncode == 0, verified.stdout
