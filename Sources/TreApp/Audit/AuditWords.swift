@@ -126,6 +126,9 @@ enum AuditWords {
         "recheck.closed": .init(vi: "Kết thúc đợt phúc tra", en: "Closed a re-check round"),
         "rechecks.exported": .init(vi: "Xuất danh sách đợt phúc tra", en: "Exported the re-check rounds"),
         "child.rechecked": .init(vi: "Phúc tra hồ sơ tại hộ gia đình", en: "Re-checked the record at the household"),
+        "database.backed_up": .init(vi: "Sao lưu cơ sở dữ liệu", en: "Backed up the database"),
+        "database.restored": .init(
+            vi: "Khôi phục cơ sở dữ liệu từ bản sao lưu", en: "Restored the database from a backup"),
     ]
 
     private static let records: [String: LocalizedText] = [
@@ -137,6 +140,7 @@ enum AuditWords {
         "contact": .init(vi: "Liên hệ tổng đài", en: "Contact"),
         "contact_topic": .init(vi: "Chủ đề tư vấn", en: "Topic"),
         "criteria_set": .init(vi: "Bộ tiêu chí", en: "Criteria"),
+        "database": .init(vi: "Cơ sở dữ liệu", en: "Database"),
         "day_off": .init(vi: "Ngày nghỉ", en: "Day off"),
         "forum": .init(vi: "Diễn đàn trẻ em", en: "Forum"),
         "forum_question": .init(vi: "Kiến nghị của trẻ", en: "Child's question"),
