@@ -127,16 +127,10 @@ struct Import: AsyncParsableCommand {
         var sheet: String?
 
         func run() async throws {
-            let settings = TreCommands.loadConfiguration()
-            TreCommands.bootstrapLogging(settings)
-            do {
-                print(
-                    try await TreCommands.importChildren(
-                        settings, file: file, communeCode: commune, dryRun: dryRun, encoding: encoding,
-                        separator: separator, sheet: sheet))
-            } catch let failure as CommandFailure {
-                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-                throw ExitCode(1)
+            try await reportingFailures { settings in
+                try await TreCommands.importChildren(
+                    settings, file: file, communeCode: commune, dryRun: dryRun, encoding: encoding,
+                    separator: separator, sheet: sheet)
             }
         }
     }
@@ -177,14 +171,7 @@ struct Audit: AsyncParsableCommand {
         @Option(help: "The checkpoint file (default: TRE_AUDIT_CHECKPOINT_FILE).") var file: String?
 
         func run() async throws {
-            let settings = TreCommands.loadConfiguration()
-            TreCommands.bootstrapLogging(settings)
-            do {
-                print(try await TreCommands.checkpointAudit(settings, file: file))
-            } catch let failure as CommandFailure {
-                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-                throw ExitCode(1)
-            }
+            try await reportingFailures { settings in try await TreCommands.checkpointAudit(settings, file: file) }
         }
     }
 }
@@ -206,14 +193,7 @@ struct Backup: AsyncParsableCommand {
     @Argument(help: "The new file to write.") var file: String
 
     func run() async throws {
-        let settings = TreCommands.loadConfiguration()
-        TreCommands.bootstrapLogging(settings)
-        do {
-            print(try await TreCommands.backup(settings, file: file))
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        try await reportingFailures { settings in try await TreCommands.backup(settings, file: file) }
     }
 }
 
@@ -226,13 +206,18 @@ struct Restore: AsyncParsableCommand {
     @Argument(help: "The backup file made by tre backup.") var file: String
 
     func run() async throws {
-        let settings = TreCommands.loadConfiguration()
-        TreCommands.bootstrapLogging(settings)
-        do {
-            print(try await TreCommands.restore(settings, file: file))
-        } catch let failure as CommandFailure {
-            FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-            throw ExitCode(1)
-        }
+        try await reportingFailures { settings in try await TreCommands.restore(settings, file: file) }
+    }
+}
+
+/// Runs a command with the configuration: prints what it says, or its failure on standard error with exit 1.
+func reportingFailures(_ command: (TreCommands.Settings) async throws -> String) async throws {
+    let settings = TreCommands.loadConfiguration()
+    TreCommands.bootstrapLogging(settings)
+    do {
+        print(try await command(settings))
+    } catch let failure as CommandFailure {
+        FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+        throw ExitCode(1)
     }
 }

@@ -25,6 +25,7 @@ enum SQLiteBackup {
         }
         let partial = file + ".partial"
         try? FileManager.default.removeItem(atPath: partial)
+        // The file name is a bound parameter, never spliced into the statement.
         try await app.db.sql().raw(SQLQueryString("VACUUM INTO \(bind: partial)")).run()
         let summary: Summary
         do {

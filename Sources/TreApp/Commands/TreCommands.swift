@@ -7,6 +7,9 @@ import Vapor
 
 /// What the `tre` command-line tool does, as plain functions; the executable only parses arguments.
 public enum TreCommands {
+    /// The settings every command runs with, named here so that the `tre` executable needs no other module.
+    public typealias Settings = TreConfiguration
+
     /// Reads the configuration, or stops with one clear line naming the variable at fault.
     public static func loadConfiguration() -> TreConfiguration {
         do {
